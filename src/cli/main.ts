@@ -1,0 +1,114 @@
+// The `handoff` command. node:util's parseArgs is enough for three subcommands; no CLI framework needed.
+import { parseArgs } from "node:util";
+import { RedactionError } from "../core/redact/index.js";
+import { lintFiles } from "./lint.js";
+import { newHandoff } from "./new.js";
+import { formatPreview, previewFile } from "./preview.js";
+
+const USAGE = `Usage: handoff <command> [options]
+
+Commands:
+  lint <file>...            Validate handoff documents; prints file:line:col for each problem.
+                            Exits 1 when any document has an error (--strict: or a warning).
+  preview <file> [--json]   Print the issue that would be filed (title, labels, body) after
+                            redaction, with a report of what was redacted.
+                            --repo owner/repo resolves #12 parents against that repository.
+  new "<title>"             Write a handoff template under .handoffs/ (--dir to change).
+
+Options:
+  -h, --help                Show this help.
+  -v, --version             Show the version.
+
+The format: docs/handoff-format.md`;
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** Runs the CLI and returns the exit code; never calls process.exit itself, so tests can drive it. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean", default: false },
+        strict: { type: "boolean", default: false },
+        repo: { type: "string" },
+        dir: { type: "string", default: ".handoffs" },
+        help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", short: "v", default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`handoff: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...args] = positionals;
+  if (values.version) {
+    io.out(await version());
+    return 0;
+  }
+  if (values.help || !command) {
+    (command || values.help ? io.out : io.err)(USAGE);
+    return values.help ? 0 : 2;
+  }
+
+  try {
+    switch (command) {
+      case "lint": {
+        if (args.length === 0) return usageError(io, "lint needs at least one file");
+        const outcome = await lintFiles(args);
+        for (const line of outcome.lines) io.out(line);
+        io.out(`${args.length} file(s): ${outcome.errors} error(s), ${outcome.warnings} warning(s)`);
+        return outcome.errors > 0 || (values.strict && outcome.warnings > 0) ? 1 : 0;
+      }
+      case "preview": {
+        if (args.length !== 1) return usageError(io, "preview takes exactly one file");
+        const preview = await previewFile(args[0]!, { repo: values.repo });
+        io.out(values.json ? JSON.stringify(preview, null, 2) : formatPreview(preview));
+        return 0;
+      }
+      case "new": {
+        const title = args.join(" ").trim();
+        if (!title) return usageError(io, 'new needs a title: handoff new "Fix the flaky login test"');
+        io.out(`Wrote ${await newHandoff(title, values.dir)}`);
+        return 0;
+      }
+      default:
+        return usageError(io, `unknown command "${command}"`);
+    }
+  } catch (error) {
+    // Fail closed and say so: a redaction failure must never print the unredacted document.
+    const reason = error instanceof RedactionError ? error.message : (error as Error).message;
+    io.err(`handoff ${command}: ${reason}`);
+    return 1;
+  }
+}
+
+function usageError(io: Io, message: string): number {
+  io.err(`handoff: ${message}\n\n${USAGE}`);
+  return 2;
+}
+
+/** The package's version, found by walking up from this file: it runs from src/ in tests and lib/src/ when built. */
+async function version(): Promise<string> {
+  const { readFile } = await import("node:fs/promises");
+  for (let dir = new URL(".", import.meta.url); dir.pathname !== "/"; dir = new URL("..", dir)) {
+    try {
+      const pkg = JSON.parse(await readFile(new URL("package.json", dir), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "handoff" && pkg.version) return pkg.version;
+    } catch {
+      // not here; keep walking up
+    }
+  }
+  return "unknown";
+}

@@ -1,0 +1,86 @@
+// The one pipeline every shell uses, so the App, the Action and the CLI can never disagree:
+// redact first (nothing unredacted travels further), then parse, then render.
+import { contentHash } from "./marker.js";
+import { parseHandoff } from "./parse.js";
+import { redact, type RedactOptions } from "./redact/index.js";
+import { renderIssue, renderReturnComment, type RenderContext, type RenderedIssue } from "./render.js";
+import type { Diagnostic, HandoffDocument, HandoffSource, IssueRef, RedactionReport } from "./types.js";
+
+export interface PrepareOptions {
+  source: HandoffSource;
+  /** Login of the person (or bot) the handoff came from, for the header line. */
+  author?: string;
+  /** `owner/repo#n` of the thread it came from; the document's own `parent` wins when it has one. */
+  parent?: string;
+  /** Labels from the configuration, added to `handoff` and the document's own. */
+  labels?: string[];
+  extraPatterns?: RedactOptions["extraPatterns"];
+  permalinks?: RenderContext["permalinks"];
+}
+
+export interface PreparedHandoff {
+  /** Parsed from the redacted text: nothing downstream ever sees an unredacted value. */
+  document: HandoffDocument;
+  redactedText: string;
+  redactions: RedactionReport;
+  /** sha256 of the redacted text: an issue needs an update only when this changes. */
+  hash: string;
+  /** `owner/repo#n`, from the document's `parent` or else the options'. */
+  parent?: string;
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+}
+
+export interface PreparedIssue extends PreparedHandoff {
+  issue: RenderedIssue;
+}
+
+export interface PreparedReturn extends PreparedHandoff {
+  comment: { body: string; overflow: string[] };
+}
+
+/** Resolves `#12` against the repository it was written in; `owner/repo#12` stays as it is. */
+export function resolveIssueRef(ref: IssueRef, defaultRepo: string): string {
+  const repo = ref.owner && ref.repo ? `${ref.owner}/${ref.repo}` : defaultRepo;
+  return `${repo}#${ref.number}`;
+}
+
+/** Redacts and parses. Rejects with RedactionError (fail closed) when redaction cannot be done. */
+export async function prepareDocument(text: string, options: PrepareOptions): Promise<PreparedHandoff> {
+  const { text: redactedText, report } = await redact(text, { extraPatterns: options.extraPatterns });
+  const document = parseHandoff(redactedText);
+  const parent = document.parent ? resolveIssueRef(document.parent, options.source.repo) : options.parent;
+  return {
+    document,
+    redactedText,
+    redactions: report,
+    hash: contentHash(redactedText),
+    parent,
+    errors: document.diagnostics.filter((d) => d.severity === "error"),
+    warnings: document.diagnostics.filter((d) => d.severity === "warning"),
+  };
+}
+
+function renderContext(prepared: PreparedHandoff, options: PrepareOptions): RenderContext {
+  return {
+    source: options.source,
+    parent: prepared.parent,
+    labels: options.labels,
+    redactions: prepared.redactions,
+    permalinks: options.permalinks,
+    hash: prepared.hash,
+    author: options.author,
+  };
+}
+
+/** A handoff document → the issue to file (title, labels, body, overflow comments). */
+export async function prepareIssue(text: string, options: PrepareOptions): Promise<PreparedIssue> {
+  const prepared = await prepareDocument(text, options);
+  return { ...prepared, issue: renderIssue(prepared.document, renderContext(prepared, options)) };
+}
+
+/** A return handoff → the comment to post on the handoff issue. */
+export async function prepareReturn(text: string, options: PrepareOptions): Promise<PreparedReturn> {
+  const prepared = await prepareDocument(text, options);
+  return { ...prepared, comment: renderReturnComment(prepared.document, { ...renderContext(prepared, options), role: "return" }) };
+}

@@ -1,0 +1,43 @@
+// The slice of Octokit the shared GitHub code needs. Probot's `context.octokit` and the Action's
+// `@octokit/rest` client both satisfy it (same @octokit/core 7 and rest-endpoint-methods 17).
+import type { Octokit } from "@octokit/rest";
+
+export type GitHub = Pick<Octokit, "rest" | "paginate" | "request">;
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export interface IssueAddress extends RepoRef {
+  issue_number: number;
+}
+
+/** `owner/repo#12`: how we name a thread in markers, logs and outputs. */
+export function formatIssue(ref: IssueAddress): string {
+  return `${ref.owner}/${ref.repo}#${ref.issue_number}`;
+}
+
+/** Parses `owner/repo#12` (the form `formatIssue` writes); null for anything else. */
+export function parseIssueAddress(text: string): IssueAddress | null {
+  const match = /^([\w.-]{1,100})\/([\w.-]{1,100})#(\d{1,10})$/.exec(text.trim());
+  if (!match) return null;
+  return { owner: match[1]!, repo: match[2]!, issue_number: Number(match[3]) };
+}
+
+/** The HTTP status of an Octokit RequestError, or undefined for anything else. */
+export function statusOf(error: unknown): number | undefined {
+  if (typeof error === "object" && error !== null && "status" in error) {
+    const status = (error as { status: unknown }).status;
+    return typeof status === "number" ? status : undefined;
+  }
+  return undefined;
+}
+
+/** What both shells can log to: Probot's pino logger and the Action's @actions/core adapter. */
+export interface Log {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+  debug(message: string): void;
+}
