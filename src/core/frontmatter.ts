@@ -1,0 +1,222 @@
+// Split and read the optional YAML frontmatter. Parsed with `yaml` directly: gray-matter evaluates `---js`
+// frontmatter, and a handoff document is text written by an agent, which we never execute.
+import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
+import { FIELD_EXPECTATIONS, FRONTMATTER_KEYS, FrontmatterSchema, type FrontmatterFields, type FrontmatterKey } from "./schema.js";
+import type { Diagnostic } from "./types.js";
+
+/** A line of text: [start, end) excludes the line break; `next` is where the following line starts. */
+export interface LineSpan {
+  start: number;
+  end: number;
+  next: number;
+}
+
+export interface FrontmatterSplit {
+  /** The YAML between the fences, or null when the document has no (usable) frontmatter. */
+  yaml: string | null;
+  /** 1-based line of the document on which the YAML starts. */
+  yamlLine: number;
+  body: string;
+  /** 1-based line of the document on which `body` starts. */
+  bodyLine: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface FrontmatterRead {
+  fields: Partial<FrontmatterFields>;
+  extra: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+}
+
+/** Aliases are legitimate YAML but unusual in a frontmatter; a small cap defeats "billion laughs" documents. */
+export const MAX_YAML_ALIASES = 16;
+
+export const FRONTMATTER_PATTERNS = {
+  // `---js`, `--- javascript`, `---toml`: a language tag on the opening fence (gray-matter's convention).
+  fenceLanguage: /^---[ \t]*([A-Za-z]{1,20})[ \t]*$/,
+} as const;
+
+const BOM = "\uFEFF";
+const YAML_LANGUAGES = new Set(["yaml", "yml"]);
+const EXECUTABLE_LANGUAGES = new Set(["js", "javascript", "coffee", "coffeescript", "cson"]);
+
+/** Lines of `text`, breaking at `\r\n`, `\r` or `\n` (markdown-it's own definition, so line numbers agree). */
+export function lineSpans(text: string): LineSpan[] {
+  const spans: LineSpan[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    const next = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    spans.push({ start, end: i, next });
+    start = next;
+    i = next - 1;
+  }
+  spans.push({ start, end: text.length, next: text.length });
+  return spans;
+}
+
+/** Separate the frontmatter from the body. Never throws; problems become diagnostics and the text stays body. */
+export function splitFrontmatter(source: string): FrontmatterSplit {
+  const text = source.startsWith(BOM) ? source.slice(1) : source;
+  const asBody = (diagnostics: Diagnostic[] = []): FrontmatterSplit => ({ yaml: null, yamlLine: 1, body: text, bodyLine: 1, diagnostics });
+  const firstBreak = firstLineEnd(text);
+  const opener = text.slice(0, firstBreak).trimEnd();
+  if (opener !== "---") {
+    const language = FRONTMATTER_PATTERNS.fenceLanguage.exec(opener)?.[1]?.toLowerCase();
+    if (language === undefined) return asBody();
+    if (!YAML_LANGUAGES.has(language)) return asBody([languageDiagnostic(language)]);
+  }
+  const spans = lineSpans(text);
+  for (let i = 1; i < spans.length; i++) {
+    const span = spans[i] as LineSpan;
+    const line = text.slice(span.start, span.end).trimEnd();
+    if (line !== "---" && line !== "...") continue;
+    const first = spans[1] as LineSpan;
+    const last = spans[i - 1] as LineSpan;
+    return {
+      yaml: i === 1 ? "" : text.slice(first.start, last.end),
+      yamlLine: 2,
+      body: text.slice(span.next),
+      bodyLine: i + 2,
+      diagnostics: [],
+    };
+  }
+  return asBody([
+    {
+      severity: "error",
+      code: "frontmatter-unclosed",
+      message: "The frontmatter opened by `---` on line 1 is never closed.",
+      line: 1,
+      column: 1,
+      hint: "End the frontmatter with a line containing only `---`; if line 1 was meant as a horizontal rule, put a blank line or a heading above it.",
+    },
+  ]);
+}
+
+function firstLineEnd(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
+function languageDiagnostic(language: string): Diagnostic {
+  const executable = EXECUTABLE_LANGUAGES.has(language);
+  return {
+    severity: "error",
+    code: executable ? "frontmatter-executable" : "frontmatter-language",
+    message: executable
+      ? `\`---${language}\` frontmatter is code; it is never evaluated, and the block is read as ordinary text.`
+      : `\`---${language}\` frontmatter is not supported; the block is read as ordinary text.`,
+    line: 1,
+    column: 1,
+    hint: "Write the frontmatter as YAML, opened by a line containing only `---`.",
+  };
+}
+
+/** Parse and validate frontmatter YAML that starts on document line `yamlLine`. Never throws. */
+export function readFrontmatter(yaml: string, yamlLine: number): FrontmatterRead {
+  const result: FrontmatterRead = { fields: {}, extra: {}, diagnostics: [] };
+  const lineCounter = new LineCounter();
+  const at = (offset: number): { line: number; column: number } => {
+    const pos = lineCounter.linePos(offset);
+    return { line: yamlLine + pos.line - 1, column: pos.col };
+  };
+  const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  for (const error of doc.errors) {
+    result.diagnostics.push({
+      severity: "error",
+      code: "yaml-syntax",
+      message: `The frontmatter is not valid YAML: ${firstLine(error.message)}`,
+      ...at(error.pos[0]),
+      hint: "Fix the YAML at this position; quote values that contain `: ` or start with a special character.",
+    });
+  }
+  for (const warning of doc.warnings) {
+    const unknownTag = warning.code === "TAG_RESOLVE_FAILED";
+    result.diagnostics.push({
+      severity: "warning",
+      code: unknownTag ? "yaml-unknown-tag" : "yaml-warning",
+      message: unknownTag ? `${firstLine(warning.message)}; the value is read as plain text.` : firstLine(warning.message),
+      ...at(warning.pos[0]),
+      ...(unknownTag ? { hint: "Remove the `!tag`: frontmatter values are plain YAML." } : {}),
+    });
+  }
+  // Malformed YAML is reported, not half-used: fields recovered from a broken document could be wrong.
+  if (doc.errors.length > 0 || doc.contents === null) return result;
+  if (!isMap(doc.contents)) {
+    result.diagnostics.push({
+      severity: "error",
+      code: "frontmatter-not-mapping",
+      message: "The frontmatter must be a mapping of `key: value` lines, not a list or a single value.",
+      ...at(doc.contents.range?.[0] ?? 0),
+      hint: "Write one `key: value` per line, e.g. `title: Fix the login redirect`.",
+    });
+    return result;
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    result.diagnostics.push({
+      severity: "error",
+      code: "yaml-aliases",
+      message: `The frontmatter could not be read: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+      line: yamlLine,
+      column: 1,
+      hint: "Write the values out instead of using YAML anchors and aliases (`&name`, `*name`).",
+    });
+    return result;
+  }
+  const keyPositions = new Map<string, { line: number; column: number }>();
+  for (const pair of doc.contents.items) {
+    if (isScalar(pair.key) && !keyPositions.has(String(pair.key.value))) {
+      keyPositions.set(String(pair.key.value), at(pair.key.range?.[0] ?? 0));
+    }
+  }
+  if (typeof data !== "object" || data === null) return result;
+  for (const [key, value] of Object.entries(data)) {
+    validateField(key, value, keyPositions.get(key) ?? { line: yamlLine, column: 1 }, result);
+  }
+  return result;
+}
+
+function validateField(key: string, value: unknown, position: { line: number; column: number }, result: FrontmatterRead): void {
+  const name = key.trim().toLowerCase();
+  if (!isKnownKey(name)) {
+    Object.defineProperty(result.extra, key, { value, enumerable: true, writable: true, configurable: true });
+    result.diagnostics.push({
+      severity: "warning",
+      code: "unknown-key",
+      message: `Unknown frontmatter key \`${key}\`; it is kept but not used.`,
+      ...position,
+      hint: `Known keys: ${FRONTMATTER_KEYS.join(", ")}.`,
+    });
+    return;
+  }
+  // An empty `parent:` left over from a template means "not set", not an error.
+  if (value === null || value === undefined || name in result.fields) return;
+  const parsed = FrontmatterSchema.shape[name].safeParse(value);
+  if (parsed.success) {
+    Object.assign(result.fields, { [name]: parsed.data });
+    return;
+  }
+  result.diagnostics.push({
+    severity: "error",
+    code: "invalid-field",
+    message: `Frontmatter \`${key}\` is invalid: ${parsed.error.issues[0]?.message ?? "unexpected value"}.`,
+    ...position,
+    hint: FIELD_EXPECTATIONS[name],
+  });
+}
+
+function isKnownKey(name: string): name is FrontmatterKey {
+  return (FRONTMATTER_KEYS as string[]).includes(name);
+}
+
+function firstLine(message: string): string {
+  const end = firstLineEnd(message);
+  return message.slice(0, end).trim();
+}
