@@ -117,4 +117,6 @@ export interface HandoffMarker {
   hash: string;
   /** Optional role of a comment we write (`reply`, `return`, `relay`, `claim`, `failure`, ...). */
   role?: string;
+  /** For role `overflow`: which continuation comment this is, from 1. */
+  part?: number;
 }

@@ -1,0 +1,92 @@
+// The hidden, versioned marker every issue and comment we write carries: `<!-- handoff:v1 {json} -->`.
+//
+// A marker is only trustworthy when the issue or comment that carries it was written by us: anyone can paste
+// a copy of a marker into their own comment. That check needs the author, so it belongs to the shells
+// (src/github/comments.ts); here we only find and validate the shape.
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { HandoffMarker } from "./types.js";
+
+const sourceSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("comment"),
+    repo: z.string(),
+    commentId: z.number().int(),
+    url: z.string(),
+    thread: z.number().int(),
+  }),
+  z.object({ type: z.literal("file"), repo: z.string(), path: z.string(), url: z.string(), commit: z.string().optional() }),
+  z.object({ type: z.literal("issue"), repo: z.string(), number: z.number().int(), url: z.string() }),
+]);
+
+/** Unknown keys are dropped rather than refused, so a newer v1 writer's additions do not blind an older reader. */
+const markerSchema = z.object({
+  v: z.literal(1),
+  kind: z.enum(["handoff", "return"]),
+  source: sourceSchema,
+  parent: z.string().optional(),
+  hash: z.string(),
+  role: z.string().optional(),
+  part: z.number().int().positive().optional(),
+});
+
+/**
+ * Our marker anywhere in a text. The JSON part excludes `<` and `>`, which a rendered marker never contains,
+ * so a match can never run across another comment; `v(\d+)` lets us see, and skip, other versions.
+ */
+export const MARKER_PATTERN = /<!--\s*handoff:v(\d+)([\s{][^<>]*)-->/g;
+
+function escapeForComment(json: string): string {
+  // `-` is escaped only inside string literals: outside them it is a number's sign, where `\u002d` is not JSON.
+  // Only a string can hold `--`, `<` or `>`, so after this the text can neither close the comment nor open one.
+  let out = "";
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charAt(i);
+    if (inString && c === "\\") {
+      out += c + json.charAt(i + 1);
+      i++;
+      continue;
+    }
+    if (c === '"') inString = !inString;
+    out += inString && (c === "-" || c === "<" || c === ">") ? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}` : c;
+  }
+  return out;
+}
+
+/** `<!-- handoff:v1 {json} -->`, safe to embed in any issue or comment body. */
+export function renderMarker(marker: HandoffMarker): string {
+  return `<!-- handoff:v1 ${escapeForComment(JSON.stringify(marker))} -->`;
+}
+
+function parseMarkerJson(json: string): HandoffMarker | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(json.trim());
+  } catch {
+    return null;
+  }
+  const result = markerSchema.safeParse(value);
+  return result.success ? result.data : null;
+}
+
+/** Every valid v1 marker in the text, in order. Malformed markers and other versions are skipped. */
+export function findMarkers(text: string): HandoffMarker[] {
+  const found: HandoffMarker[] = [];
+  for (const match of text.matchAll(MARKER_PATTERN)) {
+    if (match[1] !== "1" || match[2] === undefined) continue;
+    const marker = parseMarkerJson(match[2]);
+    if (marker) found.push(marker);
+  }
+  return found;
+}
+
+/** The first valid v1 marker in the text, or null. We always write ours first, so this is ours when the author is us. */
+export function findMarker(text: string): HandoffMarker | null {
+  return findMarkers(text)[0] ?? null;
+}
+
+/** sha256 of the text, hex: the content identity an update compares. */
+export function contentHash(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}

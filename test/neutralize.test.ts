@@ -1,0 +1,113 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import MarkdownIt from "markdown-it";
+import { describe, expect, it } from "vitest";
+import { neutralizeForRelay, neutralizeMentions } from "../src/core/neutralize.js";
+
+const fixture = (name: string): string => readFileSync(new URL(`fixtures/render/${name}`, import.meta.url), "utf8");
+
+/** Rendered as GitHub would (CommonMark with HTML), the text outside code elements: where mentions would live. */
+const markdown = new MarkdownIt({ html: true });
+function proseOf(text: string): string {
+  return markdown.render(text).replace(/<pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, "");
+}
+const liveMention = /(?<![\w/])@[A-Za-z0-9]/;
+
+describe("neutralizeMentions makes triggers inert", () => {
+  it.each(["@claude", "@copilot", "@codex", "@gemini-cli", "@openhands-agent", "@cursor", "@devin-ai-integration", "@coderabbitai", "@sweep-ai"])(
+    "wraps the agent trigger %s in inline code",
+    (mention) => {
+      expect(neutralizeMentions(`Over to ${mention}, please take it.`)).toEqual({ text: `Over to \`${mention}\`, please take it.`, neutralized: 1 });
+    },
+  );
+
+  it("wraps every user mention, not only agents, so relaying pings nobody", () => {
+    expect(neutralizeMentions("@octocat and @someone-else").text).toBe("`@octocat` and `@someone-else`");
+  });
+
+  it("wraps team and bot mentions whole", () => {
+    expect(neutralizeMentions("cc @acme/reviewers and @dependabot[bot]").text).toBe("cc `@acme/reviewers` and `@dependabot[bot]`");
+  });
+
+  it.each([
+    ["fixes #12", "`fixes #12`"],
+    ["Closes owner/repo#3", "`Closes owner/repo#3`"],
+    ["RESOLVED GH-4", "`RESOLVED GH-4`"],
+    ["fix: #5", "`fix: #5`"],
+    ["closed https://github.com/acme/app/issues/9", "`closed https://github.com/acme/app/issues/9`"],
+  ])("wraps the closing keyword in %j", (input, output) => {
+    expect(neutralizeMentions(`This ${input}.`).text).toBe(`This ${output}.`);
+  });
+
+  it("wraps mentions in raw HTML blocks in <code>, where backticks are literal", () => {
+    expect(neutralizeMentions("<div>\n@claude go\n</div>\n").text).toBe("<div>\n<code>@claude</code> go\n</div>\n");
+  });
+
+  it("is not turned inside out by a stray backtick before the mention", () => {
+    const { text } = neutralizeMentions("a ` b @claude c");
+    expect(proseOf(text)).not.toMatch(liveMention);
+  });
+
+  it("is not undone by a backslash before the mention", () => {
+    const { text } = neutralizeMentions("\\@claude");
+    expect(proseOf(text)).not.toMatch(liveMention);
+  });
+
+  it("leaves no live mention in a realistic return document", () => {
+    const { text, neutralized } = neutralizeMentions(fixture("relay.md"));
+    expect(proseOf(text)).not.toMatch(liveMention);
+    expect(proseOf(text)).not.toMatch(/fixes #12/);
+    expect(neutralized).toBe(3);
+  });
+});
+
+describe("neutralizeMentions leaves the rest alone", () => {
+  it("leaves code blocks and inline code untouched", () => {
+    const text = fixture("relay.md");
+    const out = neutralizeMentions(text).text;
+    expect(out).toContain("```sh\ngit log --author=@copilot  # code stays as it is\n```");
+    expect(out).toContain("Inline `@codex` is already code.");
+  });
+
+  it("leaves email addresses untouched", () => {
+    expect(neutralizeMentions("Write to maintainer@example.com or a.b-c@d.org")).toEqual({ text: "Write to maintainer@example.com or a.b-c@d.org", neutralized: 0 });
+  });
+
+  it("leaves @ in URL paths untouched", () => {
+    expect(neutralizeMentions("See https://medium.com/@author/post").neutralized).toBe(0);
+  });
+
+  it("leaves words that merely contain a keyword untouched", () => {
+    expect(neutralizeMentions("prefixes #12 and suffixed #3").neutralized).toBe(0);
+  });
+
+  it("relays the neutralised text", () => {
+    expect(neutralizeForRelay("ping @claude")).toBe("ping `@claude`");
+  });
+});
+
+describe("neutralizeMentions is idempotent and complete", () => {
+  const fragment = fc.constantFrom(
+    "@claude", "@acme/team", "fixes #1", "a@b.co", "`", "``", "```\n", "\n", "\n\n", " ", "x", "\\", "<div>\n", "</div>\n", "    ", "> ", "- ", "*",
+  );
+  const text = fc.array(fragment, { maxLength: 25 }).map((parts) => parts.join(""));
+
+  it("changes nothing the second time", () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        const once = neutralizeMentions(input).text;
+        expect(neutralizeMentions(once)).toEqual({ text: once, neutralized: 0 });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("leaves no mention outside code once rendered", () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        expect(proseOf(neutralizeMentions(input).text)).not.toMatch(liveMention);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,43 @@
+// Every pattern the marker, renderer, sanitiser and neutraliser run on untrusted text must be free of
+// catastrophic backtracking: recheck proves it, or finds the attack string.
+import { check } from "recheck";
+import { describe, expect, it } from "vitest";
+import { LINE_BREAK_PATTERN } from "../src/core/code-ranges.js";
+import { MARKER_PATTERN } from "../src/core/marker.js";
+import { BACKTICK_RUN_PATTERN, CLOSING_KEYWORD_PATTERN, MENTION_PATTERN, TRIGGER_PATTERN } from "../src/core/neutralize.js";
+import { REGION_START_PATTERN } from "../src/core/read-rendered.js";
+import { RENDER_PATTERNS } from "../src/core/render.js";
+import {
+  HIDING_STYLE_PATTERN,
+  IMAGE_ALT_PATTERN,
+  INVISIBLE_PATTERN,
+  LINK_TITLE_PATTERN,
+  REFERENCE_TITLE_PATTERN,
+  TAG_PATTERN,
+} from "../src/core/sanitize.js";
+
+const patterns: Record<string, RegExp> = {
+  ...Object.fromEntries(Object.entries(RENDER_PATTERNS).map(([name, pattern]) => [`RENDER_PATTERNS.${name}`, pattern])),
+  LINE_BREAK_PATTERN,
+  MARKER_PATTERN,
+  BACKTICK_RUN_PATTERN,
+  CLOSING_KEYWORD_PATTERN,
+  MENTION_PATTERN,
+  TRIGGER_PATTERN,
+  REGION_START_PATTERN,
+  HIDING_STYLE_PATTERN,
+  IMAGE_ALT_PATTERN,
+  INVISIBLE_PATTERN,
+  LINK_TITLE_PATTERN,
+  REFERENCE_TITLE_PATTERN,
+  TAG_PATTERN,
+};
+
+describe("render, sanitise and neutralise patterns", () => {
+  for (const [name, pattern] of Object.entries(patterns)) {
+    it(`${name} cannot backtrack catastrophically`, async () => {
+      const result = await check(pattern.source, pattern.flags);
+      expect({ name, status: result.status }).toEqual({ name, status: "safe" });
+    });
+  }
+});
