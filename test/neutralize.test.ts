@@ -82,7 +82,7 @@ describe("neutralizeMentions leaves the rest alone", () => {
   });
 
   it("relays the neutralised text", () => {
-    expect(neutralizeForRelay("ping @claude")).toBe("ping `@claude`");
+    expect(neutralizeForRelay("ping @claude")).toBe("ping `@\u2060claude`");
   });
 });
 
@@ -109,5 +109,27 @@ describe("neutralizeMentions is idempotent and complete", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("neutralizeForRelay defeats substring triggers", () => {
+  const filters = ["@claude", "@codex", "@copilot", "@gemini-cli", "@openhands-agent"];
+
+  it("leaves no agent trigger as a substring, not even inside code blocks", () => {
+    const relayed = neutralizeForRelay("Done. @claude take the rest.\n\n```\n@codex run tests\n```\n\n`@copilot` and @gemini-cli, @openhands-agent");
+    for (const trigger of filters) expect(relayed.toLowerCase()).not.toContain(trigger);
+  });
+
+  it("still reads the same to a person once invisible characters are dropped", () => {
+    expect(neutralizeForRelay("over to @Claude").replace(/\u2060/g, "")).toBe("over to `@Claude`");
+  });
+
+  it("leaves longer names that merely start with a trigger alone", () => {
+    expect(neutralizeForRelay("```\n@claudette\n```")).toBe("```\n@claudette\n```");
+  });
+
+  it("is idempotent", () => {
+    const once = neutralizeForRelay("@claude fixes #12 and ```\n@codex\n```");
+    expect(neutralizeForRelay(once)).toBe(once);
   });
 });

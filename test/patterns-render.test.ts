@@ -4,7 +4,7 @@ import { check } from "recheck";
 import { describe, expect, it } from "vitest";
 import { LINE_BREAK_PATTERN } from "../src/core/code-ranges.js";
 import { MARKER_PATTERN } from "../src/core/marker.js";
-import { BACKTICK_RUN_PATTERN, CLOSING_KEYWORD_PATTERN, MENTION_PATTERN, TRIGGER_PATTERN } from "../src/core/neutralize.js";
+import { AGENT_TRIGGER_PATTERN, BACKTICK_RUN_PATTERN, CLOSING_KEYWORD_PATTERN, MENTION_PATTERN, TRIGGER_PATTERN } from "../src/core/neutralize.js";
 import { REGION_START_PATTERN } from "../src/core/read-rendered.js";
 import { RENDER_PATTERNS } from "../src/core/render.js";
 import {
@@ -20,6 +20,7 @@ const patterns: Record<string, RegExp> = {
   ...Object.fromEntries(Object.entries(RENDER_PATTERNS).map(([name, pattern]) => [`RENDER_PATTERNS.${name}`, pattern])),
   LINE_BREAK_PATTERN,
   MARKER_PATTERN,
+  AGENT_TRIGGER_PATTERN,
   BACKTICK_RUN_PATTERN,
   CLOSING_KEYWORD_PATTERN,
   MENTION_PATTERN,

@@ -113,7 +113,16 @@ export function neutralizeMentions(text: string): Neutralized {
   return { text: result, neutralized: counter.n };
 }
 
-/** What the shells call on any text they relay from an agent to a thread. */
+/**
+ * Agent trigger names. Workflows commonly start on `contains(github.event.comment.body, '@claude')`, a plain
+ * substring test that matches inside code too; so in relayed text these get a WORD JOINER (U+2060) after the
+ * `@`, in code as well. Readers see `@claude`; no substring filter does. Sanitising strips the joiner again
+ * before any agent reads the text, which is harmless: reading a name triggers nothing.
+ */
+export const AGENT_TRIGGER_PATTERN =
+  /@(?=(?:claude|copilot|codex|gemini-cli|gemini|openhands-agent|openhands|cursor|devin-ai-integration|devin|coderabbitai|sweep-ai|sweep|aider|jules|amp|handoff)(?![\w-]))/gi;
+
+/** What the shells call on any text they relay from an agent to a thread. Idempotent. */
 export function neutralizeForRelay(text: string): string {
-  return neutralizeMentions(text).text;
+  return neutralizeMentions(text).text.replace(AGENT_TRIGGER_PATTERN, "@\u2060");
 }
