@@ -1,0 +1,85 @@
+// The server's configuration from the environment, checked at start: a server that cannot verify signatures
+// must not start at all (never accept an unsigned webhook), and every error names the variable to fix.
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { DEFAULT_WEBHOOK_PATH } from "./middleware.js";
+
+export interface ServerConfig {
+  appId: number;
+  privateKey: string;
+  /** Accepted webhook secrets, newest first: `WEBHOOK_SECRETS`, or `WEBHOOK_SECRET` then `WEBHOOK_SECRET_PREVIOUS`. */
+  secrets: string[];
+  port: number;
+  host: string;
+  /** GitHub's REST API root for GitHub Enterprise Server; undefined for github.com. */
+  baseUrl?: string;
+  webhookPath: string;
+  logLevel: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
+}
+
+export class ServerConfigError extends Error {
+  override readonly name = "ServerConfigError";
+}
+
+const EnvSchema = z.object({
+  APP_ID: z.string().regex(/^\d+$/, "APP_ID must be the App's numeric id"),
+  PRIVATE_KEY: z.string().optional(),
+  PRIVATE_KEY_PATH: z.string().optional(),
+  WEBHOOK_SECRET: z.string().optional(),
+  WEBHOOK_SECRET_PREVIOUS: z.string().optional(),
+  WEBHOOK_SECRETS: z.string().optional(),
+  WEBHOOK_PATH: z.string().startsWith("/").optional(),
+  PORT: z.string().regex(/^\d{1,5}$/, "PORT must be a port number").optional(),
+  HOST: z.string().optional(),
+  GHE_HOST: z.string().optional(),
+  GHE_PROTOCOL: z.enum(["http", "https"]).optional(),
+  GITHUB_API_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).optional(),
+});
+
+/** A PEM as people store it: with real newlines, with `\n` escapes (one-line env files), or base64-encoded. */
+function normalisePrivateKey(raw: string): string {
+  const escaped = raw.replace(/\\n/g, "\n").trim();
+  if (escaped.includes("-----BEGIN")) return `${escaped}\n`;
+  const decoded = Buffer.from(raw.trim(), "base64").toString("utf8");
+  if (decoded.includes("-----BEGIN")) return decoded;
+  throw new ServerConfigError("PRIVATE_KEY is not a PEM private key (nor a base64-encoded one).");
+}
+
+function webhookSecrets(env: z.infer<typeof EnvSchema>): string[] {
+  const listed = env.WEBHOOK_SECRETS !== undefined ? env.WEBHOOK_SECRETS.split(",") : [env.WEBHOOK_SECRET ?? "", env.WEBHOOK_SECRET_PREVIOUS ?? ""];
+  const secrets = [...new Set(listed.map((s) => s.trim()).filter((s) => s !== ""))];
+  if (secrets.length === 0) {
+    throw new ServerConfigError("Set WEBHOOK_SECRET (and WEBHOOK_SECRET_PREVIOUS while rotating), or WEBHOOK_SECRETS: unsigned webhooks are never accepted.");
+  }
+  return secrets;
+}
+
+export function readServerConfig(environment: NodeJS.ProcessEnv, readFile: (path: string) => string = (p) => readFileSync(p, "utf8")): ServerConfig {
+  const parsed = EnvSchema.safeParse(environment);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ServerConfigError(`${issue?.path.join(".") ?? "environment"}: ${issue?.message ?? "invalid"}`);
+  }
+  const env = parsed.data;
+  let rawKey = env.PRIVATE_KEY;
+  if (rawKey === undefined && env.PRIVATE_KEY_PATH !== undefined) {
+    try {
+      rawKey = readFile(env.PRIVATE_KEY_PATH);
+    } catch (error) {
+      throw new ServerConfigError(`PRIVATE_KEY_PATH ${env.PRIVATE_KEY_PATH} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (rawKey === undefined) throw new ServerConfigError("Set PRIVATE_KEY or PRIVATE_KEY_PATH to the App's private key.");
+  const baseUrl = env.GITHUB_API_URL ?? (env.GHE_HOST ? `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}/api/v3` : undefined);
+  return {
+    appId: Number(env.APP_ID),
+    privateKey: normalisePrivateKey(rawKey),
+    secrets: webhookSecrets(env),
+    port: Number(env.PORT ?? "3000"),
+    host: env.HOST ?? "0.0.0.0",
+    ...(baseUrl && baseUrl !== "https://api.github.com" ? { baseUrl: baseUrl.replace(/\/+$/, "") } : {}),
+    webhookPath: env.WEBHOOK_PATH ?? DEFAULT_WEBHOOK_PATH,
+    logLevel: env.LOG_LEVEL ?? "info",
+  };
+}

@@ -1,0 +1,30 @@
+// Webhook signatures: `X-Hub-Signature-256: sha256=<hex HMAC of the raw body>`, checked against every configured
+// secret so the secret can be rotated without downtime (old and new are both accepted while both are set).
+// Comparison is @octokit/webhooks-methods' `verify` (crypto.timingSafeEqual), the library Probot itself uses.
+import { verify } from "@octokit/webhooks-methods";
+
+/** `fatal`: bytes that are not UTF-8 are refused, never patched with U+FFFD (see verifySignature). */
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const SIGNATURE_PATTERN = /^sha256=[0-9a-f]{64}$/;
+
+/**
+ * Whether `signature` is a valid `sha256=` HMAC of `body` under any of `secrets`. Pure; never throws.
+ * The library hashes a string, so the body must decode to UTF-8 losslessly: GitHub only sends UTF-8 JSON, and
+ * refusing anything else keeps two different byte strings from sharing one signature.
+ */
+export async function verifySignature(body: Uint8Array, signature: string | undefined, secrets: readonly string[]): Promise<boolean> {
+  if (signature === undefined || !SIGNATURE_PATTERN.test(signature) || body.length === 0) return false;
+  let text: string;
+  try {
+    text = UTF8.decode(body);
+  } catch {
+    return false;
+  }
+  let valid = false;
+  // Every secret is tried, so the time taken does not say which one (if any) matched.
+  for (const secret of secrets) {
+    if (secret === "") continue;
+    if (await verify(secret, text, signature)) valid = true;
+  }
+  return valid;
+}
