@@ -1,0 +1,58 @@
+// Filing one prepared handoff as an issue: assignees that can be assigned, overflow parts, sub-issue link.
+// Shared by the comment flow and the file sync, so both file exactly the same way.
+import type { PreparedIssue } from "../core/prepare.js";
+import { filterAssignable } from "../github/assignees.js";
+import { parseIssueAddress, type RepoRef } from "../github/client.js";
+import { linkSubIssue } from "../github/sub-issues.js";
+import type { FlowContext } from "./context.js";
+import { syncOverflowParts } from "./overflow.js";
+
+export interface CreatedIssue {
+  number: number;
+  id: number;
+  html_url: string;
+  /** Sentences for the reply: assignees dropped, a parent GitHub would not link. */
+  notes: string[];
+}
+
+export interface ParentHint {
+  /** `owner/repo#n` of the thread the handoff came from, and whether it is a pull request (from the payload). */
+  thread?: string;
+  threadIsPullRequest?: boolean;
+}
+
+export async function createHandoffIssue(ctx: FlowContext, repo: RepoRef, prepared: PreparedIssue, hint: ParentHint = {}): Promise<CreatedIssue> {
+  const notes: string[] = [];
+  const { assignable, dropped } = await filterAssignable(ctx.gh, repo, prepared.document.assignees);
+  if (dropped.length > 0) notes.push(`Not assigned (they cannot be assigned here): ${dropped.map((l) => `\`${l}\``).join(", ")}.`);
+  const { data } = await ctx.gh.rest.issues.create({
+    ...repo,
+    title: prepared.issue.title,
+    body: prepared.issue.body,
+    labels: prepared.issue.labels,
+    ...(assignable.length > 0 ? { assignees: assignable } : {}),
+  });
+  ctx.log.info(`filed ${repo.owner}/${repo.repo}#${data.number}`);
+  await syncOverflowParts(ctx, { ...repo, issue_number: data.number }, prepared, true);
+  const note = await linkToParent(ctx, prepared.parent, hint, { ...repo, id: data.id });
+  if (note) notes.push(note);
+  return { number: data.number, id: data.id, html_url: data.html_url, notes };
+}
+
+/** Links the new issue under its parent; a sentence for the reply when GitHub cannot. */
+async function linkToParent(ctx: FlowContext, parent: string | undefined, hint: ParentHint, child: RepoRef & { id: number }): Promise<string | null> {
+  if (!ctx.config.link_sub_issues || !parent) return null;
+  const address = parseIssueAddress(parent);
+  if (!address) {
+    ctx.log.info(`not linking a sub-issue: parent ${parent} is not owner/repo#n`);
+    return null;
+  }
+  const isThread = hint.thread !== undefined && hint.thread.toLowerCase() === parent.toLowerCase();
+  const result = await linkSubIssue(ctx.gh, { parent: address, parentIsPullRequest: isThread && hint.threadIsPullRequest === true, child });
+  if (result.linked) {
+    ctx.log.info(`linked as a sub-issue of ${parent}`);
+    return null;
+  }
+  ctx.log.info(`not linked as a sub-issue of ${parent}: ${result.reason}`);
+  return `Parent: ${parent} (not linked as a sub-issue: ${result.reason}).`;
+}

@@ -1,0 +1,172 @@
+// `/handoff` in a comment → one redacted, labelled, linked issue, and one reply in the source thread.
+//
+// 1. lock      👀 on the comment: 201 = ours to file; 200 = another delivery started (see reaction-lock.ts)
+// 2. authorise the collaborator-permission API, never `author_association`
+// 3. prepare   redact → parse → render (fails closed on RedactionError)
+// 4. find      the issue already filed from this comment, by marker (consistent list, not search)
+// 5. write     create (assignees, overflow parts, sub-issue) or update when the hash changed
+// 6. reply     upserted by marker; then 🚀 (or 😕 on any failure)
+//
+// Shell-agnostic: plain event data in, a `GitHub` client and a `Log`; the App calls it, the Action could.
+import { RedactionError } from "../core/redact/error.js";
+import { prepareIssue, type PreparedIssue } from "../core/prepare.js";
+import type { HandoffSource } from "../core/types.js";
+import type { IssueAddress, RepoRef } from "../github/client.js";
+import { upsertComment } from "../github/comments.js";
+import { findIssueForSource, listOurIssues, type OurIssue } from "../github/issues.js";
+import { hasPermission } from "../github/permission.js";
+import { acquireReactionLock, reactOutcome, releaseReactionLock, type CommentRef } from "../github/reaction-lock.js";
+import { withCommandTitle } from "./command-document.js";
+import type { FlowContext } from "./context.js";
+import { createHandoffIssue } from "./create-issue.js";
+import { details, diagnosticLine, redactionLine, withMarker } from "./messages.js";
+import { USAGE, type HandoffCommand } from "./parse-command.js";
+import { syncOverflowParts } from "./overflow.js";
+
+export interface SourceComment {
+  repo: RepoRef;
+  id: number;
+  body: string;
+  html_url: string;
+  author: string;
+  /** The issue or pull request the comment is on. */
+  thread: { number: number; isPullRequest: boolean };
+}
+
+export type CommentOutcome =
+  | "filed"
+  | "updated"
+  | "unchanged"
+  | "previewed"
+  | "denied"
+  | "usage"
+  | "invalid"
+  | "busy";
+
+function repoName(repo: RepoRef): string {
+  return `${repo.owner}/${repo.repo}`;
+}
+
+function sourceOf(comment: SourceComment): Extract<HandoffSource, { type: "comment" }> {
+  return { type: "comment", repo: repoName(comment.repo), commentId: comment.id, url: comment.html_url, thread: comment.thread.number };
+}
+
+/** Posts (or updates) our one reply on the source thread. */
+async function reply(ctx: FlowContext, comment: SourceComment, hash: string, text: string): Promise<void> {
+  const source = sourceOf(comment);
+  const thread: IssueAddress = { ...comment.repo, issue_number: comment.thread.number };
+  const body = withMarker({ v: 1, kind: "handoff", source, hash, role: "reply" }, text);
+  const result = await upsertComment(ctx.gh, thread, body, ctx.isOurs, (m) => m.role === "reply" && m.source.type === "comment" && m.source.commentId === comment.id);
+  ctx.log.info(`reply ${result.action} on ${repoName(comment.repo)}#${comment.thread.number}`);
+}
+
+export async function fileFromComment(ctx: FlowContext, comment: SourceComment, command: HandoffCommand): Promise<CommentOutcome> {
+  const ref: CommentRef = { ...comment.repo, comment_id: comment.id };
+  const name = `comment ${comment.id} on ${repoName(comment.repo)}#${comment.thread.number}`;
+  const now = ctx.now?.() ?? Date.now();
+
+  // 1. lock
+  const lock = await acquireReactionLock(ctx.gh, ref, now);
+  let known: OurIssue[] | undefined;
+  if (lock.state !== "acquired") {
+    known = await listOurIssues(ctx.gh, comment.repo, ctx.botLogin);
+    if (!findIssueForSource(known, sourceOf(comment)) && lock.state === "held") {
+      ctx.log.info(`${name}: another delivery started ${Math.round(lock.ageMs / 1000)}s ago and has not filed yet; leaving it to that one`);
+      return "busy";
+    }
+    if (lock.state === "stale") ctx.log.info(`${name}: taking over from a delivery that started ${Math.round(lock.ageMs / 1000)}s ago`);
+  }
+
+  const release = async (outcome: "failure" | null): Promise<void> => {
+    if (outcome) await reactOutcome(ctx.gh, ref, outcome);
+    await releaseReactionLock(ctx.gh, ref, lock.reactionId);
+  };
+
+  try {
+    // 2. authorise
+    const { allowed, permission } = await hasPermission(ctx.gh, comment.repo, comment.author, ctx.config.minimum_permission);
+    if (!allowed) {
+      ctx.log.info(`${name}: ${comment.author} has ${permission} permission, below ${ctx.config.minimum_permission}; not filing`);
+      await reply(ctx, comment, "", `Not filed: filing a handoff needs \`${ctx.config.minimum_permission}\` permission on this repository, and \`${comment.author}\` has \`${permission}\`.`);
+      await release("failure");
+      return "denied";
+    }
+    if (command.document === "") {
+      ctx.log.info(`${name}: /handoff without a document; replying with usage`);
+      await reply(ctx, comment, "", USAGE);
+      await release("failure");
+      return "usage";
+    }
+
+    // 3. prepare
+    const source = sourceOf(comment);
+    let prepared: PreparedIssue;
+    try {
+      prepared = await prepareIssue(withCommandTitle(command.document, command.title), {
+        source,
+        author: comment.author,
+        parent: `${repoName(comment.repo)}#${comment.thread.number}`,
+        labels: ctx.config.labels,
+        extraPatterns: ctx.config.redact.extra_patterns,
+      });
+    } catch (error) {
+      if (!(error instanceof RedactionError)) throw error;
+      ctx.log.warn(`${name}: redaction could not be completed (${error.message}); nothing filed`);
+      await reply(ctx, comment, "", "Not filed: the document could not be checked for secrets safely, so nothing was posted. Shorten it or split it, and try again.");
+      await release("failure");
+      return "invalid";
+    }
+    if (prepared.errors.length > 0) {
+      ctx.log.info(`${name}: the document has ${prepared.errors.length} error(s); not filing`);
+      const lines = prepared.errors.map((d) => `- ${diagnosticLine(d)}`).join("\n");
+      await reply(ctx, comment, prepared.hash, `Not filed: the document has errors (lines counted from the line after \`/handoff\`).\n\n${lines}`);
+      await release("failure");
+      return "invalid";
+    }
+
+    if (command.dryRun || ctx.config.dry_run) {
+      ctx.log.info(`${name}: dry run; replying with a preview`);
+      const preview = details(`Preview: ${prepared.issue.title}`, prepared.issue.body);
+      await reply(ctx, comment, prepared.hash, `Dry run: nothing was filed. This is the issue that would be.\n\n${preview}\n\n${redactionLine(prepared.redactions)}`);
+      await release(null);
+      return "previewed";
+    }
+
+    // 4. find
+    known ??= await listOurIssues(ctx.gh, comment.repo, ctx.botLogin);
+    const existing = findIssueForSource(known, source);
+
+    // 5. write
+    const notes: string[] = [];
+    let outcome: CommentOutcome;
+    let issue: { number: number; html_url: string };
+    if (existing) {
+      issue = existing;
+      if (existing.marker.hash === prepared.hash) {
+        ctx.log.info(`${name}: #${existing.number} already has this content; no update`);
+        outcome = "unchanged";
+      } else {
+        await ctx.gh.rest.issues.update({ ...comment.repo, issue_number: existing.number, title: prepared.issue.title, body: prepared.issue.body });
+        await syncOverflowParts(ctx, { ...comment.repo, issue_number: existing.number }, prepared, false);
+        ctx.log.info(`${name}: updated #${existing.number}`);
+        outcome = "updated";
+      }
+    } else {
+      const thread = `${repoName(comment.repo)}#${comment.thread.number}`;
+      const created = await createHandoffIssue(ctx, comment.repo, prepared, { thread, threadIsPullRequest: comment.thread.isPullRequest });
+      issue = created;
+      notes.push(...created.notes);
+      outcome = "filed";
+    }
+
+    // 6. reply
+    const verb = outcome === "filed" ? "Filed" : outcome === "updated" ? "Updated" : "Filed earlier:";
+    await reply(ctx, comment, prepared.hash, [`${verb} #${issue.number} — ${prepared.issue.title}`, redactionLine(prepared.redactions), ...notes].join("\n\n"));
+    if (outcome !== "unchanged") await reactOutcome(ctx.gh, ref, "success");
+    return outcome;
+  } catch (error) {
+    // Best effort: the original error is what matters, in the log and to Probot.
+    await release("failure").catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,167 @@
+// A return handoff: the child session's report, carried back to where the work came from.
+//
+// 1. verify    the handoff issue is ours (written by us, with our marker): the parent comes from that marker
+// 2. prepare   redact → parse → render the return (unless the caller already did)
+// 3. post      the Action only (`postOnIssue`): the return as one upserted comment on the handoff issue
+// 4. relay     one upserted comment on the parent thread, neutralised so it pings and closes nothing
+// 5. labels    `handoff:returned` on; `handoff:claimed` and `handoff:ready` off
+// 6. close     when the return says `status: done` and the caller allows it
+//
+// Shared by the App (a return comment on the issue: `postOnIssue: false`) and the Action's `mode: return`.
+// Authorisation is the caller's decision (`authorizeReturn` below), made before calling this.
+import { findMarker } from "../core/marker.js";
+import { MAX_BODY_CHARS } from "../core/limits.js";
+import { neutralizeForRelay } from "../core/neutralize.js";
+import { prepareReturn, type PreparedReturn, type PrepareOptions } from "../core/prepare.js";
+import type { HandoffMarker } from "../core/types.js";
+import { sameLogin } from "../github/app-identity.js";
+import { parseIssueAddress, type GitHub, type IssueAddress, type Log, type RepoRef } from "../github/client.js";
+import { upsertComment, type CommentAuthor, type IsOurs, type UpsertResult } from "../github/comments.js";
+import { addLabels, removeLabels } from "../github/labels.js";
+import { hasPermission, type Permission } from "../github/permission.js";
+import { stripMarkers, withMarker } from "./messages.js";
+
+export const RETURNED_LABEL = "handoff:returned";
+export const SUPERSEDED_LABELS = ["handoff:claimed", "handoff:ready"] as const;
+
+export interface HandoffIssue {
+  repo: RepoRef;
+  number: number;
+  body: string;
+  html_url: string;
+  state: "open" | "closed";
+  labels: string[];
+  /** Who wrote the issue: its marker counts only when that is us. */
+  user: CommentAuthor | null;
+}
+
+export interface DeliverReturnInput {
+  handoffIssue: HandoffIssue;
+  /** The return document; or `prepared`, when the caller already ran `prepareReturn`. */
+  returnText?: string;
+  prepared?: PreparedReturn;
+  /** Login of whoever returned it (the comment's author, or the agent's identity). */
+  author: string;
+  /** Close the handoff issue (`completed`) when the return's status is `done`. */
+  closeOnDone: boolean;
+  /** Relay the return to the parent thread named in the issue's marker. */
+  relayToParent: boolean;
+  /** Post the return on the handoff issue (the Action); false when it already is a comment there (the App). */
+  postOnIssue: boolean;
+  /** Link to the return itself when it is already a comment (the App), for the relay's summary. */
+  returnUrl?: string;
+  /** The workflow run that produced the return, linked in the relay. */
+  runUrl?: string;
+  extraPatterns?: PrepareOptions["extraPatterns"];
+  isOurs: IsOurs;
+  log: Log;
+}
+
+export type ReturnResult =
+  | { delivered: false; reason: string }
+  | {
+      delivered: true;
+      status: string | null;
+      returnComment: UpsertResult | null;
+      relay: UpsertResult | null;
+      labelsAdded: string[];
+      labelsRemoved: string[];
+      closed: boolean;
+    };
+
+/** Anyone the configuration trusts, or anyone with at least the minimum permission. */
+export async function authorizeReturn(
+  gh: GitHub,
+  repo: RepoRef,
+  author: string,
+  policy: { trusted: readonly string[]; minimum_permission: Permission },
+): Promise<{ allowed: boolean; why: string }> {
+  if (policy.trusted.some((login) => sameLogin(login, author))) return { allowed: true, why: `${author} is trusted by the configuration` };
+  const { allowed, permission } = await hasPermission(gh, repo, author, policy.minimum_permission);
+  return { allowed, why: `${author} has ${permission} permission (minimum ${policy.minimum_permission})` };
+}
+
+/** The parent thread of a handoff issue, from its marker. */
+export function parentOf(marker: HandoffMarker): IssueAddress | null {
+  if (marker.parent) return parseIssueAddress(marker.parent);
+  if (marker.source.type === "comment") return parseIssueAddress(`${marker.source.repo}#${marker.source.thread}`);
+  return null;
+}
+
+function statusOf(prepared: PreparedReturn): string | null {
+  const status = prepared.document.status ?? prepared.document.metadata["status"];
+  return status ? status.trim().toLowerCase() : null;
+}
+
+function relayBody(input: DeliverReturnInput, prepared: PreparedReturn, marker: HandoffMarker, link: string): string {
+  const issue = input.handoffIssue;
+  const status = statusOf(prepared);
+  const run = input.runUrl ? ` ([run](${input.runUrl}))` : "";
+  const head = `**Return** from ${issue.repo.owner}/${issue.repo.repo}#${issue.number} by \`${input.author}\`${status ? `, status \`${status}\`` : ""}${run}.`;
+  const text = neutralizeForRelay(stripMarkers(prepared.comment.body));
+  const full = `${head}\n\n${text}`;
+  // The marker and a margin must fit too; past the limit, a summary and a link beat a cut-off report.
+  if (full.length <= MAX_BODY_CHARS - 1000) return withMarker(marker, full);
+  const title = neutralizeForRelay(prepared.document.title);
+  return withMarker(marker, `${head}\n\n**${title}** — the full return is too long to relay here: [read it](${link}).`);
+}
+
+export async function deliverReturn(gh: GitHub, input: DeliverReturnInput): Promise<ReturnResult> {
+  const issue = input.handoffIssue;
+  const name = `${issue.repo.owner}/${issue.repo.repo}#${issue.number}`;
+  const address: IssueAddress = { ...issue.repo, issue_number: issue.number };
+
+  // 1. verify
+  const marker = input.isOurs(issue.user) ? findMarker(issue.body) : null;
+  if (!marker || marker.role !== undefined) {
+    input.log.info(`${name} is not a handoff issue written by us; the return is not relayed`);
+    return { delivered: false, reason: "not a handoff issue" };
+  }
+
+  // 2. prepare
+  const source = { type: "issue" as const, repo: `${issue.repo.owner}/${issue.repo.repo}`, number: issue.number, url: issue.html_url };
+  const prepared =
+    input.prepared ??
+    (await prepareReturn(input.returnText ?? "", { source, author: input.author, parent: marker.parent, extraPatterns: input.extraPatterns }));
+  const status = statusOf(prepared);
+
+  // 3. post
+  let returnComment: UpsertResult | null = null;
+  if (input.postOnIssue) {
+    const body = findMarker(prepared.comment.body) ? prepared.comment.body : withMarker({ v: 1, kind: "return", source, hash: prepared.hash, role: "return" }, prepared.comment.body);
+    returnComment = await upsertComment(gh, address, body, input.isOurs, (m) => m.role === "return");
+    input.log.info(`return ${returnComment.action} on ${name}`);
+    for (const [index, part] of prepared.comment.overflow.entries()) {
+      const number = findMarker(part)?.part ?? index + 1;
+      const partBody = findMarker(part) ? part : withMarker({ v: 1, kind: "return", source, hash: prepared.hash, role: "overflow", part: number }, part);
+      await upsertComment(gh, address, partBody, input.isOurs, (m) => m.kind === "return" && m.role === "overflow" && m.part === number);
+    }
+  }
+
+  // 4. relay
+  let relay: UpsertResult | null = null;
+  const parent = parentOf(marker);
+  if (!input.relayToParent) input.log.info(`${name}: relaying is switched off`);
+  else if (!parent) input.log.info(`${name}: the handoff names no parent thread; nothing to relay to`);
+  else {
+    const relayMarker: HandoffMarker = { v: 1, kind: "return", source, hash: prepared.hash, role: "relay" };
+    const link = returnComment?.html_url ?? input.returnUrl ?? issue.html_url;
+    relay = await upsertComment(gh, parent, relayBody(input, prepared, relayMarker, link), input.isOurs, (m) => m.role === "relay" && m.source.type === "issue" && m.source.number === issue.number && m.source.repo.toLowerCase() === source.repo.toLowerCase());
+    input.log.info(`relay ${relay.action} on ${parent.owner}/${parent.repo}#${parent.issue_number}`);
+  }
+
+  // 5. labels
+  const labelsAdded = await addLabels(gh, address, issue.labels, [RETURNED_LABEL]);
+  const labelsRemoved = await removeLabels(gh, address, issue.labels, [...SUPERSEDED_LABELS]);
+
+  // 6. close
+  let closed = false;
+  if (status === "done" && input.closeOnDone && issue.state === "open") {
+    await gh.rest.issues.update({ ...address, state: "closed", state_reason: "completed" });
+    input.log.info(`${name}: closed as completed (the return says done)`);
+    closed = true;
+  } else if (status !== "done") {
+    input.log.info(`${name}: left open (the return's status is ${status ?? "not given"})`);
+  }
+  return { delivered: true, status, returnComment, relay, labelsAdded, labelsRemoved, closed };
+}

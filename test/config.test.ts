@@ -1,0 +1,52 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { renderConfigDocs } from "../src/config/docs.js";
+import { loadConfig, parseConfig } from "../src/config/load.js";
+import { DEFAULT_CONFIG, isHandoffPath, normalizeDirectory } from "../src/config/schema.js";
+
+describe("configuration", () => {
+  it("uses every default when there is no file", () => {
+    expect(parseConfig(null)).toEqual({ ok: true, config: DEFAULT_CONFIG });
+    expect(DEFAULT_CONFIG).toMatchObject({ directory: ".handoffs/", minimum_permission: "write", on_remove: "close", link_sub_issues: true, dry_run: false });
+  });
+
+  it("names the file and the setting of a mistake", () => {
+    const result = parseConfig({ on_remove: "delete" });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toContain("`.github/handoff.yml` is not valid");
+    expect(!result.ok && result.message).toContain("`on_remove`");
+  });
+
+  it("refuses unknown settings, so a typo is not silently ignored", () => {
+    expect(parseConfig({ lables: ["x"] }).ok).toBe(false);
+  });
+
+  it("refuses an extra pattern that can backtrack catastrophically, naming its path", () => {
+    const result = parseConfig({ redact: { extra_patterns: [{ kind: "bad", pattern: "(a+)+$" }] } });
+    expect(!result.ok && result.message).toContain("`redact.extra_patterns[0].pattern`");
+  });
+
+  it("accepts a safe extra pattern", () => {
+    expect(parseConfig({ redact: { extra_patterns: [{ kind: "customer-id", pattern: "CUST-[0-9]{6}" }] } }).ok).toBe(true);
+  });
+
+  it("reports a file that is not YAML as a mistake, and a failed request as an error", async () => {
+    expect(await loadConfig(() => Promise.reject(new Error("bad indentation")))).toMatchObject({ ok: false });
+    await expect(loadConfig(() => Promise.reject(Object.assign(new Error("boom"), { status: 500 })))).rejects.toThrow("boom");
+  });
+
+  it("normalises the directory", () => {
+    expect(normalizeDirectory("./docs/handoffs")).toBe("docs/handoffs/");
+    expect(isHandoffPath(".handoffs/a/b.md", ".handoffs")).toBe(true);
+    expect(isHandoffPath(".handoffs-old/b.md", ".handoffs")).toBe(false);
+    expect(isHandoffPath(".handoffs/b.txt", ".handoffs/")).toBe(false);
+  });
+});
+
+describe("docs/configuration.md", () => {
+  it("is generated from the schema and up to date (UPDATE_CONFIG_DOCS=1 rewrites it)", () => {
+    const path = new URL("../docs/configuration.md", import.meta.url);
+    if (process.env["UPDATE_CONFIG_DOCS"]) writeFileSync(path, renderConfigDocs());
+    expect(readFileSync(path, "utf8")).toBe(renderConfigDocs());
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { looksLikeReturnDocument, parseCommand } from "../src/flows/parse-command.js";
+import { withCommandTitle } from "../src/flows/command-document.js";
+
+describe("parseCommand", () => {
+  it("finds /handoff at the start of a line and takes the rest of the line as the title", () => {
+    expect(parseCommand("/handoff Fix the flaky login test\n## Context\nx")).toEqual({
+      kind: "handoff",
+      title: "Fix the flaky login test",
+      dryRun: false,
+      document: "## Context\nx",
+      line: 1,
+    });
+  });
+
+  it("takes the document from the lines after the command, ignoring text before it", () => {
+    expect(parseCommand("Hi all\n\n/handoff\n\n# Doc\n\n")?.document).toBe("# Doc");
+  });
+
+  it("reads --dry-run anywhere on the command line", () => {
+    expect(parseCommand("/handoff Fix it --dry-run\nx")).toMatchObject({ title: "Fix it", dryRun: true });
+  });
+
+  it("reads /handoff return as a return", () => {
+    expect(parseCommand("/handoff return\n# Done")).toMatchObject({ kind: "return", title: "", document: "# Done" });
+  });
+
+  it("ignores the command inside a fenced code block", () => {
+    expect(parseCommand("```\n/handoff\n```\nafter")).toBeNull();
+    expect(parseCommand("~~~md\n/handoff\n~~~")).toBeNull();
+  });
+
+  it("finds the command after a closed fence", () => {
+    expect(parseCommand("```\ncode\n```\n/handoff Go\nx")?.title).toBe("Go");
+  });
+
+  it("ignores the command in a block quote", () => {
+    expect(parseCommand("> /handoff Fix it\n> doc")).toBeNull();
+  });
+
+  it("ignores a homoglyph of the command", () => {
+    expect(parseCommand("/h\u0430ndoff Fix it\nx")).toBeNull();
+    expect(parseCommand("\uff0fhandoff Fix it\nx")).toBeNull();
+  });
+
+  it("ignores words that only start with the command", () => {
+    expect(parseCommand("/handoffs\nx")).toBeNull();
+    expect(parseCommand("see /handoff\nx")).toBeNull();
+  });
+
+  it("counts only the first command; later ones are part of the document", () => {
+    const command = parseCommand("/handoff One\n/handoff Two\n");
+    expect(command).toMatchObject({ title: "One", document: "/handoff Two" });
+  });
+
+  it("accepts CRLF line endings and up to three leading spaces", () => {
+    expect(parseCommand("   /handoff T\r\nbody\r\n")).toMatchObject({ title: "T", document: "body" });
+    expect(parseCommand("    /handoff T\nbody")).toBeNull();
+  });
+
+  it("gives an empty document for a bare /handoff", () => {
+    expect(parseCommand("/handoff")?.document).toBe("");
+  });
+});
+
+describe("looksLikeReturnDocument", () => {
+  it("recognises frontmatter with kind: return", () => {
+    expect(looksLikeReturnDocument("---\nkind: return\nstatus: done\n---\n# X")).toBe(true);
+  });
+
+  it("does not take kind: return in the body for frontmatter", () => {
+    expect(looksLikeReturnDocument("# X\n\nkind: return\n")).toBe(false);
+    expect(looksLikeReturnDocument("---\nkind: handoff\n---\n")).toBe(false);
+  });
+});
+
+describe("withCommandTitle", () => {
+  it("makes the command text the title when the document has none", () => {
+    expect(withCommandTitle("## Context\nx", "Fix it")).toBe("# Fix it\n\n## Context\nx");
+  });
+
+  it("puts the title after the frontmatter", () => {
+    expect(withCommandTitle("---\nlabels: [a]\n---\n## Context", "Fix it")).toBe("---\nlabels: [a]\n---\n# Fix it\n\n## Context");
+  });
+
+  it("makes the command text the reason when the document has its own title", () => {
+    expect(withCommandTitle("# Own title\nx", "because")).toBe("Reason: because\n\n# Own title\nx");
+  });
+});
