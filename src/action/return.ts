@@ -1,0 +1,164 @@
+// mode: return — carries the agent's return handoff back, or says plainly that there is none.
+//
+//   1. resolve the issue (input, or the event's) and read it
+//   2. read the return (return-text, the return-file input, or the path pickup named)
+//   3. none written → the failure path: one failure note, the claim released, handoff:failed, a failed step
+//   4. validate and redact it with the shared core (prepareReturn); invalid or unredactable → the failure path
+//   5. deliver it with the shared flow: posted on the issue, relayed neutralised to the parent, labels, close on done
+//   6. release the claim
+import * as core from "@actions/core";
+import { findMarker } from "../core/marker.js";
+import { prepareReturn, type PreparedReturn } from "../core/prepare.js";
+import { RedactionError } from "../core/redact/error.js";
+import { formatIssue, type GitHub, type IssueAddress, type Log } from "../github/client.js";
+import { upsertComment, type IsOurs } from "../github/comments.js";
+import { addLabels, removeLabels } from "../github/labels.js";
+import { diagnosticLine, withMarker } from "../flows/messages.js";
+import { deliverReturn, type HandoffIssue } from "../flows/return.js";
+import { releaseClaim } from "./claim.js";
+import { issueFromEvent, type ActionContext } from "./context.js";
+import type { ReturnInputs } from "./inputs.js";
+import { LABELS } from "./labels.js";
+import { issuePaths } from "./paths.js";
+import { newReport, setOutput, type Report } from "./report.js";
+import { overrideStatus, readReturn } from "./return-document.js";
+import { actionIsOurs } from "./trust.js";
+
+interface ReturnDeps {
+  gh: GitHub;
+  context: ActionContext;
+  inputs: ReturnInputs;
+  log: Log;
+}
+
+export async function returnMode({ gh, context, inputs, log }: ReturnDeps): Promise<Report> {
+  const report = newReport("handoff: return");
+  const isOurs = actionIsOurs(inputs);
+
+  // 1. The issue.
+  const number = inputs.issue ?? issueFromEvent(context);
+  if (!number) throw new Error(`no handoff issue to return to: set the issue input (the ${context.eventName || "current"} event names none)`);
+  const address: IssueAddress = { ...context.repo, issue_number: number };
+  const name = formatIssue(address);
+  setOutput(report, "issue-number", number);
+  const { data } = await gh.rest.issues.get({ ...address });
+  const issue: HandoffIssue = {
+    repo: context.repo,
+    number,
+    body: data.body ?? "",
+    html_url: data.html_url,
+    state: data.state === "closed" ? "closed" : "open",
+    labels: data.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))).filter((label) => label !== ""),
+    user: data.user,
+  };
+  report.rows.push(["Issue", `[${name}](${data.html_url})`]);
+
+  // 2. The return document.
+  const file = inputs["return-file"] ?? issuePaths(context.runnerTemp, number).return;
+  let source = await readReturn({ text: inputs["return-text"], file });
+  const conclusion = inputs["agent-conclusion"];
+  if (conclusion) report.rows.push(["Agent", conclusion]);
+
+  // 3. None written: nothing is lost, the issue goes back to be picked up again.
+  if (!source) {
+    const why = `the agent${conclusion ? ` (conclusion: ${conclusion})` : ""} wrote no return handoff at ${file}`;
+    return fail(report, { gh, context, inputs, log, issue, isOurs, why, details: [] });
+  }
+  if (inputs.status) source = overrideStatus(source, inputs.status);
+
+  // 4. Validate and redact.
+  let prepared: PreparedReturn;
+  try {
+    const marker = findMarker(issue.body);
+    prepared = await prepareReturn(source.text, {
+      source: { type: "issue", repo: `${issue.repo.owner}/${issue.repo.repo}`, number, url: issue.html_url },
+      parent: marker?.parent,
+    });
+  } catch (error) {
+    if (!(error instanceof RedactionError)) throw error;
+    // Fail closed: a return we cannot vouch for is not posted anywhere.
+    const why = `the return handoff ${source.name} could not be redacted (${error.message}), so it was not posted`;
+    return fail(report, { gh, context, inputs, log, issue, isOurs, why, details: [] });
+  }
+  if (prepared.errors.length > 0) {
+    const details = prepared.errors.map((d) => diagnosticLine({ ...d, line: source.originalLine(d.line) }, source.name));
+    for (const d of prepared.errors) core.error(d.message, { title: "invalid return handoff", file: source.name, startLine: source.originalLine(d.line), startColumn: d.column });
+    const why = `the return handoff ${source.name} is invalid (${prepared.errors.length} error${prepared.errors.length === 1 ? "" : "s"})`;
+    return fail(report, { gh, context, inputs, log, issue, isOurs, why, details });
+  }
+  for (const d of prepared.warnings) log.info(`${source.name}:${source.originalLine(d.line)}:${d.column} warning: ${d.message}`);
+
+  if (inputs["dry-run"]) {
+    const status = prepared.document.status ?? "not given";
+    log.info(`dry-run: the return (status ${status}) would be posted on ${name}${inputs["relay-to-parent"] ? " and relayed to its parent" : ""}; nothing written`);
+    setOutput(report, "status", status);
+    report.notes.push(`Dry run: the return (status ${status}) was validated and redacted; nothing was written.`);
+    return report;
+  }
+
+  // 5. Deliver, with the flow the App uses.
+  const result = await deliverReturn(gh, {
+    handoffIssue: issue,
+    prepared,
+    author: prepared.document.agent ?? context.actor,
+    closeOnDone: inputs["close-on-done"],
+    relayToParent: inputs["relay-to-parent"],
+    postOnIssue: true,
+    runUrl: context.runUrl,
+    isOurs,
+    log,
+  });
+  if (!result.delivered) {
+    throw new Error(`${name} is not a handoff issue filed by handoff (github-actions[bot] or a bot in trusted-bots, with its marker); the return was not posted`);
+  }
+
+  // 6. Release the claim.
+  const released = await releaseClaim(gh, address, { isOurs, context, now: new Date() });
+  log.info(`claim on ${name}: ${released}`);
+  if (released === "ref-kept") core.notice(`the claim ref on ${name} was left in place (this token lacks contents: write); the next pickup moves it`);
+
+  setOutput(report, "status", result.status ?? "");
+  setOutput(report, "comment-url", result.returnComment?.html_url ?? "");
+  setOutput(report, "relay-url", result.relay?.html_url ?? "");
+  report.rows.push(["Status", result.status ?? "not given"]);
+  if (result.returnComment) report.rows.push(["Return", `[comment](${result.returnComment.html_url}) (${result.returnComment.action})`]);
+  if (result.relay) report.rows.push(["Relayed", `[comment](${result.relay.html_url}) (${result.relay.action})`]);
+  report.rows.push(["Closed", result.closed ? "yes" : "no"], ["Claim", released]);
+  return report;
+}
+
+interface FailureInput extends ReturnDeps {
+  issue: HandoffIssue;
+  isOurs: IsOurs;
+  why: string;
+  /** `return.md:3:7 …` lines; positions and the parser's messages, never the document's text. */
+  details: string[];
+}
+
+/** One failure note (upserted, so a re-run does not post twice), the claim released, handoff:failed, a failed step. */
+async function fail(report: Report, input: FailureInput): Promise<Report> {
+  const { gh, context, issue, why } = input;
+  const address: IssueAddress = { ...issue.repo, issue_number: issue.number };
+  const name = formatIssue(address);
+  setOutput(report, "status", "failed");
+  report.failure = [`${name}: ${why}`, ...input.details].join("\n");
+  if (input.inputs["dry-run"]) {
+    input.log.info(`dry-run: no failure note, label or claim release written on ${name}`);
+    return report;
+  }
+  const source = { type: "issue" as const, repo: `${issue.repo.owner}/${issue.repo.repo}`, number: issue.number, url: issue.html_url };
+  const text = [
+    `**No return handoff:** ${why}.`,
+    ...(input.details.length > 0 ? ["", ...input.details.map((line) => `- ${line}`)] : []),
+    "",
+    `Nothing is lost: the claim is released and the issue is labelled \`${LABELS.failed}\`. Label it \`${LABELS.ready}\` to hand it to an agent again. See [workflow run ${context.runId}](${context.runUrl}).`,
+  ].join("\n");
+  const body = withMarker({ v: 1, kind: "return", source, hash: "", role: "failure" }, text);
+  const comment = await upsertComment(gh, address, body, input.isOurs, (m) => m.role === "failure");
+  await releaseClaim(gh, address, { isOurs: input.isOurs, context, now: new Date() });
+  await removeLabels(gh, address, issue.labels, [LABELS.claimed]);
+  await addLabels(gh, address, issue.labels, [LABELS.failed]);
+  setOutput(report, "comment-url", comment.html_url);
+  report.rows.push(["Failure note", `[comment](${comment.html_url}) (${comment.action})`]);
+  return report;
+}

@@ -1,0 +1,60 @@
+// The committed bundle is what GitHub runs: it must match the sources, stay small, and run.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { BUNDLE } from "./action-harness.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+function bundleCheck(cwd: string) {
+  return spawnSync(process.execPath, ["scripts/bundle.mjs", "--check"], { cwd, encoding: "utf8" });
+}
+
+describe("the Action bundle", () => {
+  it("is fresh: rebuilding the sources gives the committed action/dist/index.js", () => {
+    const result = bundleCheck(ROOT);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  it("fails the check, saying what to do, when the committed bundle is stale", () => {
+    // A copy of the sources with a stale bundle: the real working tree is never touched.
+    const copy = mkdtempSync(join(tmpdir(), "handoff-bundle-"));
+    try {
+      for (const dir of ["src", "scripts", "action"]) cpSync(join(ROOT, dir), join(copy, dir), { recursive: true });
+      cpSync(join(ROOT, "package.json"), join(copy, "package.json"));
+      symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"), "dir");
+      writeFileSync(join(copy, "action/dist/index.js"), `${readFileSync(BUNDLE, "utf8")}\n// stale\n`);
+      const result = bundleCheck(copy);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain("action/dist is stale: run npm run bundle and commit it");
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("is under 2 MB", () => {
+    expect(statSync(BUNDLE).size).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it("is an ES module that gives bundled CommonJS dependencies a require", () => {
+    const head = readFileSync(BUNDLE, "utf8").slice(0, 1000);
+    expect(head).toContain("createRequire");
+    expect(head).toContain("import.meta.url");
+  });
+
+  it("is what action.yml runs, on node24", () => {
+    const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as { runs: { using: string; main: string } };
+    expect(action.runs).toEqual({ using: "node24", main: "action/dist/index.js" });
+  });
+
+  it("declares every input the code reads, and the code reads every input action.yml declares", async () => {
+    const { INPUT_NAMES } = await import("../src/action/inputs.js");
+    const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as { inputs: Record<string, unknown> };
+    expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort());
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * Runs the committed Action bundle the way a runner does: `node action/dist/index.js` in a child process,
+ * inputs as INPUT_* variables (GitHub keeps hyphens: INPUT_GITHUB-TOKEN), the event payload in a file,
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and GITHUB_API_URL pointing at the fake GitHub server.
+ * Nothing is mocked inside the process: GitHub is faked only at the HTTP boundary.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { renderMarker } from "../src/core/marker.js";
+import { startFakeGitHub, type CommentRecord, type FakeGitHub, type IssueRecord } from "./support/fake-github/index.js";
+import { labeledPayload } from "./support/payloads.js";
+
+export const BUNDLE = fileURLToPath(new URL("../action/dist/index.js", import.meta.url));
+export const REPO = "octo-org/widgets";
+/** The workflow's GITHUB_TOKEN; the fake maps it to github-actions[bot]. */
+export const TOKEN = "ghs_workflow_token";
+export const APP_BOT = "handoff-app[bot]";
+
+export interface ActionRun {
+  code: number;
+  outputs: Record<string, string>;
+  summary: string;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  github: FakeGitHub;
+  inputs: Record<string, string>;
+  /** The event: its name and payload. Default: `workflow_dispatch` with no inputs. */
+  event?: { name: string; payload: unknown };
+  env?: Record<string, string>;
+  /** Share one between a pickup and a later return, as jobs on one runner image do. */
+  runnerTemp?: string;
+}
+
+export function tempDir(prefix = "handoff-action-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** GitHub's file-command format: `name<<DELIMITER`, the value's lines, `DELIMITER`. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i] ?? "");
+    if (!match) continue;
+    const [, name, delimiter] = match;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? "");
+    outputs[name!] = value.join("\n");
+  }
+  return outputs;
+}
+
+export async function runAction(options: RunOptions): Promise<ActionRun> {
+  const dir = tempDir("handoff-run-");
+  const runnerTemp = options.runnerTemp ?? tempDir("handoff-runner-temp-");
+  const eventPath = join(dir, "event.json");
+  const outputPath = join(dir, "output");
+  const summaryPath = join(dir, "summary.md");
+  const event = options.event ?? { name: "workflow_dispatch", payload: { inputs: {} } };
+  writeFileSync(eventPath, JSON.stringify(event.payload));
+  writeFileSync(outputPath, "");
+  writeFileSync(summaryPath, "");
+  const inputs = Object.fromEntries(Object.entries(options.inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]));
+  // A clean environment: nothing from the machine running the tests (a real GITHUB_* there) leaks in.
+  const env: Record<string, string> = {
+    PATH: process.env["PATH"] ?? "",
+    HOME: process.env["HOME"] ?? dir,
+    GITHUB_ACTIONS: "true",
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_REPOSITORY: REPO,
+    GITHUB_RUN_ID: "7001",
+    GITHUB_RUN_ATTEMPT: "1",
+    GITHUB_SERVER_URL: "https://github.com",
+    GITHUB_API_URL: options.github.url,
+    GITHUB_SHA: options.github.headSha(REPO),
+    GITHUB_ACTOR: "alice",
+    RUNNER_TEMP: runnerTemp,
+    "INPUT_GITHUB-TOKEN": TOKEN,
+    ...inputs,
+    ...options.env,
+  };
+  const child = spawn(process.execPath, [BUNDLE], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+  const code = await new Promise<number>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (status) => resolve(status ?? -1));
+  });
+  return {
+    code,
+    outputs: parseOutputs(readFileSync(outputPath, "utf8")),
+    summary: readFileSync(summaryPath, "utf8"),
+    stdout,
+    stderr,
+  };
+}
+
+/** The fake GitHub with one repository, the workflow token, and people at the permission levels the tests use. */
+export function startGitHub(): Promise<FakeGitHub> {
+  return startFakeGitHub({
+    repos: [{ owner: "octo-org", name: "widgets" }],
+    permissions: { [REPO]: { alice: "write", maintainer: "maintain", mallory: "read", trina: "triage" } },
+    tokens: { [TOKEN]: "github-actions[bot]" },
+  });
+}
+
+export function fixture(name: string): string {
+  return readFileSync(new URL(`./fixtures/action/${name}`, import.meta.url), "utf8");
+}
+
+/** A handoff issue as the App files it: our marker first, then the rendered document. */
+export function seedHandoffIssue(github: FakeGitHub, options: { body?: string; user?: string; parent?: number; labels?: string[] } = {}): IssueRecord {
+  const parent = options.parent ?? github.seedIssue({ title: "The parent thread", user: "alice" }).number;
+  const marker = renderMarker({
+    v: 1,
+    kind: "handoff",
+    source: { type: "comment", repo: REPO, commentId: 90001, url: `https://github.com/${REPO}/issues/${parent}#issuecomment-90001`, thread: parent },
+    parent: `${REPO}#${parent}`,
+    hash: "0".repeat(64),
+  });
+  return github.seedIssue({
+    title: "Finish the retry logic in the sync worker",
+    body: `${marker}\n${options.body ?? fixture("handoff-issue-body.md")}`,
+    user: options.user ?? APP_BOT,
+    labels: options.labels ?? ["handoff", "handoff:ready"],
+  });
+}
+
+/** The `issues.labeled` event for `handoff:ready` on the issue, sent by `sender`. */
+export function readyEvent(issue: IssueRecord, sender = "alice"): { name: string; payload: unknown } {
+  return {
+    name: "issues",
+    payload: labeledPayload({ label: "handoff:ready", labels: ["handoff", "handoff:ready"], issueNumber: issue.number, sender: { login: sender } }),
+  };
+}
+
+export function labelsOf(issue: IssueRecord): string[] {
+  return [...issue.labels].sort();
+}
+
+export function commentsOn(github: FakeGitHub, issueNumber: number): CommentRecord[] {
+  return [...github.state.comments.values()].filter((comment) => comment.issueNumber === issueNumber).sort((a, b) => a.id - b.id);
+}
+
+/** Requests that are not in GitHub's REST description, or that the fake does not implement. */
+export function violations(github: FakeGitHub): string[] {
+  return github.violations;
+}
