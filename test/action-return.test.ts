@@ -149,3 +149,33 @@ describe("mode: return without a return document", () => {
     expect(returnComments()).toHaveLength(0);
   });
 });
+
+describe("mode: return on an issue a writer filed by hand", () => {
+  it("is accepted, as pickup accepts it", async () => {
+    const manual = seedHandoffIssue(github, { user: "alice" });
+    const pickup = await runAction({ github, inputs: { mode: "pickup", "trusted-bots": APP_BOT }, event: readyEvent(manual), runnerTemp });
+    expect(pickup.outputs["claimed"]).toBe("true");
+    returnFile = pickup.outputs["return-file"]!;
+    agentWrites("return-done.md");
+    const result = await runAction({
+      github,
+      inputs: { mode: "return", issue: String(manual.number), "trusted-bots": APP_BOT, "agent-conclusion": "success" },
+      runnerTemp,
+    });
+    expect(result.code).toBe(0);
+    expect(commentsOn(github, manual.number).filter((c) => c.body.includes('"role":"return"'))).toHaveLength(1);
+    expect(manual.state).toBe("closed");
+  });
+
+  it("is refused when the issue's author is not a writer", async () => {
+    const forged = seedHandoffIssue(github, { user: "mallory" });
+    agentWrites("return-done.md");
+    const result = await runAction({
+      github,
+      inputs: { mode: "return", issue: String(forged.number), "trusted-bots": APP_BOT, "agent-conclusion": "success", "return-file": returnFile },
+      runnerTemp,
+    });
+    expect(result.code).toBe(1);
+    expect(commentsOn(github, forged.number).filter((c) => c.body.includes('"role":"return"'))).toHaveLength(0);
+  });
+});

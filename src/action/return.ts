@@ -22,7 +22,7 @@ import { LABELS } from "./labels.js";
 import { issuePaths } from "./paths.js";
 import { newReport, setOutput, type Report } from "./report.js";
 import { overrideStatus, readReturn } from "./return-document.js";
-import { actionIsOurs } from "./trust.js";
+import { actionIsOurs, TrustChecker } from "./trust.js";
 
 interface ReturnDeps {
   gh: GitHub;
@@ -96,8 +96,12 @@ export async function returnMode({ gh, context, inputs, log }: ReturnDeps): Prom
     return report;
   }
 
-  // 5. Deliver, with the flow the App uses.
+  // 5. Deliver, with the flow the App uses. Pickup accepts issues written by writers too; so does return.
+  const authorVerdict = isOurs(issue.user)
+    ? { trusted: true }
+    : await new TrustChecker(gh, { repo: context.repo, trustedBots: inputs["trusted-bots"] }).person(issue.user, "author");
   const result = await deliverReturn(gh, {
+    issueAuthorTrusted: authorVerdict.trusted,
     handoffIssue: issue,
     prepared,
     author: prepared.document.agent ?? context.actor,
@@ -109,7 +113,7 @@ export async function returnMode({ gh, context, inputs, log }: ReturnDeps): Prom
     log,
   });
   if (!result.delivered) {
-    throw new Error(`${name} is not a handoff issue filed by handoff (github-actions[bot] or a bot in trusted-bots, with its marker); the return was not posted`);
+    throw new Error(`${name} is not a handoff issue (it needs handoff's marker, and an author who is a writer or a bot in trusted-bots); the return was not posted`);
   }
 
   // 6. Release the claim.

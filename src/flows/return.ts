@@ -54,6 +54,11 @@ export interface DeliverReturnInput {
   runUrl?: string;
   extraPatterns?: PrepareOptions["extraPatterns"];
   isOurs: IsOurs;
+  /**
+   * The caller has already checked that the issue's author may file handoffs (the Action accepts issues
+   * written by writers, not only by our bot); without it, only an issue written by us counts.
+   */
+  issueAuthorTrusted?: boolean;
   log: Log;
 }
 
@@ -112,7 +117,7 @@ export async function deliverReturn(gh: GitHub, input: DeliverReturnInput): Prom
   const address: IssueAddress = { ...issue.repo, issue_number: issue.number };
 
   // 1. verify
-  const marker = input.isOurs(issue.user) ? findMarker(issue.body) : null;
+  const marker = input.issueAuthorTrusted || input.isOurs(issue.user) ? findMarker(issue.body) : null;
   if (!marker || marker.role !== undefined) {
     input.log.info(`${name} is not a handoff issue written by us; the return is not relayed`);
     return { delivered: false, reason: "not a handoff issue" };
