@@ -1,0 +1,166 @@
+// Every regular expression redaction runs, in one catalogue, so a test can prove each one free of
+// catastrophic backtracking (FACTS.md: the classic email regex took minutes on 109 characters).
+// Rules that keep them linear: no nested quantifiers over overlapping classes, separators that
+// the repeated part cannot contain, and bounded repeats where a run could be ambiguous.
+// Some use the `d` flag (match indices) only to locate a capture group; it does not change matching.
+
+export interface RedactionPattern {
+  /** The finding kind the pattern serves (helper patterns share their detector's kind). */
+  kind: string;
+  regex: RegExp;
+}
+
+/** `[redacted: kind]`; kinds are lower-case words joined by hyphens. */
+export const PLACEHOLDER_RE = /\[redacted: [a-z0-9][a-z0-9-]{0,63}\]/g;
+
+// ── Secrets ────────────────────────────────────────────────────────────────
+
+/**
+ * Classic tokens are 40 characters, but installation tokens now come as `ghs_<app id>_<JWT>`
+ * (~520 characters, with dots and dashes), so the length is open-ended and dots are allowed
+ * between base64url runs. 20 is a floor that still catches truncated pastes.
+ */
+export const GITHUB_TOKEN_RE =
+  /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9_-]{20,}(?:\.[A-Za-z0-9_-]+)*|github_pat_[A-Za-z0-9_]{22,})/g;
+
+/** A JWT: base64url header (always `{"` → `eyJ`), payload and an optional signature. */
+export const JWT_RE = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+
+/** `Bearer x`, `Basic x`, `token x`; the value is group 2. Context decides acceptance (secrets.ts). */
+export const AUTH_SCHEME_RE = /(?<![A-Za-z0-9_-])(Bearer|Basic|token)[ \t]+([A-Za-z0-9._~+/-]{8,}=*)/dgi;
+
+/** The word that makes a scheme value certainly a credential when it precedes it on the line. */
+export const AUTHORIZATION_WORD_RE = /authorization|auth[_-]?header|-H[ \t]/i;
+
+/**
+ * `scheme://user:password@` — group 2 is the credentials. The password may contain `@`
+ * (greedy up to the last one before the host); both parts are bounded.
+ */
+export const URL_CREDENTIALS_RE =
+  /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,31}:\/\/)([^\s/?#@:[\]]{0,256}:[^\s/?#[\]]{1,256})@/dg;
+
+/**
+ * secretlint's AWS secret-key rule reports a range that starts at the key's name; read from there,
+ * this finds the 40-character value itself (group 1) so the name stays readable.
+ */
+export const AWS_SECRET_ASSIGNMENT_RE =
+  /["']?(?:AWS|aws|Aws)?_?(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)_?(?:KEY|key|Key)["']?[ \t]*(?::|=>|=)[ \t]*["']?([A-Za-z0-9/+=]{40})/dy;
+
+/** The opening armour line of any private key: RSA, EC, DSA, OPENSSH, PKCS#8, encrypted, PGP. */
+export const PRIVATE_KEY_BEGIN_RE = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+/** The closing armour line. */
+export const PRIVATE_KEY_END_RE = /-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+/** One body line of a key (after any indentation or `>` quoting): base64, or a PEM/PGP header. */
+export const PRIVATE_KEY_LINE_RE = /^[ \t>]*(?:[A-Za-z0-9+/=]+[ \t]*|[A-Za-z][A-Za-z-]{0,30}: [^\n]*)?\r?$/;
+/** The base64 run a body line starts with (group 1), when the rest of the line is not key material. */
+export const PRIVATE_KEY_LINE_LEAD_RE = /[ \t>]*([A-Za-z0-9+/=]+)/y;
+/** A blank line inside a key body (PGP armour has one after its headers). */
+export const PRIVATE_KEY_BLANK_LINE_RE = /^[ \t>]*\r?$/;
+/** What may follow the body on the BEGIN line when the key continues on the next lines. */
+export const PRIVATE_KEY_REST_OF_LINE_RE = /[ \t]*\r?\n/y;
+/** A key body carried in a JSON string with `\n` escapes, on the BEGIN line itself. */
+export const PRIVATE_KEY_ESCAPED_BODY_RE = /(?:\\[nr]|[A-Za-z0-9+/=])*/y;
+
+// ── `.env`-style assignments ───────────────────────────────────────────────
+
+/**
+ * `KEY=value`, `KEY: value`, `"key": "value"`, `export KEY=value`, `**Key:** value`.
+ * Group 1 is the name, group 2 a double-quoted value, group 3 single-quoted, group 4 bare.
+ * `=` followed by `=` or `>` is a comparison or an arrow, `::` a path: neither is an assignment.
+ */
+export const ASSIGNMENT_RE =
+  /(?<![A-Za-z0-9_.-])([A-Za-z_][A-Za-z0-9_.-]{0,63})["']?\??[ \t]*(?::(?!:)|=(?![=>~]))\*{0,2}[ \t]*(?:"([^"\n]{0,512})"|'([^'\n]{0,512})'|([^\s"'`,;]{1,512}))/dg;
+
+/** `?access_token=…&` in a URL: group 1 the name, group 2 the value (up to `&`, `#` or a space). */
+export const QUERY_PARAMETER_RE = /[?&]([A-Za-z_][A-Za-z0-9_.-]{0,63})=([^\s&#"'`<>)\]]{1,512})/dg;
+
+/** Names whose value is a secret when it looks like one. AUTH, but not AUTHOR. */
+export const SECRET_NAME_RE =
+  /secret|token|passw(?:or)?d|pwd|api[_.-]?key|private|credential|auth(?!or)|access[_.-]?key|session[_.-]?key|signing[_.-]?key|encryption[_.-]?key|client[_.-]?secret|cookie|salt|dsn/i;
+
+/** Names whose any non-placeholder value is a secret, however short or simple. */
+export const PASSWORD_NAME_RE = /passw(?:or)?d|(?:^|[_.-])pwd$|[_.-]pwd[_.-]/i;
+
+/** A name that is a plain word (`Password`), so `Password: …` may be a label followed by prose. */
+export const LABEL_NAME_RE = /^[A-Za-z]+$/;
+
+/** What follows a bare password value: closing marks, then a line end or a trailing comment (not prose). */
+export const BARE_VALUE_TAIL_RE = /^[`'")\]}]{0,3}\.?[ \t]*(?:[,;][ \t]*)?(?:(?:#|\/\/)[^\n]*)?(?:\r?\n|$)/;
+
+/** Values that stand in for a secret rather than being one. */
+export const PLACEHOLDER_VALUE_RE =
+  /^(?:<[^>]*>|\$\{.*|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*|\[[^\]]*\]|\*+|x+|X+|\.+|-+|_+|true|false|yes|no|on|off|null|nil|none|undefined|empty|enabled|disabled|required|optional|changeme|change[_-]?me|redacted|example|placeholder|secret|password|token|todo|tbd|your[_-].*|my[_-].*|<.*|\(.*)$/i;
+
+/** A quoted number is a setting (a port, a duration), not a secret, unless the name says password. */
+export const DIGITS_ONLY_RE = /^[0-9]+$/;
+
+/** Code rather than a literal: a type name, a dotted reference or a call. */
+export const CODE_VALUE_RE =
+  /^(?:string|number|boolean|bigint|symbol|object|unknown|any|never|void|str|int|bool|bytes|Option<.*|Optional\[.*|[A-Za-z_$][A-Za-z0-9_$]*(?:\??\.[A-Za-z_$][A-Za-z0-9_$]*)+(?:[([].*)?|[A-Za-z_$][A-Za-z0-9_$]*[([].*|[A-Z][A-Z_]*|[0-9]+|[0-9]+[smhdwkMG]?|\/.*|~\/.*|\.\.?\/.*|https?:\/\/.*)\)?$/;
+
+// ── Personal data ──────────────────────────────────────────────────────────
+
+/**
+ * An email address, linear: the local part cannot contain `@`, labels are separated by dots
+ * they cannot contain, and the lookbehind stops a match starting inside a local part.
+ * The top-level domain is checked in code (pii.ts), not by a second, overlapping repeat.
+ */
+export const EMAIL_RE = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}(?![A-Za-z0-9-])/g;
+
+/** The last label of an email domain: letters only, so `pkg@1.2.3` is a version, not an address. */
+export const TLD_RE = /^[a-z]{2,24}$/;
+
+/** `+44 20 7946 0958`, `+1-555-123-4567`, `+49 (0)30 1234567`; digit count is checked in code. */
+export const INTERNATIONAL_PHONE_RE =
+  /(?<![A-Za-z0-9_+])\+[1-9][0-9]{0,2}(?:[ .-]?\(0?[0-9]{1,4}\))?(?:[ .-][0-9]{1,12}){1,5}(?![0-9]|[.-][0-9])/g;
+
+/** North American `(555) 123-4567`, `555-123-4567`, `1-800-555-0199`, `555.123.4567`; never spaces alone (too ambiguous). */
+export const NANP_PHONE_RE =
+  /(?<![A-Za-z0-9_+.:#/-])(?:1[ .-])?(?:\([2-9][0-9]{2}\)[ .-]?|[2-9][0-9]{2}[.-])[0-9]{3}[.-][0-9]{4}(?![A-Za-z0-9_]|[.-][0-9])/g;
+
+/** For counting a phone number's digits. */
+export const NON_DIGIT_RE = /[^0-9]/g;
+
+/** `/Users/<name>` and `/home/<name>`; the lookbehind keeps URL paths (`example.com/home/x`) out. */
+export const UNIX_HOME_RE = /(?<![A-Za-z0-9_.~-])\/(?:Users|home)\/([A-Za-z0-9_][A-Za-z0-9._-]{0,63})(?![A-Za-z0-9._-])/dg;
+
+/**
+ * `C:\Users\<Full Name>\` (or with forward or doubled slashes). A name with spaces is taken
+ * only when a separator follows it, so prose after `C:\Users\jane` is not swallowed.
+ */
+export const WINDOWS_HOME_RE =
+  /(?<![A-Za-z0-9_])[A-Za-z]:(?:\\{1,2}|\/)Users(?:\\{1,2}|\/)([^\\/\s:*?"<>|[\]]{1,64}(?:(?: [^\\/\s:*?"<>|[\]]{1,64}){1,8}(?=[\\/]))?)/dgi;
+
+/** Every regular expression redaction runs. Extra patterns from a repository's config are not here. */
+export const REDACTION_PATTERNS: readonly RedactionPattern[] = Object.freeze([
+  { kind: "placeholder", regex: PLACEHOLDER_RE },
+  { kind: "github-token", regex: GITHUB_TOKEN_RE },
+  { kind: "jwt", regex: JWT_RE },
+  { kind: "bearer-token", regex: AUTH_SCHEME_RE },
+  { kind: "bearer-token", regex: AUTHORIZATION_WORD_RE },
+  { kind: "url-credentials", regex: URL_CREDENTIALS_RE },
+  { kind: "aws-secret-key", regex: AWS_SECRET_ASSIGNMENT_RE },
+  { kind: "private-key", regex: PRIVATE_KEY_BEGIN_RE },
+  { kind: "private-key", regex: PRIVATE_KEY_END_RE },
+  { kind: "private-key", regex: PRIVATE_KEY_LINE_RE },
+  { kind: "private-key", regex: PRIVATE_KEY_LINE_LEAD_RE },
+  { kind: "private-key", regex: PRIVATE_KEY_BLANK_LINE_RE },
+  { kind: "private-key", regex: PRIVATE_KEY_ESCAPED_BODY_RE },
+  { kind: "private-key", regex: PRIVATE_KEY_REST_OF_LINE_RE },
+  { kind: "env-secret", regex: ASSIGNMENT_RE },
+  { kind: "env-secret", regex: QUERY_PARAMETER_RE },
+  { kind: "env-secret", regex: SECRET_NAME_RE },
+  { kind: "env-secret", regex: PASSWORD_NAME_RE },
+  { kind: "env-secret", regex: LABEL_NAME_RE },
+  { kind: "env-secret", regex: BARE_VALUE_TAIL_RE },
+  { kind: "env-secret", regex: PLACEHOLDER_VALUE_RE },
+  { kind: "env-secret", regex: CODE_VALUE_RE },
+  { kind: "env-secret", regex: DIGITS_ONLY_RE },
+  { kind: "email", regex: EMAIL_RE },
+  { kind: "email", regex: TLD_RE },
+  { kind: "phone", regex: INTERNATIONAL_PHONE_RE },
+  { kind: "phone", regex: NANP_PHONE_RE },
+  { kind: "phone", regex: NON_DIGIT_RE },
+  { kind: "username", regex: UNIX_HOME_RE },
+  { kind: "username", regex: WINDOWS_HOME_RE },
+]);

@@ -1,0 +1,54 @@
+import { check } from "recheck";
+import { describe, expect, it } from "vitest";
+import { REDACTION_PATTERNS, redact } from "../src/core/redact/index.js";
+
+const MB = 1024 * 1024;
+
+describe("every hand-written pattern is safe from catastrophic backtracking", () => {
+  for (const { kind, regex } of REDACTION_PATTERNS) {
+    it(`recheck proves /${regex.source.slice(0, 40)}…/ (${kind}) safe`, async () => {
+      // recheck does not know the `d` flag; it only adds match indices and does not change matching.
+      const diagnosis = await check(regex.source, regex.flags.replace("d", ""));
+      expect(diagnosis.status).toBe("safe");
+    }, 60_000);
+  }
+});
+
+/** Text shaped to make each pattern backtrack, about a megabyte each. */
+const adversarial: Record<string, string> = {
+  "a long run of a@a.a.a…": `${"a@a.".repeat(MB / 4)}1`,
+  "local parts without an @": "a.".repeat(MB / 2),
+  "ghp_ followed by a megabyte": `ghp_${"a".repeat(MB)}`,
+  "ghs_ followed by dotted runs": `ghs_${"a.".repeat(MB / 2)}`,
+  "a BEGIN PRIVATE KEY with no end": `-----BEGIN PRIVATE KEY-----\n${`${"A".repeat(64)}\n`.repeat(MB / 65)}`,
+  "BEGIN lines repeated on one line": "-----BEGIN PRIVATE KEY-----".repeat(MB / 27),
+  "BEGIN lines repeated on many lines": "-----BEGIN RSA PRIVATE KEY-----\n".repeat(MB / 32),
+  "a run of digits": "1".repeat(MB),
+  "digit groups for phones": "+1 234 ".repeat(MB / 7),
+  "dashed digit groups": "555-123-".repeat(MB / 8),
+  "/Users/ repeated": "/Users/".repeat(MB / 7),
+  "Windows user paths with spaces": "C:\\Users\\a a a ".repeat(MB / 16),
+  "one 1 MB line without a newline": `${"word ".repeat(MB / 5)}`,
+  "assignments without values": "PASSWORD=".repeat(MB / 9),
+  "secret names without separators": "api_key_token_secret_".repeat(MB / 21),
+  "Bearer repeated": "Bearer ".repeat(MB / 7),
+  "schemes without credentials": "https://a:".repeat(MB / 10),
+  "JWT-shaped prefixes": "eyJa.".repeat(MB / 5),
+  "a Slack-shaped token that never ends": `xoxb-${"a-".repeat(MB / 2)}`,
+  "database URLs without a host": `mongodb://${"a:".repeat(MB / 2)}`,
+};
+
+describe("adversarial 1 MB inputs are redacted (hang guard, not a benchmark)", () => {
+  for (const [name, text] of Object.entries(adversarial)) {
+    it(`completes on ${name}`, async () => {
+      const { text: out } = await redact(text);
+      expect(out.split("\n").length).toBe(text.split("\n").length);
+    }, 30_000);
+  }
+
+  it("completes on 1 MB of ordinary markdown with an extra pattern", async () => {
+    const doc = "Some prose with `code` and src/a.ts:10-20.\n".repeat(MB / 43);
+    const { report } = await redact(doc, { extraPatterns: [{ kind: "corp-id", pattern: "CORP-[0-9]{6}" }] });
+    expect(report.total).toBe(0);
+  }, 30_000);
+});
