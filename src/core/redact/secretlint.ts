@@ -6,6 +6,7 @@
 import { lintSource } from "@secretlint/core";
 import { rules as recommendedRules } from "@secretlint/secretlint-rule-preset-recommend";
 import type { Finding } from "./finding.js";
+import { exclusively } from "./secretlint-profiler.js";
 import { AWS_SECRET_ASSIGNMENT_RE } from "./patterns.js";
 
 type LintConfig = Parameters<typeof lintSource>[0]["options"]["config"];
@@ -59,10 +60,12 @@ const URL_RULES = new Set(["@secretlint/secretlint-rule-basicauth", "@secretlint
 
 /** Runs secretlint over `text`. Throws whatever secretlint throws: the caller fails closed. */
 export async function findSecretlintFindings(text: string): Promise<Finding[]> {
-  const result = await lintSource({
-    source: { content: text, filePath: "handoff.md", contentType: "text" },
-    options: { config: secretlintConfig(), noPhysicFilePath: true, maskSecrets: true },
-  });
+  const result = await exclusively(() =>
+    lintSource({
+      source: { content: text, filePath: "handoff.md", contentType: "text" },
+      options: { config: secretlintConfig(), noPhysicFilePath: true, maskSecrets: true },
+    }),
+  );
   return result.messages.map((message) => toFinding(text, message));
 }
 
