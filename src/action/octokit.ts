@@ -5,6 +5,7 @@ import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
 import Bottleneck from "bottleneck/light.js";
 import type { GitHub, Log } from "../github/client.js";
+import { fetchWithTimeout, REQUEST_TIMEOUT_MS } from "../github/request-timeout.js";
 
 const ActionOctokit = Octokit.plugin(retry, throttling);
 
@@ -20,11 +21,21 @@ const unspacedWrites = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0
 /** How many times a rate-limited request is retried before the step fails with GitHub's error. */
 const MAX_RATE_LIMIT_RETRIES = 2;
 
+/**
+ * Without a bound, a request GitHub never answers would hold the job (and the claim) until the runner's
+ * six-hour limit. `HANDOFF_REQUEST_TIMEOUT_MS` overrides the per-attempt bound (tests shorten it).
+ */
+export function requestTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env["HANDOFF_REQUEST_TIMEOUT_MS"]);
+  return Number.isFinite(value) && value > 0 ? value : REQUEST_TIMEOUT_MS;
+}
+
 export function createGitHub(token: string, baseUrl: string, log: Log): GitHub {
   return new ActionOctokit({
     auth: token,
     baseUrl,
     userAgent: "handoff-action",
+    request: { fetch: fetchWithTimeout(requestTimeoutMs()) },
     log: { debug: log.debug, info: log.debug, warn: log.warn, error: log.error },
     throttle: {
       write: unspacedWrites(),

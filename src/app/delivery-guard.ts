@@ -13,6 +13,11 @@ export class RecentDeliveries {
     return this.ids.has(id);
   }
 
+  /** How many ids are remembered; never more than the capacity (the load test checks it stays bounded). */
+  get size(): number {
+    return this.ids.size;
+  }
+
   add(id: string): void {
     this.ids.delete(id);
     this.ids.set(id, true);
@@ -23,6 +28,11 @@ export class RecentDeliveries {
 /** Runs tasks with the same key one at a time, in arrival order; different keys run freely. */
 export class KeyedMutex {
   private readonly tails = new Map<string, Promise<unknown>>();
+
+  /** Keys with a task running or waiting; zero when idle, or the map would grow with every comment ever seen. */
+  get size(): number {
+    return this.tails.size;
+  }
 
   async run<T>(key: string, task: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
