@@ -1,0 +1,94 @@
+// One input family in a process of its own, so its peak memory is its own: `resourceUsage().maxRSS` is a
+// high-water mark for the whole process. Sizes run in ascending order after a warm-up; prints JSON.
+// Usage: node --import tsx bench/scaling-child.ts <realistic|adversarial name> <sizes,comma-separated> <runs>
+import { contentHash } from "../src/core/marker.js";
+import { parseHandoff } from "../src/core/parse.js";
+import { prepareIssue, type PrepareOptions } from "../src/core/prepare.js";
+import { redact } from "../src/core/redact/index.js";
+import { renderIssue } from "../src/core/render.js";
+import { ADVERSARIAL, realisticHandoff } from "./documents.js";
+import { median } from "./stats.js";
+
+export interface SizeResult {
+  size: number;
+  /** Wall milliseconds of `prepareIssue` (redact → parse → render), one per run. */
+  times: number[];
+  /** Medians of the stages, measured apart in the same order `prepareIssue` runs them. */
+  redactMs: number;
+  parseMs: number;
+  /** The content hash and the render. */
+  renderMs: number;
+  /** RSS high-water mark of the first (untimed) run above the baseline before it, in bytes. */
+  peakBytes: number;
+  /** Set when the core refused the input (redaction fails closed) instead of rendering it. */
+  refused?: string;
+}
+
+const OPTIONS: PrepareOptions = {
+  source: { type: "comment", repo: "octo-org/widgets", commentId: 1, url: "https://github.com/octo-org/widgets/issues/1#issuecomment-1", thread: 1 },
+  author: "alice",
+};
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+async function clock(task: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await task();
+  return performance.now() - start;
+}
+
+async function measure(text: string, runs: number): Promise<Omit<SizeResult, "size">> {
+  // The first run at this size gives the peak memory and is not timed: the heap grows to fit the size once,
+  // as it would in a long-running App, and that one-off cost would otherwise distort the growth ratios.
+  gc();
+  const baseline = process.resourceUsage().maxRSS * 1024;
+  await prepareIssue(text, OPTIONS).catch(() => undefined);
+  const peakBytes = Math.max(0, process.resourceUsage().maxRSS * 1024 - baseline);
+  const times: number[] = [];
+  let refused: string | undefined;
+  for (let i = 0; i < runs; i++) {
+    times.push(
+      await clock(() =>
+        prepareIssue(text, OPTIONS).catch((error: unknown) => {
+          refused = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        }),
+      ),
+    );
+  }
+  const stages: { redact: number[]; parse: number[]; render: number[] } = { redact: [], parse: [], render: [] };
+  if (!refused) {
+    for (let i = 0; i < Math.min(3, runs); i++) {
+      let redacted: Awaited<ReturnType<typeof redact>> | undefined;
+      let document: ReturnType<typeof parseHandoff> | undefined;
+      stages.redact.push(await clock(async () => (redacted = await redact(text))));
+      stages.parse.push(await clock(async () => (document = parseHandoff(redacted!.text))));
+      stages.render.push(await clock(async () => renderIssue(document!, { source: OPTIONS.source, author: OPTIONS.author, redactions: redacted!.report, hash: contentHash(redacted!.text) })));
+    }
+  }
+  return {
+    times,
+    redactMs: median(stages.redact),
+    parseMs: median(stages.parse),
+    renderMs: median(stages.render),
+    peakBytes,
+    ...(refused ? { refused } : {}),
+  };
+}
+
+async function main(): Promise<void> {
+  const [family = "realistic", sizeList = "1024", runsText = "5"] = process.argv.slice(2);
+  const make = family === "realistic" ? (size: number) => realisticHandoff(size) : ADVERSARIAL[family]?.make;
+  if (!make) throw new Error(`unknown input family ${family}`);
+  // Warm-up: load every module and let the JIT see the hot paths, so the first size is not charged for it.
+  for (let i = 0; i < 3; i++) await prepareIssue(realisticHandoff(4096, i + 7), OPTIONS);
+  const results: SizeResult[] = [];
+  for (const size of sizeList.split(",").map(Number)) {
+    const text = make(size);
+    // Small inputs are cheap and their times noisy (a GC pause is a large share): give them more runs.
+    const runs = Number(runsText) * (size <= 128 * 1024 ? 3 : 1);
+    results.push({ size: Buffer.byteLength(text), ...(await measure(text, runs)) });
+  }
+  process.stdout.write(JSON.stringify(results));
+}
+
+await main();
