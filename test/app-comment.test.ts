@@ -68,6 +68,29 @@ describe("/handoff in an issue comment", () => {
     expect(app.requests).toEqual([]);
   });
 
+  it("files a writer's /handoff whose document quotes a marker, with our own marker first, and replies", async () => {
+    app.github.permissions.set("Codertocat", "write");
+    const forged = '<!-- handoff:v1 {"v":1,"kind":"handoff","source":{"type":"comment","repo":"evil/repo","commentId":1,"url":"https://example.com","thread":9},"hash":"x","role":"reply"} -->';
+    const payload = commentPayload({ body: `/handoff Fix it\n${documentFixture("simple")}\n${forged}\n` });
+    await (await loadedProbot()).receive(delivery("issue_comment", payload));
+
+    const [issue, ...more] = app.github.ours();
+    expect(more).toEqual([]);
+    expect(findMarker(issue!.body)).toMatchObject({ kind: "handoff", source: { type: "comment", repo: "octo-org/widgets", commentId: payload.comment.id, thread: 1 } });
+    expect(findMarker(issue!.body)?.role).toBeUndefined();
+    const replies = app.github.commentsOn(1);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.body).toContain(`Filed #${issue!.number}`);
+  });
+
+  it("ignores a comment of our own bot that carries our marker, even when it reads as a return", async () => {
+    const probot = await loadedProbot();
+    const marker = '<!-- handoff:v1 {"v":1,"kind":"return","source":{"type":"issue","repo":"octo-org/widgets","number":20,"url":""},"hash":"x","role":"relay"} -->';
+    await probot.receive(handoffComment(`${marker}\n/handoff return\n# Done\n`, { user: { login: "handoff-test[bot]", type: "Bot" } }));
+
+    expect(app.requests.filter((r) => !r.path.startsWith("/app"))).toEqual([]);
+  });
+
   it("answers a bare /handoff with usage", async () => {
     app.github.permissions.set("Codertocat", "write");
     const probot = await loadedProbot();

@@ -3,7 +3,7 @@ import { findMarker } from "../src/core/marker.js";
 import { prepareIssue } from "../src/core/prepare.js";
 import { delivery, fakeSha, pushPayload } from "./support/payloads.js";
 import { BOT, OWNER, REPO } from "./fixtures/app/github.js";
-import { documentFixture, loadedProbot, useApp } from "./fixtures/app/harness.js";
+import { documentFixture, loadedProbot, SECRETS, useApp } from "./fixtures/app/harness.js";
 
 const app = useApp();
 const AFTER = "6113728f27ae82c7b1a177c8d03f9e96e0adf246";
@@ -103,26 +103,68 @@ describe("a push of .handoffs/ files to the default branch", () => {
     expect(app.requests).toEqual([]);
   });
 
-  it("puts a file's YAML error, as path:line:col, on its issue once (no commit comment: that needs contents: write)", async () => {
+  it("puts a changed file's YAML error, as path:line:col, in a notice at the top of its issue, once and without a comment", async () => {
     await seedFileIssue(15, ".handoffs/auth.md", "# Auth\n");
     app.github.setFile(AFTER, ".handoffs/auth.md", documentFixture("bad-yaml"));
     const event = delivery("push", pushPayload({ commits: [{ modified: [".handoffs/auth.md"] }], after: AFTER }));
     await (await loadedProbot()).receive(event);
+    const body = app.github.issues.get(15)!.body;
     await (await loadedProbot()).receive(event);
 
-    const comments = app.github.commentsOn(15);
-    expect(comments).toHaveLength(1);
-    expect(comments[0]!.body).toMatch(/`\.handoffs\/auth\.md:3:\d+` The frontmatter is not valid YAML/);
+    expect(body).toMatch(/^<!-- handoff:v1 [^\n]*-->\n> \[!WARNING\]\n/);
+    expect(body).toMatch(/`\.handoffs\/auth\.md:3:\d+` — The frontmatter is not valid YAML/);
+    expect(body).toContain("Fix the file and push again; this issue will update.");
+    expect(body).toContain("- Fix the YAML.");
+    expect(app.github.issues.get(15)!.body).toBe(body);
+    expect(app.requests.filter((r) => r.method === "PATCH" && r.path.endsWith("/issues/15"))).toHaveLength(1);
+    expect(app.github.commentsOn(15)).toEqual([]);
     expect(app.github.commitComments).toBe(0);
     expect(app.github.issues.get(15)!.title).toBe("Auth");
   });
 
-  it("syncs the other files of a push when one fails to parse", async () => {
-    app.github.setFile(AFTER, ".handoffs/bad.md", documentFixture("bad-yaml"));
+  it("files a new file that fails to parse anyway, redacted, with a notice naming path:line:col, and syncs the rest of the push", async () => {
+    app.github.setFile(AFTER, ".handoffs/bad.md", `${documentFixture("bad-yaml")}\nToken: ${SECRETS.token}\n`);
     app.github.setFile(AFTER, ".handoffs/good.md", "# Good\n");
     await (await loadedProbot()).receive(delivery("push", pushPayload({ commits: [{ added: [".handoffs/bad.md", ".handoffs/good.md"] }], after: AFTER })));
 
-    expect(app.github.ours().map((i) => markerPath(i.body))).toEqual([".handoffs/good.md"]);
+    expect(app.github.ours().map((i) => markerPath(i.body))).toEqual([".handoffs/bad.md", ".handoffs/good.md"]);
+    const bad = app.github.ours()[0]!;
+    expect(bad.body).toMatch(/^<!-- handoff:v1 [^\n]*-->\n> \[!WARNING\]\n/);
+    expect(bad.body).toMatch(/`\.handoffs\/bad\.md:3:\d+` — The frontmatter is not valid YAML/);
+    expect(bad.body).toContain("## Next steps");
+    expect(bad.body).toContain("[redacted: github-token]");
+    // Its frontmatter could not be read, so none of its labels are used.
+    expect(bad.labels).toEqual(["handoff"]);
+    expect(app.github.comments).toEqual([]);
+    expect(app.github.commitComments).toBe(0);
+  });
+
+  it("removes the notice when the fixed file is pushed", async () => {
+    app.github.setFile(AFTER, ".handoffs/bad.md", documentFixture("bad-yaml"));
+    await (await loadedProbot()).receive(delivery("push", pushPayload({ commits: [{ added: [".handoffs/bad.md"] }], after: AFTER })));
+    expect(app.github.ours()[0]!.body).toContain("[!WARNING]");
+    const fixed = fakeSha("fixed");
+    app.github.setFile(fixed, ".handoffs/bad.md", "---\ntitle: Fixed\nlabels: [one, two]\n---\n# Broken\n\n## Next steps\n- Fix the YAML.\n");
+    await (await loadedProbot()).receive(delivery("push", pushPayload({ commits: [{ modified: [".handoffs/bad.md"] }], before: AFTER, after: fixed })));
+
+    const [issue, ...more] = app.github.ours();
+    expect(more).toEqual([]);
+    expect(issue!.body).not.toContain("[!WARNING]");
+    expect(issue!.title).toBe("Fixed");
+  });
+
+  it("files only a notice, and nothing of the document, for a file too large to file safely", async () => {
+    const huge = `# Huge\n\nToken: ${SECRETS.token}\n${"filler text ".repeat(200_000)}`;
+    app.github.setFile(AFTER, ".handoffs/huge.md", huge);
+    await (await loadedProbot()).receive(delivery("push", pushPayload({ commits: [{ added: [".handoffs/huge.md"] }], after: AFTER })));
+
+    const [issue, ...more] = app.github.ours();
+    expect(more).toEqual([]);
+    expect(markerPath(issue!.body)).toBe(".handoffs/huge.md");
+    expect(issue!.body).toContain("`.handoffs/huge.md` was not filed");
+    expect(issue!.body).toContain("Nothing of it is shown here.");
+    expect(issue!.title).not.toContain("Huge");
+    for (const request of app.requests) expect(JSON.stringify(request.body ?? "")).not.toContain("filler text");
   });
 
   it("reads the configured directory", async () => {

@@ -1,10 +1,34 @@
+import { generateKeyPairSync } from "node:crypto";
+import { Probot, ProbotOctokit } from "probot";
 import { describe, expect, it } from "vitest";
+import handoffApp from "../src/index.js";
+import { neutralizeForRelay, neutralizeMentions } from "../src/core/neutralize.js";
 import { prepareIssue } from "../src/core/prepare.js";
+import { parseRenderedBody } from "../src/core/read-rendered.js";
 import { commentPayload, delivery } from "./support/payloads.js";
 import { BOT, OWNER, REPO } from "./fixtures/app/github.js";
 import { documentFixture, loadedProbot, useApp } from "./fixtures/app/harness.js";
 
 const app = useApp();
+
+const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+/** Listing a thread's comments, by route (`rest.issues.listComments`) or by URL (pagination's later pages). */
+const LIST_COMMENTS = /\/issues\/(?:\{issue_number\}|\d+)\/comments(?:\?|$)/;
+
+/**
+ * A replica as loadedProbot() builds one, whose reads of a thread's comments come back 300 ms late: two of them
+ * handling one return overlap in the window between "no relay yet" and "relay created", as replicas can.
+ */
+async function slowListingReplica(): Promise<Probot> {
+  const Octokit = ProbotOctokit.defaults((options: object) => ({ ...options, throttle: { enabled: false }, retry: { enabled: false } })).plugin((octokit) => {
+    octokit.hook.after("request", async (_response, options) => {
+      if (options.method === "GET" && LIST_COMMENTS.test(options.url)) await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+  });
+  const probot = new Probot({ appId: 1, privateKey, logLevel: "fatal", Octokit });
+  await probot.load(handoffApp);
+  return probot;
+}
 
 /** Handoff issue #20, filed by us from a comment on #1, and a return comment on it. */
 async function returnOnHandoffIssue(body: string, user = { login: "Codertocat", type: "User" as const }) {
@@ -50,6 +74,45 @@ describe("a return handoff on a handoff issue", () => {
 
     expect(app.github.commentsOn(1)).toHaveLength(1);
     expect(app.requests.some((r) => r.path.includes("/collaborators/"))).toBe(false);
+  });
+
+  it("relays once when two replicas handle the same return comment at the same time (the 👀 reaction is the lock)", async () => {
+    app.github.permissions.set("Codertocat", "write");
+    const event = await returnOnHandoffIssue(documentFixture("return-done"));
+    const [a, b] = [await slowListingReplica(), await slowListingReplica()];
+    await Promise.all([a.receive(event), b.receive(event)]);
+
+    expect(app.github.commentsOn(1)).toHaveLength(1);
+    expect(app.github.reactions.filter((r) => r.content === "eyes")).toHaveLength(1);
+  });
+
+  it("relays text that reads back exactly from the relay's regions: the document is neutralised before it is rendered", async () => {
+    app.github.permissions.set("Codertocat", "write");
+    const document = "# Half done\n\nStatus: in progress\n\n@claude fixes #1 next; our delimiters look like <!-- /handoff:body -->, quoted.\n\nMore after it.";
+    await (await loadedProbot()).receive(await returnOnHandoffIssue(`/handoff return\n${document}\n`));
+
+    const relay = app.github.commentsOn(1)[0]!.body;
+    expect(parseRenderedBody(relay)?.document).toBe(neutralizeForRelay(document));
+    expect(relay).not.toMatch(/(^|[^`])@claude/);
+  });
+
+  it("keeps a return's frontmatter as it was written in the relay, with only agent names made inert", async () => {
+    app.github.permissions.set("Codertocat", "write");
+    const frontmatter = "---\nkind: return\nstatus: in progress\nnote: fixes #1 for @claude\n---\n";
+    await (await loadedProbot()).receive(await returnOnHandoffIssue(`${frontmatter}# Half done\n\nSee @octocat.\n`));
+
+    const read = parseRenderedBody(app.github.commentsOn(1)[0]!.body)?.document;
+    expect(read).toBe(`${frontmatter.replace("@claude", "@\u2060claude")}# Half done\n\nSee \`@octocat\`.\n`);
+  });
+
+  it("does not let a return's status mention anyone from the relay's header", async () => {
+    app.github.permissions.set("Codertocat", "write");
+    await (await loadedProbot()).receive(await returnOnHandoffIssue('---\nkind: return\nstatus: "partly` @octocat `done"\n---\n# Half done\n'));
+
+    const relay = app.github.commentsOn(1)[0]!.body;
+    expect(relay).toContain("@octocat");
+    // Nothing left for the neutraliser to do: every mention in the relay is inert already.
+    expect(neutralizeMentions(relay).neutralized).toBe(0);
   });
 
   it("does not relay a return from someone without write permission", async () => {

@@ -38,6 +38,38 @@ describe("parseCommand", () => {
     expect(parseCommand("> /handoff Fix it\n> doc")).toBeNull();
   });
 
+  it("ignores the command on a lazy continuation line of a block quote, which GitHub shows inside the quote", () => {
+    expect(parseCommand("> quoted text\n/handoff Fix it\ndoc")).toBeNull();
+  });
+
+  it("finds the command after a block quote ended by a blank line", () => {
+    expect(parseCommand("> quoted text\n\n/handoff Fix it\ndoc")?.title).toBe("Fix it");
+  });
+
+  it("ignores the command inside a multi-line HTML comment, which GitHub does not show", () => {
+    expect(parseCommand("Looks harmless.\n\n<!--\n/handoff Fix it\n-->\n")).toBeNull();
+  });
+
+  it("ignores the command inside an HTML comment opened in the middle of a paragraph", () => {
+    expect(parseCommand("Looks harmless. <!--\n/handoff Fix it\n-->\n")).toBeNull();
+  });
+
+  it("ignores the command inside a code span that runs over several lines", () => {
+    expect(parseCommand("Type `the\n/handoff Fix it\ncommand` to file.")).toBeNull();
+  });
+
+  it("ignores the command inside a raw HTML block", () => {
+    expect(parseCommand("<div>\n/handoff Fix it\n</div>\n")).toBeNull();
+  });
+
+  it("finds the command after a closed HTML comment", () => {
+    expect(parseCommand("<!-- a note -->\n/handoff Fix it\ndoc")).toMatchObject({ title: "Fix it", document: "doc", line: 2 });
+  });
+
+  it("finds the first visible command when an earlier one is hidden", () => {
+    expect(parseCommand("<!--\n/handoff Hidden\n-->\n\n/handoff Shown\ndoc")).toMatchObject({ title: "Shown", document: "doc", line: 5 });
+  });
+
   it("ignores a homoglyph of the command", () => {
     expect(parseCommand("/h\u0430ndoff Fix it\nx")).toBeNull();
     expect(parseCommand("\uff0fhandoff Fix it\nx")).toBeNull();

@@ -7,11 +7,11 @@ import { fileFromComment, type SourceComment } from "../flows/file-comment.js";
 import type { FlowContext } from "../flows/context.js";
 import { withMarker } from "../flows/messages.js";
 import { looksLikeReturnDocument, parseCommand, type HandoffCommand } from "../flows/parse-command.js";
-import { authorizeReturn, deliverReturn } from "../flows/return.js";
+import { authorizeReturn, deliverReturn, relayExists, type HandoffIssue } from "../flows/return.js";
 import { sameLogin } from "../github/app-identity.js";
 import type { IssueAddress } from "../github/client.js";
-import { upsertComment } from "../github/comments.js";
-import { reactOutcome } from "../github/reaction-lock.js";
+import { upsertComment, type CommentAuthor } from "../github/comments.js";
+import { acquireReactionLock, reactOutcome, releaseReactionLock } from "../github/reaction-lock.js";
 import { readConfig } from "./config.js";
 import type { AppDeps } from "./deps.js";
 
@@ -19,10 +19,21 @@ type CommentContext = Context<"issue_comment.created" | "issue_comment.edited" |
 
 type Intent = { type: "file"; command: HandoffCommand } | { type: "return"; text: string };
 
+/** The Action's identity with a workflow's `GITHUB_TOKEN`: its returns and replies carry our marker too. */
+const ACTIONS_BOT = "github-actions[bot]";
+
+/**
+ * Whether we wrote the comment: a bot (the App's, or the Action's) whose comment carries our marker. Our replies,
+ * relays and the Action's posted returns are never acted on (no loops). Only bots count: a person's comment that
+ * quotes a marker is theirs, and the marker in it is just text.
+ */
+export function writtenByUs(body: string, author: CommentAuthor | null | undefined, botLogin: string): boolean {
+  if (author?.type !== "Bot" || !findMarker(body)) return false;
+  return sameLogin(author.login, botLogin) || sameLogin(author.login, ACTIONS_BOT);
+}
+
 /** What the comment asks for, from its text and author alone; null with a reason when nothing. */
 export function commentIntent(body: string, authorType: string | undefined): Intent | { type: "none"; reason: string } {
-  // Our own replies, relays and the Action's posted returns carry a marker: never act on them (no loops).
-  if (findMarker(body)) return { type: "none", reason: "the comment was written by handoff" };
   const command = parseCommand(body);
   if (command?.kind === "return") return { type: "return", text: command.document };
   if (!command && looksLikeReturnDocument(body)) return { type: "return", text: body };
@@ -44,6 +55,11 @@ export function onComment(deps: AppDeps) {
     const intent = commentIntent(comment.body ?? "", comment.user?.type);
     if (intent.type === "none") {
       log.debug(`${where}: ${intent.reason}`);
+      return;
+    }
+    // Only a bot's comment can be ours, so a person's costs nothing here; the bot login is cached per process.
+    if (comment.user?.type === "Bot" && writtenByUs(comment.body ?? "", comment.user, await deps.botLogin())) {
+      log.debug(`${where}: the comment was written by handoff`);
       return;
     }
     if (deps.deliveries.has(context.id)) {
@@ -94,6 +110,12 @@ export function onComment(deps: AppDeps) {
   };
 }
 
+/**
+ * A return comment on a handoff issue → one relay on the parent thread. The 👀 reaction is the lock, as for
+ * `/handoff`: of two deliveries of the same comment (two replicas), one gets 201 and relays; the other gets 200
+ * and leaves it, unless the relay already exists (an edit or a redelivery after the first finished: the upsert
+ * updates it) or the first 👀 is older than the lease (that delivery died).
+ */
 async function relayReturn(ctx: FlowContext, context: CommentContext, text: string): Promise<void> {
   const { comment, issue, repository } = context.payload;
   const repo = { owner: repository.owner.login, repo: repository.name };
@@ -115,18 +137,31 @@ async function relayReturn(ctx: FlowContext, context: CommentContext, text: stri
     ctx.log.info(`${where}: dry run; not relayed`);
     return;
   }
-  await ctx.gh.rest.reactions.createForIssueComment({ ...ref, content: "eyes" });
+  const handoffIssue: HandoffIssue = {
+    repo,
+    number: issue.number,
+    body: issue.body ?? "",
+    html_url: issue.html_url,
+    state: issue.state === "closed" ? "closed" : "open",
+    labels: issue.labels?.map((l) => l.name) ?? [],
+    user: issue.user,
+  };
+  const lock = await acquireReactionLock(ctx.gh, ref, ctx.now?.() ?? Date.now());
+  if (lock.state !== "acquired") {
+    if (lock.state === "held" && !(await relayExists(ctx.gh, handoffIssue, ctx.isOurs))) {
+      ctx.log.info(`${where}: another delivery started ${Math.round(lock.ageMs / 1000)}s ago and has not relayed yet; leaving it to that one`);
+      return;
+    }
+    if (lock.state === "stale") ctx.log.info(`${where}: taking over from a delivery that started ${Math.round(lock.ageMs / 1000)}s ago`);
+  }
+  // 😕, and the 👀 removed so that an edit of the comment (a second chance) gets the lock at once.
+  const fail = async (): Promise<void> => {
+    await reactOutcome(ctx.gh, ref, "failure");
+    await releaseReactionLock(ctx.gh, ref, lock.reactionId);
+  };
   try {
     const result = await deliverReturn(ctx.gh, {
-      handoffIssue: {
-        repo,
-        number: issue.number,
-        body: issue.body ?? "",
-        html_url: issue.html_url,
-        state: issue.state === "closed" ? "closed" : "open",
-        labels: issue.labels?.map((l) => l.name) ?? [],
-        user: issue.user,
-      },
+      handoffIssue,
       returnText: text,
       author,
       closeOnDone: true,
@@ -137,9 +172,11 @@ async function relayReturn(ctx: FlowContext, context: CommentContext, text: stri
       isOurs: ctx.isOurs,
       log: ctx.log,
     });
-    await reactOutcome(ctx.gh, ref, result.delivered ? "success" : "failure");
+    if (result.delivered) await reactOutcome(ctx.gh, ref, "success");
+    else await fail();
   } catch (error) {
-    await reactOutcome(ctx.gh, ref, "failure").catch(() => undefined);
+    // Best effort: the original error is what matters, in the log and to Probot.
+    await fail().catch(() => undefined);
     throw error;
   }
 }

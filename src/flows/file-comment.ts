@@ -162,11 +162,31 @@ export async function fileFromComment(ctx: FlowContext, comment: SourceComment, 
     // 6. reply
     const verb = outcome === "filed" ? "Filed" : outcome === "updated" ? "Updated" : "Filed earlier:";
     await reply(ctx, comment, prepared.hash, [`${verb} #${issue.number} — ${prepared.issue.title}`, redactionLine(prepared.redactions), ...notes].join("\n\n"));
-    if (outcome !== "unchanged") await reactOutcome(ctx.gh, ref, "success");
+    // Also when unchanged: a delivery that filed but failed before its 🚀 (a 5xx on the reply) is completed by
+    // a redelivery that finds the issue unchanged, and only that redelivery can still say so. 200 when present.
+    await reactOutcome(ctx.gh, ref, "success");
     return outcome;
   } catch (error) {
-    // Best effort: the original error is what matters, in the log and to Probot.
+    // Best effort: the original error is what matters, in the log and to Probot. The person who wrote the
+    // comment sees one reply (upserted: a later success replaces it) besides the 😕, not only a log line.
+    await reply(ctx, comment, "", interruptedText(error)).catch(() => undefined);
     await release("failure").catch(() => undefined);
     throw error;
   }
+}
+
+/** Why filing stopped, for the thread: the status and the request, never GitHub's message or the document. */
+export function interruptedText(error: unknown): string {
+  const status = (error as { status?: unknown }).status;
+  const request = (error as { request?: { method?: unknown; url?: unknown } }).request;
+  const route = typeof request?.method === "string" && typeof request.url === "string" ? ` to \`${request.method} ${new URL(request.url, "https://api.github.com").pathname}\`` : "";
+  const why =
+    status === 403 ? "the App lacks a permission it needs here, or GitHub is rate-limiting it"
+    : status === 404 ? "something it needed was deleted or is not visible to the App"
+    : status === 410 ? "issues are disabled on this repository"
+    : status === 422 ? "GitHub refused a value (a label, an assignee or a milestone)"
+    : "GitHub failed or did not answer, also after retrying";
+  if (typeof status !== "number") return "Filing did not finish: an unexpected error stopped it (the App's log has the details). Nothing is lost: this comment stays, and editing it or redelivering the webhook tries again without filing twice.";
+  const answered = `GitHub answered ${status}${route}`;
+  return `Filing did not finish: ${answered} (${why}). Nothing is lost: this comment stays, and editing it or redelivering the webhook tries again without filing twice.`;
 }

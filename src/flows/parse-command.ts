@@ -1,8 +1,14 @@
 // Finds the `/handoff` command in a comment. Pure: no GitHub, no I/O.
 //
-// The command counts only at the start of a line (up to three spaces, as markdown allows), outside fenced
-// code and block quotes: someone quoting or showing `/handoff` is citing it, not asking for it. The match
-// is ASCII and case-sensitive, so `/hаndoff` with a Cyrillic `а`, or a full-width `／handoff`, is plain text.
+// The command counts only at the start of a line (up to three spaces, as markdown allows) that GitHub shows as
+// the commenter's own prose: not in code (blocks or spans), not in raw HTML (blocks, or comments and tags inside
+// a paragraph, which GitHub hides), not in a block quote (lazy continuation lines included). Someone quoting or
+// showing `/handoff` is citing it, and a hidden line is not a request anyone can see. Which lines those are is
+// markdown-it's decision (CommonMark, as GitHub renders), not hand-written rules, which missed lazy quotes and
+// multi-line comments. The match is ASCII and case-sensitive, so `/hаndoff` with a Cyrillic `а`, or a full-width
+// `／handoff`, is plain text.
+import MarkdownIt from "markdown-it";
+import { LINE_BREAK_PATTERN } from "../core/code-ranges.js";
 
 export interface HandoffCommand {
   kind: "handoff" | "return";
@@ -16,8 +22,41 @@ export interface HandoffCommand {
 }
 
 const COMMAND_RE = /^ {0,3}\/handoff(?=[ \t]|$)(.*)$/;
-const FENCE_RE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const QUOTE_RE = /^ {0,3}>/;
+
+/** Block tokens whose lines are not the commenter's own prose: code, raw HTML, quotes (with lazy lines). */
+const HIDING_BLOCKS = new Set(["fence", "code_block", "html_block", "blockquote_open"]);
+/** Inline tokens that may span lines and hide or quote what they cover: code spans, and raw HTML (comments). */
+const HIDING_INLINE = new Set(["code_inline", "html_inline"]);
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** Filled while markdown-it parses: the inline ranges found in each inline text (by its content). */
+type ParseEnv = { inline: Map<string, Range[]> };
+
+const markdown = new MarkdownIt({ html: true });
+// markdown-it gives inline tokens no positions. Wrapping the two rules that make code spans and inline HTML records
+// where each one starts and ends in the inline text it parses, so a comment opened mid-paragraph (`Note <!--`) still
+// hides the lines it runs over. The rules are markdown-it's own, so what counts as a comment is exactly CommonMark's.
+for (const name of ["backticks", "html_inline"]) {
+  const original = markdown.inline.ruler.__rules__.find((rule) => rule.name === name)?.fn;
+  if (!original) throw new Error(`markdown-it has no inline rule "${name}"; parseCommand cannot tell hidden lines`);
+  markdown.inline.ruler.at(name, (state, silent) => {
+    const start = state.pos;
+    const before = state.tokens.length;
+    const matched = original(state, silent);
+    const token = state.tokens[state.tokens.length - 1];
+    if (matched && !silent && state.tokens.length > before && token && HIDING_INLINE.has(token.type)) {
+      const inline = (state.env as Partial<ParseEnv>).inline ?? new Map<string, Range[]>();
+      const ranges = inline.get(state.src) ?? [];
+      ranges.push({ start, end: state.pos });
+      inline.set(state.src, ranges);
+    }
+    return matched;
+  });
+}
 
 function parseArguments(text: string): Pick<HandoffCommand, "kind" | "title" | "dryRun"> {
   const words = text.trim().split(/[ \t]+/).filter((w) => w !== "");
@@ -36,34 +75,48 @@ function trimBlankLines(lines: string[]): string {
   return lines.slice(start, end).join("\n");
 }
 
+/** Lines covered by an inline code span or inline HTML that started on an earlier line of the same inline text. */
+function hideInline(content: string, firstLine: number, ranges: Range[], shown: boolean[]): void {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  let r = 0;
+  let offset = 0;
+  // Inline text keeps one line per source line (markers and indentation removed), so its n-th line break
+  // starts source line firstLine + n.
+  for (let line = firstLine + 1; ; line++) {
+    offset = content.indexOf("\n", offset) + 1;
+    if (offset === 0) return;
+    while (r < sorted.length && sorted[r]!.end <= offset) r++;
+    if (r < sorted.length && sorted[r]!.start < offset) shown[line] = false;
+  }
+}
+
+/** For each line (markdown-it's line breaks): whether GitHub shows it as the commenter's own prose. */
+function shownLines(body: string, lineCount: number): boolean[] {
+  const shown = new Array<boolean>(lineCount).fill(true);
+  const env: ParseEnv = { inline: new Map() };
+  for (const token of markdown.parse(body, env)) {
+    if (!token.map) continue;
+    const [from, to] = token.map;
+    if (HIDING_BLOCKS.has(token.type)) shown.fill(false, from, to);
+    else if (token.type === "inline") hideInline(token.content, from, env.inline.get(token.content) ?? [], shown);
+  }
+  return shown;
+}
+
 /** The first `/handoff` command in the comment, or null when there is none. */
 export function parseCommand(body: string): HandoffCommand | null {
-  const lines = body.split(/\r?\n/);
-  let fence: { char: string; length: number } | null = null;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
-    const fenceMatch = FENCE_RE.exec(line);
-    if (fence) {
-      // A closing fence uses the same character, at least as many, and nothing after it.
-      if (fenceMatch && fenceMatch[1]![0] === fence.char && fenceMatch[1]!.length >= fence.length && fenceMatch[2]!.trim() === "") {
-        fence = null;
-      }
-      continue;
-    }
-    if (fenceMatch) {
-      const marker = fenceMatch[1]!;
-      // A backtick fence's info string may not contain backticks; otherwise it is inline code, not a fence.
-      if (!(marker[0] === "`" && fenceMatch[2]!.includes("`"))) {
-        fence = { char: marker[0]!, length: marker.length };
-        continue;
-      }
-    }
-    if (QUOTE_RE.test(line)) continue;
-    const match = COMMAND_RE.exec(line);
-    if (!match) continue;
-    return { ...parseArguments(match[1] ?? ""), document: trimBlankLines(lines.slice(index + 1)), line: index + 1 };
-  }
-  return null;
+  // markdown-it's line breaks (`\r\n`, `\r`, `\n`), so its line numbers are ours.
+  const lines = body.split(LINE_BREAK_PATTERN);
+  const candidates = lines.flatMap((line, index) => (COMMAND_RE.test(line) ? [index] : []));
+  // Most comments carry no command: they cost one pass of a regex, not a markdown parse.
+  if (candidates.length === 0) return null;
+  const shown = shownLines(body, lines.length);
+  const index = candidates.find((i) => shown[i]);
+  if (index === undefined) return null;
+  const match = COMMAND_RE.exec(lines[index]!)!;
+  const next = [...body.matchAll(LINE_BREAK_PATTERN)][index];
+  const rest = next ? body.slice(next.index + next[0].length) : "";
+  return { ...parseArguments(match[1] ?? ""), document: trimBlankLines(rest.split(/\r?\n/)), line: index + 1 };
 }
 
 /**

@@ -9,17 +9,19 @@
 //
 // Shared by the App (a return comment on the issue: `postOnIssue: false`) and the Action's `mode: return`.
 // Authorisation is the caller's decision (`authorizeReturn` below), made before calling this.
-import { findMarker } from "../core/marker.js";
+import { findMarker, renderMarker } from "../core/marker.js";
 import { MAX_BODY_CHARS } from "../core/limits.js";
-import { neutralizeForRelay } from "../core/neutralize.js";
+import { AGENT_TRIGGER_PATTERN, neutralizeForRelay } from "../core/neutralize.js";
+import { parseHandoff } from "../core/parse.js";
 import { prepareReturn, type PreparedReturn, type PrepareOptions } from "../core/prepare.js";
-import type { HandoffMarker } from "../core/types.js";
+import { documentParts, renderReturnComment } from "../core/render.js";
+import type { HandoffDocument, HandoffMarker } from "../core/types.js";
 import { sameLogin } from "../github/app-identity.js";
 import { parseIssueAddress, type GitHub, type IssueAddress, type Log, type RepoRef } from "../github/client.js";
-import { upsertComment, type CommentAuthor, type IsOurs, type UpsertResult } from "../github/comments.js";
+import { findOurComment, upsertComment, type CommentAuthor, type IsOurs, type UpsertResult } from "../github/comments.js";
 import { addLabels, removeLabels } from "../github/labels.js";
 import { hasPermission, type Permission } from "../github/permission.js";
-import { stripMarkers, withMarker } from "./messages.js";
+import { withMarker } from "./messages.js";
 
 export const RETURNED_LABEL = "handoff:returned";
 export const SUPERSEDED_LABELS = ["handoff:claimed", "handoff:ready"] as const;
@@ -98,17 +100,56 @@ function statusOf(prepared: PreparedReturn): string | null {
   return status ? status.trim().toLowerCase() : null;
 }
 
+/**
+ * The return's document as it may stand in another thread. The body is neutralised as the markdown it is. The
+ * frontmatter is shown as a YAML code block, where mentions and closing keywords are inert already and where
+ * backticks could break the YAML (`note: fixes #12` would start with one), so it gets only what
+ * neutralizeForRelay does inside code: a word joiner after agent trigger names.
+ */
+export function neutralizedReturnText(document: HandoffDocument): string {
+  const { frontmatter, body } = documentParts(document);
+  return frontmatter.replace(AGENT_TRIGGER_PATTERN, "@\u2060") + neutralizeForRelay(body);
+}
+
+/** The relay: our head line, then the return rendered from its neutralised text, so the regions read back exactly. */
 function relayBody(input: DeliverReturnInput, prepared: PreparedReturn, marker: HandoffMarker, link: string): string {
   const issue = input.handoffIssue;
   const status = statusOf(prepared);
   const run = input.runUrl ? ` ([run](${input.runUrl}))` : "";
-  const head = `**Return** from ${issue.repo.owner}/${issue.repo.repo}#${issue.number} by \`${input.author}\`${status ? `, status \`${status}\`` : ""}${run}.`;
-  const text = neutralizeForRelay(stripMarkers(prepared.comment.body));
-  const full = `${head}\n\n${text}`;
-  // The marker and a margin must fit too; past the limit, a summary and a link beat a cut-off report.
-  if (full.length <= MAX_BODY_CHARS - 1000) return withMarker(marker, full);
+  // The status is the document's own text: inside backticks it could still close the span and mention someone.
+  const head = neutralizeForRelay(`**Return** from ${issue.repo.owner}/${issue.repo.repo}#${issue.number} by \`${input.author}\`${status ? `, status \`${status}\`` : ""}${run}.`);
+  const document = parseHandoff(neutralizedReturnText(prepared.document));
+  // The head carries the status and the author; the renderer's header would show them live (it strips backticks
+  // from the status and writes `@author`), so neither is passed to it.
+  const { status: _status, ...rest } = document;
+  const { status: _metadataStatus, ...metadata } = document.metadata;
+  const rendered = renderReturnComment({ ...rest, kind: marker.kind, metadata }, { source: marker.source, hash: marker.hash, role: marker.role, redactions: prepared.redactions });
+  if (rendered.overflow.length === 0) {
+    // Every rendered body starts with its marker line (JSON has no line breaks); ours, the same marker, stays first.
+    const regions = rendered.body.slice(rendered.body.indexOf("\n") + 1);
+    const full = `${renderMarker(marker)}\n${head}\n\n${regions}`;
+    if (full.length <= MAX_BODY_CHARS) return full;
+  }
+  // Past one body, a summary and a link beat a cut-off report.
   const title = neutralizeForRelay(prepared.document.title);
   return withMarker(marker, `${head}\n\n**${title}** — the full return is too long to relay here: [read it](${link}).`);
+}
+
+/** Which of our comments on the parent thread relays returns of this handoff issue. */
+function isRelayOf(source: { repo: string; number: number }): (marker: HandoffMarker) => boolean {
+  return (m) => m.role === "relay" && m.source.type === "issue" && m.source.number === source.number && m.source.repo.toLowerCase() === source.repo.toLowerCase();
+}
+
+/**
+ * Whether the parent thread already has our relay for this handoff issue: evidence that a delivery which holds
+ * the 👀 lock has got at least that far, so another may update it (an upsert finds it) instead of creating one.
+ */
+export async function relayExists(gh: GitHub, issue: HandoffIssue, isOurs: IsOurs): Promise<boolean> {
+  const marker = isOurs(issue.user) ? findMarker(issue.body) : null;
+  const parent = marker ? parentOf(marker) : null;
+  if (!parent) return false;
+  const source = { repo: `${issue.repo.owner}/${issue.repo.repo}`, number: issue.number };
+  return (await findOurComment(gh, parent, isOurs, isRelayOf(source))) !== null;
 }
 
 export async function deliverReturn(gh: GitHub, input: DeliverReturnInput): Promise<ReturnResult> {
@@ -151,7 +192,7 @@ export async function deliverReturn(gh: GitHub, input: DeliverReturnInput): Prom
   else {
     const relayMarker: HandoffMarker = { v: 1, kind: "return", source, hash: prepared.hash, role: "relay" };
     const link = returnComment?.html_url ?? input.returnUrl ?? issue.html_url;
-    relay = await upsertComment(gh, parent, relayBody(input, prepared, relayMarker, link), input.isOurs, (m) => m.role === "relay" && m.source.type === "issue" && m.source.number === issue.number && m.source.repo.toLowerCase() === source.repo.toLowerCase());
+    relay = await upsertComment(gh, parent, relayBody(input, prepared, relayMarker, link), input.isOurs, isRelayOf(source));
     input.log.info(`relay ${relay.action} on ${parent.owner}/${parent.repo}#${parent.issue_number}`);
   }
 

@@ -8,8 +8,10 @@
 //
 // Shell-agnostic: the Action's `mode: file` runs exactly this with its own client and log.
 import { isHandoffPath } from "../config/schema.js";
+import { MAX_BODY_CHARS, MAX_DOCUMENT_BYTES, MAX_TITLE_CHARS } from "../core/limits.js";
 import { prepareIssue, type PreparedIssue } from "../core/prepare.js";
 import { RedactionError } from "../core/redact/error.js";
+import { renderLabels } from "../core/render.js";
 import type { Diagnostic, HandoffSource } from "../core/types.js";
 import type { RepoRef } from "../github/client.js";
 import { upsertComment } from "../github/comments.js";
@@ -17,7 +19,7 @@ import { readFileAt, type FileChange } from "../github/contents.js";
 import { listOurIssues, type OurIssue } from "../github/issues.js";
 import type { FlowContext } from "./context.js";
 import { createHandoffIssue } from "./create-issue.js";
-import { diagnosticLine, withMarker } from "./messages.js";
+import { diagnosticLine, fileErrorNotice, shortFileErrorNotice, unfiledNotice, withMarker } from "./messages.js";
 import { syncOverflowParts } from "./overflow.js";
 import { planSync, type ExistingFileIssue, type RemovedFile, type SyncAction, type WantedFile } from "./plan-sync.js";
 import { collectChanges, pushRelevance, ZERO_SHA, type PushData } from "./push-changes.js";
@@ -40,17 +42,34 @@ function fileSource(push: PushData, path: string): Extract<HandoffSource, { type
 interface Prepared {
   wanted: WantedFile;
   prepared?: PreparedIssue;
+  /** Why nothing of the file may be posted (unreadable, or not safely redacted); its issue holds only a notice. */
+  unfiled?: string;
 }
 
-function failure(path: string, change: WantedFile["change"], message: string, hint: string): Prepared {
-  const diagnostic: Diagnostic = { severity: "error", code: "unreadable", message, line: 1, column: 1, hint };
-  return { wanted: { path, change, hash: "", done: false, errors: [diagnostic] } };
+/**
+ * The hash in the marker of an issue that holds only a notice: never a real content hash (so the fixed file updates
+ * it) and never the same for two paths (so a rename is never paired by it).
+ */
+function unfiledHash(path: string): string {
+  return `unfiled:${path}`;
+}
+
+function failure(path: string, change: WantedFile["change"], why: string): Prepared {
+  const diagnostic: Diagnostic = { severity: "error", code: "unreadable", message: `The file was not filed: ${why}.`, line: 1, column: 1 };
+  return { wanted: { path, change, hash: unfiledHash(path), done: false, errors: [diagnostic] }, unfiled: why };
+}
+
+/** Why a RedactionError stopped the file, for the notice: the size when that was it, never the content. */
+function redactionFailure(text: string): string {
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > MAX_DOCUMENT_BYTES) return `it is too large to file safely: ${bytes - MAX_DOCUMENT_BYTES} bytes over the ${MAX_DOCUMENT_BYTES}-byte cap; split it into smaller handoffs`;
+  return "it could not be checked for secrets safely, so it was not posted; shorten or split it";
 }
 
 async function prepareFile(ctx: FlowContext, push: PushData, change: FileChange | { path: string; status: "present" }): Promise<Prepared> {
   const kind: WantedFile["change"] = change.status === "removed" ? "modified" : change.status === "present" ? "present" : change.status;
   const read = await readFileAt(ctx.gh, push.repo, change.path, push.after);
-  if (!read.ok) return failure(change.path, kind, `could not be read: ${read.reason}`, "Check that the file is committed and under 2 MB.");
+  if (!read.ok) return failure(change.path, kind, `it could not be read (${read.reason}); check that it is committed, and split a large one into smaller handoffs`);
   try {
     const prepared = await prepareIssue(read.text, { source: fileSource(push, change.path), labels: ctx.config.labels, extraPatterns: ctx.config.redact.extra_patterns });
     const status = (prepared.document.status ?? prepared.document.metadata["status"] ?? "").toLowerCase();
@@ -68,7 +87,8 @@ async function prepareFile(ctx: FlowContext, push: PushData, change: FileChange 
     };
   } catch (error) {
     if (!(error instanceof RedactionError)) throw error;
-    return failure(change.path, kind, "could not be checked for secrets safely, so it was not posted", "Shorten or split the document.");
+    ctx.log.warn(`${change.path}: redaction could not be completed (${error.message})`);
+    return failure(change.path, kind, redactionFailure(read.text));
   }
 }
 
@@ -153,14 +173,21 @@ export async function syncHandoffFiles(ctx: FlowContext, push: PushData): Promis
 
   // 5. execute
   for (const [index, action] of actions.entries()) {
-    await execute(ctx, push, action, prepared, summary);
+    await execute(ctx, push, action, prepared, ours, summary);
     if ((index + 1) % PROGRESS_EVERY === 0) ctx.log.info(`synced ${index + 1}/${actions.length} handoff files`);
   }
   ctx.log.info(`synced ${actions.length}/${actions.length} handoff files: ${summary.created} created, ${summary.updated} updated, ${summary.closed} closed, ${summary.errors} with errors, ${summary.skipped} unchanged or skipped`);
   return summary;
 }
 
-async function execute(ctx: FlowContext, push: PushData, action: SyncAction, prepared: ReadonlyMap<string, Prepared>, summary: SyncSummary): Promise<void> {
+async function execute(
+  ctx: FlowContext,
+  push: PushData,
+  action: SyncAction,
+  prepared: ReadonlyMap<string, Prepared>,
+  ours: ReadonlyMap<number, OurIssue>,
+  summary: SyncSummary,
+): Promise<void> {
   const repo: RepoRef = push.repo;
   const short = push.after.slice(0, 7);
   switch (action.type) {
@@ -200,10 +227,12 @@ async function execute(ctx: FlowContext, push: PushData, action: SyncAction, pre
       ctx.log.info(`${action.path}: removed in ${short}; #${action.issue.number} ${action.mode === "close" ? "closed" : "commented"}`);
       return;
     }
-    case "report-error":
-      await reportFileError(ctx, push, action.file, action.issue?.number ?? null);
+    case "report-error": {
+      const entry = prepared.get(action.file.path) ?? { wanted: action.file };
+      await fileWithNotice(ctx, push, entry, action.issue ? (ours.get(action.issue.number) ?? null) : null);
       summary.errors++;
       return;
+    }
     case "skip":
       ctx.log.debug(`${action.path}: ${action.reason}`);
       summary.skipped++;
@@ -211,17 +240,54 @@ async function execute(ctx: FlowContext, push: PushData, action: SyncAction, pre
   }
 }
 
+/** Our marker line first (as rendered), then the notice, then the rest; a shorter notice when the body is full. */
+function withNotice(body: string, notice: string, short: string): string {
+  const markerEnd = body.indexOf("\n") + 1;
+  const joined = (text: string): string => `${body.slice(0, markerEnd)}${text}\n\n${body.slice(markerEnd)}`;
+  const full = joined(notice);
+  return full.length <= MAX_BODY_CHARS ? full : joined(short);
+}
+
 /**
- * A commit comment would be the natural place, but creating one needs `contents: write`, which this App
- * does not ask for (it would let it push code). So the error goes on the file's issue as one upserted
- * comment (a redelivery edits it, never posts twice); a new file that has no issue yet is reported in the
- * log only, and `handoff lint` in CI catches it before the merge.
+ * A file with errors is filed anyway, so nothing is lost and the person who pushed it learns why: the issue shows
+ * the document as it is (redacted), with a notice at the top naming `path:line:col`. A commit comment would be the
+ * natural place, but it needs `contents: write`, which would also let the App push code. The notice lives in the
+ * body, never in a separate comment, so there is nothing else to keep in sync: the next push of the fixed file
+ * changes the hash and the update renders the body without it. A file none of which may be posted (unreadable,
+ * or redaction failed) gets an issue holding only the notice.
  */
-async function reportFileError(ctx: FlowContext, push: PushData, file: WantedFile, issueNumber: number | null): Promise<void> {
-  const lines = file.errors.map((d) => `- ${diagnosticLine(d, file.path)}`);
-  ctx.log.warn(`${file.path} at ${push.after.slice(0, 7)} was not synced:\n${lines.join("\n")}`);
-  if (issueNumber === null) return;
-  const text = [`\`${file.path}\` at ${push.after} has errors, so this issue was not updated:`, "", ...lines, "", "Fix the file and push again; `npx handoff lint` shows the same errors locally."].join("\n");
-  const body = withMarker({ v: 1, kind: "handoff", source: fileSource(push, file.path), hash: "", role: "file-error" }, text);
-  await upsertComment(ctx.gh, { ...push.repo, issue_number: issueNumber }, body, ctx.isOurs, (m) => m.role === "file-error" && m.source.type === "file" && m.source.path === file.path);
+async function fileWithNotice(ctx: FlowContext, push: PushData, entry: Prepared, issue: OurIssue | null): Promise<void> {
+  const { wanted } = entry;
+  const repo = push.repo;
+  ctx.log.warn(`${wanted.path} at ${push.after.slice(0, 7)} has errors; its issue carries a notice:\n${wanted.errors.map((d) => `- ${diagnosticLine(d, wanted.path)}`).join("\n")}`);
+  const p = entry.prepared;
+  const body = p
+    ? withNotice(p.issue.body, fileErrorNotice(wanted.path, wanted.errors), shortFileErrorNotice(wanted.path))
+    : withMarker({ v: 1, kind: "handoff", source: fileSource(push, wanted.path), hash: unfiledHash(wanted.path) }, unfiledNotice(wanted.path, entry.unfiled ?? "it could not be read"));
+
+  if (issue) {
+    if (issue.body === body) {
+      ctx.log.info(`${wanted.path}: #${issue.number} already shows this notice`);
+      return;
+    }
+    // Only the body: the title and labels stay as the last good version set them.
+    await ctx.gh.rest.issues.update({ ...repo, issue_number: issue.number, body });
+    if (p) await syncOverflowParts(ctx, { ...repo, issue_number: issue.number }, p, false);
+    ctx.log.info(`${wanted.path}: updated #${issue.number} with a notice of its errors`);
+    return;
+  }
+  if (p) {
+    // Fields of a frontmatter with errors are not used: no assignees, labels or parent from it.
+    const filed = await createHandoffIssue(ctx, repo, {
+      ...p,
+      parent: undefined,
+      document: { ...p.document, assignees: [] },
+      issue: { ...p.issue, labels: renderLabels(ctx.config.labels), body },
+    });
+    ctx.log.info(`${wanted.path}: filed #${filed.number} with a notice of its errors`);
+    return;
+  }
+  const title = `Handoff file ${wanted.path} was not filed`;
+  const { data } = await ctx.gh.rest.issues.create({ ...repo, title: title.slice(0, MAX_TITLE_CHARS), body, labels: renderLabels(ctx.config.labels) });
+  ctx.log.info(`${wanted.path}: filed #${data.number} with only a notice; nothing of the file was posted`);
 }
