@@ -6,6 +6,11 @@
 // is hidden. Inline code is kept too, except that text which looks like hidden HTML or alt text is removed even
 // there: a code span we might misjudge must never shield hidden text, so we fail towards removing.
 //
+// Also removed: C0/C1 control characters and ANSI escape sequences (a terminal or an Actions log can conceal text
+// with them), `<script>`, `<style>` and `<template>` elements with their content (GitHub drops them), and link
+// reference definitions whose label is never shown (GitHub renders no definition; `[Ignore …]: https://x` would
+// reach only the agent). A full reference `[text][label]` shows no label either: it is inlined as `[text](url)`.
+//
 // Known costs: removing U+200D breaks emoji ZWJ sequences into their parts (👨‍👩‍👧 becomes 👨👩👧) and removing
 // variation selectors turns some emoji into their text form; both are acceptable for text an agent reads.
 // Characters unassigned in Node's Unicode version (`\p{Cn}`) are removed, so emoji newer than it are lost.
@@ -19,6 +24,16 @@ export interface Sanitized {
 
 /** Invisible and format characters. `\p{Cf}` covers bidi controls, zero-width characters, U+FEFF and most tags. */
 export const INVISIBLE_PATTERN = /[\p{Cf}\p{Co}\p{Cn}\u{E0000}-\u{E007F}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/gu;
+/**
+ * C0 and C1 control characters other than tab, LF and CR, and whole ANSI sequences: CSI (`ESC [ … letter`, such as
+ * SGR 8, conceal) and OSC (`ESC ] … BEL`, such as a terminal hyperlink). Bounded, so an unterminated one costs little.
+ */
+export const CONTROL_PATTERN = /\x1B\[[0-?]{0,64}[ -/]{0,16}[@-~]|\x1B\][^\x07\x1B]{0,2048}(?:\x07|\x1B\\)|[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g;
+/** A link reference definition on its own line(s) once titles are gone: `[label]: url`; a `>` quote prefix is group 1. */
+export const REFERENCE_DEFINITION_PATTERN =
+  /^([ \t]{0,3}(?:>[ \t]{0,4}){0,8})\[([^[\]\r\n]{1,999})\]:[ \t]{0,16}(?:\r?\n[ \t]{0,16})?(<[^<>\r\n]{0,2048}>|[^\s<]\S{0,2047})[ \t]*$/gm;
+/** Bracketed text: a link's text, a shortcut reference, or (right after `]`) a full reference's label. */
+export const BRACKETED_PATTERN = /\[([^[\]\r\n]{1,999})\]/g;
 /** `![alt](` or `![alt][`: alt text is invisible unless the image fails to load. One level of nested brackets. */
 export const IMAGE_ALT_PATTERN = /!\[(?:[^[\]]|\[[^[\]]*\])+\](?=[([])/g;
 /** `](url "title")`: the title shows only on hover. The URL may be `<...>`. */
@@ -32,6 +47,9 @@ export const HIDING_STYLE_PATTERN = /display\s*:\s*none|visibility\s*:\s*hidden/
 /** Attributes whose value a person never sees: tooltips, alt text, data and accessibility labels. */
 const HIDDEN_TEXT_ATTRIBUTE = (name: string): boolean =>
   name === "title" || name === "alt" || name === "aria-label" || name === "aria-description" || name.startsWith("data-");
+
+/** Elements GitHub's sanitiser drops together with their content. */
+const DROPPED_ELEMENTS = new Set(["script", "style", "template"]);
 
 const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 
@@ -180,13 +198,39 @@ function hides(attributes: Attribute[]): boolean {
   );
 }
 
-function removeHiddenElements(text: string, removed: Counts): string {
+/**
+ * Where a dropped element (`<script>`, `<style>`, `<template>`) opened by tag `t` ends: its paired end tag, else the
+ * first end tag of its name after it (`<script />` is not self-closing in HTML), else the end of the text, as in a
+ * browser, where an unclosed `<script>` swallows the rest of the page.
+ */
+function droppedElementEnd(tags: Tag[], endOf: Map<number, number>, t: number, textLength: number): number {
+  const paired = endOf.get(t);
+  if (paired !== undefined) return paired;
+  const name = tags[t]?.name;
+  for (let u = t + 1; u < tags.length; u++) {
+    const tag = tags[u];
+    if (tag?.closing && tag.name === name) return tag.index + tag.length;
+  }
+  return textLength;
+}
+
+function removeHiddenElements(text: string, removed: Counts, code: Range[]): string {
   const { tags, endOf } = scanTags(text);
   let out = "";
   let at = 0;
+  let c = 0;
   tags.forEach((tag, t) => {
     if (tag.index < at || tag.closing) return;
     const tagEnd = tag.index + tag.length;
+    const inCode = insideAny(code, c, tag.index);
+    c = inCode.cursor;
+    // `<style>` written in inline code is the word, not an element: dropping to the end of the text would be costly.
+    if (DROPPED_ELEMENTS.has(tag.name) && !inCode.inside) {
+      out += text.slice(at, tag.index);
+      count(removed, `${tag.name}-element`);
+      at = droppedElementEnd(tags, endOf, t, text.length);
+      return;
+    }
     const attributes = readAttributes(tag.attributes);
     if (hides(attributes)) {
       out += text.slice(at, tag.index);
@@ -214,7 +258,8 @@ function removeHiddenElements(text: string, removed: Counts): string {
 
 function sanitizeProse(text: string, spans: Range[], removed: Counts): string {
   let result = removeComments(text, spans, removed);
-  result = removeHiddenElements(result, removed);
+  // Removing comments moved the code spans: find them again in what is left.
+  result = removeHiddenElements(result, removed, findCodeRanges(result).code);
   result = result.replace(IMAGE_ALT_PATTERN, () => {
     count(removed, "image-alt-text");
     return "![]";
@@ -229,11 +274,62 @@ function sanitizeProse(text: string, spans: Range[], removed: Counts): string {
   });
 }
 
+/** CommonMark matches labels case-insensitively with runs of whitespace collapsed. */
+function normalizeLabel(label: string): string {
+  return label.trim().replace(/[ \t\r\n]+/g, " ").toLowerCase();
+}
+
+/** A definition's destination written inline: `(` and `)` must be wrapped in `<>` or escaped. */
+function inlineDestination(url: string): string {
+  if (url.startsWith("<") || !/[()]/.test(url)) return url;
+  return /[<>]/.test(url) ? url.replace(/[()]/g, "\\$&") : `<${url}>`;
+}
+
+/**
+ * Link reference definitions across all prose of a document (a definition may sit on the other side of a code
+ * block from its use). Full references are inlined, then every definition whose label is never shown is removed.
+ */
+function resolveReferences(proses: string[], removed: Counts): string[] {
+  const definitions = new Map<string, string>();
+  for (const prose of proses) {
+    for (const m of prose.matchAll(REFERENCE_DEFINITION_PATTERN)) {
+      const label = normalizeLabel(m[2] ?? "");
+      if (!definitions.has(label)) definitions.set(label, m[3] ?? "");
+    }
+  }
+  if (definitions.size === 0) return proses;
+  const inlined = proses.map((prose) =>
+    prose.replace(BRACKETED_PATTERN, (whole: string, label: string, offset: number) => {
+      const url = prose[offset - 1] === "]" ? definitions.get(normalizeLabel(label)) : undefined;
+      if (url === undefined) return whole;
+      count(removed, "reference-label");
+      return `(${inlineDestination(url)})`;
+    }),
+  );
+  const shown = new Set<string>();
+  for (const prose of inlined) {
+    const outside = prose.replace(REFERENCE_DEFINITION_PATTERN, "");
+    for (const m of outside.matchAll(BRACKETED_PATTERN)) if (outside[m.index - 1] !== "]") shown.add(normalizeLabel(m[1] ?? ""));
+  }
+  return inlined.map((prose) =>
+    prose.replace(REFERENCE_DEFINITION_PATTERN, (whole: string, prefix: string, label: string) => {
+      if (shown.has(normalizeLabel(label))) return whole;
+      count(removed, "reference-definition");
+      return prefix.trimEnd();
+    }),
+  );
+}
+
 function sanitizeOnce(text: string, removed: Counts, codeBlind: boolean): string {
-  const visible = text.replace(INVISIBLE_PATTERN, (char) => {
-    count(removed, invisibleKind(char));
-    return "";
-  });
+  const visible = text
+    .replace(CONTROL_PATTERN, (match) => {
+      count(removed, match.length > 1 ? "ansi-escape" : "control-character");
+      return "";
+    })
+    .replace(INVISIBLE_PATTERN, (char) => {
+      count(removed, invisibleKind(char));
+      return "";
+    });
   const { blocks, spans } = codeBlind ? { blocks: [], spans: [] } : findCodeRanges(visible);
   let result = "";
   let at = 0;
@@ -246,12 +342,20 @@ function sanitizeOnce(text: string, removed: Counts, codeBlind: boolean): string
     }
     return sanitizeProse(visible.slice(at, end), local, removed);
   };
+  const proses: string[] = [];
+  const codes: string[] = [];
   for (const block of blocks) {
     if (block.start < at) continue;
-    result += prose(block.start) + visible.slice(block.start, block.end);
+    proses.push(prose(block.start));
+    codes.push(visible.slice(block.start, block.end));
     at = block.end;
   }
-  return result + prose(visible.length);
+  proses.push(prose(visible.length));
+  const resolved = resolveReferences(proses, removed);
+  resolved.forEach((p, i) => {
+    result += p + (codes[i] ?? "");
+  });
+  return result;
 }
 
 /**

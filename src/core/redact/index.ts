@@ -1,8 +1,10 @@
 // Redaction: every text is redacted before anything is posted to GitHub. The pipeline:
-//   1. refuse oversized input (fail closed)   2. secretlint's recommended rules
-//   3. hand-written secret patterns            4. `.env`-style secrets
-//   5. personal data                           6. the repository's extra patterns
-//   7. merge overlaps (widest wins)            8. replace each with `[redacted: kind]`, keeping lines
+//   1. refuse oversized input (fail closed)   2. re-join tokens split by invisible characters
+//   3. secretlint's recommended rules          4. hand-written secret patterns
+//   5. `.env`-style secrets                    6. personal data
+//   7. the repository's extra patterns         8. merge overlaps (widest wins)
+//   9. replace each with `[redacted: kind]`, keeping lines
+//  10. quote frontmatter values that now hold a placeholder, so the YAML stays valid
 
 import { MAX_DOCUMENT_BYTES } from "../limits.js";
 import type { RedactionReport, RedactionResult } from "../types.js";
@@ -10,7 +12,9 @@ import { findEnvSecrets } from "./env-secret.js";
 import { RedactionError } from "./error.js";
 import { compileExtraPatterns, findExtraPatterns } from "./extra-patterns.js";
 import type { Detector, Finding } from "./finding.js";
+import { quotePlaceholdersInFrontmatter } from "./frontmatter-quote.js";
 import { mergeFindings } from "./merge.js";
+import { joinSplitTokens } from "./normalize.js";
 import { PII_DETECTORS } from "./pii.js";
 import { applyFindings, placeholderRanges } from "./placeholder.js";
 import { findSecretlintFindings } from "./secretlint.js";
@@ -29,7 +33,9 @@ export {
   type ExtraPattern,
 } from "./extra-patterns.js";
 export type { Detector, Finding } from "./finding.js";
+export { quotePlaceholdersInFrontmatter } from "./frontmatter-quote.js";
 export { mergeFindings } from "./merge.js";
+export { joinSplitTokens } from "./normalize.js";
 export { PII_DETECTORS, findEmails, findHomeDirectoryNames, findPhones } from "./pii.js";
 export { applyFindings, placeholder, placeholderRanges } from "./placeholder.js";
 export { REDACTION_PATTERNS, type RedactionPattern } from "./patterns.js";
@@ -57,12 +63,13 @@ const HAND_WRITTEN_DETECTORS: readonly Detector[] = [...SECRET_DETECTORS, findEn
 
 /**
  * Replaces secrets and personal data in `text` with `[redacted: kind]` placeholders and reports
- * how many of each kind it found (never the values). Idempotent; keeps the line count.
+ * how many of each kind it found (never the values). Idempotent; keeps the line count. Invisible
+ * characters inside a token are removed from the result (they could hide a split secret).
  * Rejects with RedactionError (and never returns text) when it cannot vouch for the result.
  */
-export async function redact(text: string, options: RedactOptions = {}): Promise<RedactionResult> {
+export async function redact(input: string, options: RedactOptions = {}): Promise<RedactionResult> {
   // Every UTF-16 unit is at least one UTF-8 byte: a long string is refused without counting it.
-  const bytes = text.length > MAX_DOCUMENT_BYTES ? text.length : utf8Length(text);
+  const bytes = input.length > MAX_DOCUMENT_BYTES ? input.length : utf8Length(input);
   if (bytes > MAX_DOCUMENT_BYTES) {
     throw new RedactionError(
       `The document is at least ${bytes} bytes, over the ${MAX_DOCUMENT_BYTES}-byte limit, so it was not redacted and must not be posted. Split it into smaller handoffs.`,
@@ -72,6 +79,9 @@ export async function redact(text: string, options: RedactOptions = {}): Promise
   if (typeof extra === "string") {
     throw new RedactionError(`Redaction could not start: ${extra}. Fix the repository's handoff config; nothing was posted.`);
   }
+
+  // Detectors, and what is posted, see the text with split tokens re-joined (normalize.ts).
+  const text = joinSplitTokens(input);
 
   let secretlintFindings: Finding[];
   try {
@@ -98,7 +108,7 @@ export async function redact(text: string, options: RedactOptions = {}): Promise
   }
 
   const merged = mergeFindings(withoutExistingPlaceholders(text, findings));
-  return { text: applyFindings(text, merged), report: reportOf(merged) };
+  return { text: quotePlaceholdersInFrontmatter(applyFindings(text, merged)), report: reportOf(merged) };
 }
 
 /**

@@ -50,16 +50,31 @@ export const AWS_SECRET_ASSIGNMENT_RE =
 export const PRIVATE_KEY_BEGIN_RE = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 /** The closing armour line. */
 export const PRIVATE_KEY_END_RE = /-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
-/** One body line of a key (after any indentation or `>` quoting): base64, or a PEM/PGP header. */
-export const PRIVATE_KEY_LINE_RE = /^[ \t>]*(?:[A-Za-z0-9+/=]+[ \t]*|[A-Za-z][A-Za-z-]{0,30}: [^\n]*)?\r?$/;
+/**
+ * What may stand before key material on a line: indentation, block-quote `>`, table `|`, list markers, comment
+ * prefixes (`#`, `//`, `;`, ` * `) and string quotes. Each alternative starts with its own character, and the
+ * markers that are also base64 (`+`, digits) count only when whitespace follows, so the run is unambiguous.
+ */
+export const PRIVATE_KEY_LINE_PREFIX_RE = /(?:[ \t>|#;"'`]|\/\/|[-*+](?=[ \t])|[0-9]{1,9}[.)](?=[ \t]))*/y;
+/** A key body line once its decoration is stripped: base64 only. */
+export const PRIVATE_KEY_BASE64_RE = /^[A-Za-z0-9+/=]+$/;
+/** A PEM or PGP armour header once its decoration is stripped: `Proc-Type: 4,ENCRYPTED`, `DEK-Info: …`. */
+export const PRIVATE_KEY_HEADER_RE = /^[A-Za-z][A-Za-z-]{0,30}: /;
 /** The base64 run a body line starts with (group 1), when the rest of the line is not key material. */
-export const PRIVATE_KEY_LINE_LEAD_RE = /[ \t>]*([A-Za-z0-9+/=]+)/y;
-/** A blank line inside a key body (PGP armour has one after its headers). */
-export const PRIVATE_KEY_BLANK_LINE_RE = /^[ \t>]*\r?$/;
-/** What may follow the body on the BEGIN line when the key continues on the next lines. */
-export const PRIVATE_KEY_REST_OF_LINE_RE = /[ \t]*\r?\n/y;
+export const PRIVATE_KEY_LINE_LEAD_RE = /([A-Za-z0-9+/=]+)/y;
 /** A key body carried in a JSON string with `\n` escapes, on the BEGIN line itself. */
 export const PRIVATE_KEY_ESCAPED_BODY_RE = /(?:\\[nr]|[A-Za-z0-9+/=])*/y;
+
+// ── Invisible characters ───────────────────────────────────────────────────
+
+/**
+ * One character sanitising removes for the agent: format characters (U+00AD, U+200B, bidi controls, tag
+ * characters), variation selectors, private-use and unassigned code points, and C0/C1 controls other than
+ * tab, LF and CR. A key split by one would pass every pattern here and be re-joined for the agent (normalize.ts).
+ */
+export const INVISIBLE_CHAR_RE = /[\p{Cf}\p{Co}\p{Cn}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/gu;
+/** An ANSI escape sequence, removed whole by the sanitiser: CSI (`ESC [ … letter`) or OSC (`ESC ] … BEL`). */
+export const ESCAPE_SEQUENCE_RE = /\x1B(?:\[[0-?]{0,64}[ -/]{0,16}[@-~]|\][^\x07\x1B]{0,2048}(?:\x07|\x1B\\))/y;
 
 // ── `.env`-style assignments ───────────────────────────────────────────────
 
@@ -142,11 +157,13 @@ export const REDACTION_PATTERNS: readonly RedactionPattern[] = Object.freeze([
   { kind: "aws-secret-key", regex: AWS_SECRET_ASSIGNMENT_RE },
   { kind: "private-key", regex: PRIVATE_KEY_BEGIN_RE },
   { kind: "private-key", regex: PRIVATE_KEY_END_RE },
-  { kind: "private-key", regex: PRIVATE_KEY_LINE_RE },
+  { kind: "private-key", regex: PRIVATE_KEY_LINE_PREFIX_RE },
+  { kind: "private-key", regex: PRIVATE_KEY_BASE64_RE },
+  { kind: "private-key", regex: PRIVATE_KEY_HEADER_RE },
   { kind: "private-key", regex: PRIVATE_KEY_LINE_LEAD_RE },
-  { kind: "private-key", regex: PRIVATE_KEY_BLANK_LINE_RE },
   { kind: "private-key", regex: PRIVATE_KEY_ESCAPED_BODY_RE },
-  { kind: "private-key", regex: PRIVATE_KEY_REST_OF_LINE_RE },
+  { kind: "invisible", regex: INVISIBLE_CHAR_RE },
+  { kind: "invisible", regex: ESCAPE_SEQUENCE_RE },
   { kind: "env-secret", regex: ASSIGNMENT_RE },
   { kind: "env-secret", regex: QUERY_PARAMETER_RE },
   { kind: "env-secret", regex: SECRET_NAME_RE },

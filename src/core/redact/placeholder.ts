@@ -21,13 +21,20 @@ export function placeholderRanges(text: string): Finding[] {
 /**
  * Replaces each finding (sorted, non-overlapping) with its placeholder followed by the line breaks
  * the finding spanned, so the document keeps its line count and later diagnostics still point at
- * the right line: a multi-line private key becomes one placeholder line and empty lines.
+ * the right line: a multi-line private key becomes one placeholder line and empty lines. A finding's
+ * `keep` ranges (a table's pipes, a quote's `>`) are written back in place among those line breaks.
  */
 export function applyFindings(text: string, findings: readonly Finding[]): string {
   const parts: string[] = [];
   let cursor = 0;
   for (const f of findings) {
-    parts.push(text.slice(cursor, f.start), placeholder(f.kind), lineBreaksIn(text, f.start, f.end));
+    parts.push(text.slice(cursor, f.start), placeholder(f.kind));
+    let at = f.start;
+    for (const [keepStart, keepEnd] of f.keep ?? []) {
+      parts.push(lineBreaksIn(text, at, keepStart), text.slice(keepStart, keepEnd));
+      at = keepEnd;
+    }
+    parts.push(lineBreaksIn(text, at, f.end));
     cursor = f.end;
   }
   parts.push(text.slice(cursor));

@@ -8,13 +8,13 @@ import {
   AUTH_SCHEME_RE,
   GITHUB_TOKEN_RE,
   JWT_RE,
+  PRIVATE_KEY_BASE64_RE,
   PRIVATE_KEY_BEGIN_RE,
-  PRIVATE_KEY_BLANK_LINE_RE,
   PRIVATE_KEY_END_RE,
   PRIVATE_KEY_ESCAPED_BODY_RE,
+  PRIVATE_KEY_HEADER_RE,
   PRIVATE_KEY_LINE_LEAD_RE,
-  PRIVATE_KEY_LINE_RE,
-  PRIVATE_KEY_REST_OF_LINE_RE,
+  PRIVATE_KEY_LINE_PREFIX_RE,
   URL_CREDENTIALS_RE,
 } from "./patterns.js";
 
@@ -67,85 +67,174 @@ export const findAuthorizationValues: Detector = (text) => {
 };
 
 /**
- * From each BEGIN line to its END line; or, when the paste was cut off, to the end of the run
- * of key-shaped lines (base64, PEM headers such as `Proc-Type:`, one blank line as in PGP).
- * The END and newline searches resume where the previous ones stopped, so a megabyte of
- * repeated BEGIN lines stays linear.
+ * From each BEGIN line to its END line; or, when the paste was cut off, to the end of the run of
+ * key-shaped lines (base64, PEM headers such as `Proc-Type:`, one blank line as in PGP). A line is
+ * judged once its decoration is stripped (table pipes, `> `, list markers, indentation, `#`/`//`
+ * comments, quotes, a trailing `|` or `\`): the decoration is kept, the key material replaced.
+ * Each line is read once and a key's search ends where its run ends, so a megabyte stays linear.
  */
 export const findPrivateKeys: Detector = (text) => {
   const found: Finding[] = [];
   const begin = new RegExp(PRIVATE_KEY_BEGIN_RE.source, "g");
-  const end = new RegExp(PRIVATE_KEY_END_RE.source, "g");
-  const newlineAfter = cachedNewlineSearch(text);
-  let nextEnd: RegExpExecArray | null | undefined;
+  const scan: KeyScan = {
+    text,
+    newlineAfter: cachedForwardSearch((from) => text.indexOf("\n", from)),
+    endMarkerAfter: cachedForwardSearch((from) => {
+      const end = new RegExp(PRIVATE_KEY_END_RE.source, "g");
+      end.lastIndex = from;
+      return end.exec(text)?.index ?? -1;
+    }),
+  };
   for (let m = begin.exec(text); m; m = begin.exec(text)) {
-    const bodyStart = m.index + m[0].length;
-    if (nextEnd !== null && (nextEnd === undefined || nextEnd.index < bodyStart)) {
-      end.lastIndex = bodyStart;
-      nextEnd = end.exec(text);
-    }
-    const run = endOfKeyRun(text, bodyStart, newlineAfter);
-    const stop = nextEnd && nextEnd.index <= run.reach ? nextEnd.index + nextEnd[0].length : run.end;
-    found.push({ start: m.index, end: stop, kind: "private-key" });
-    begin.lastIndex = Math.max(begin.lastIndex, stop);
+    const key = keyFrom(scan, m.index, m.index + m[0].length);
+    found.push(key);
+    begin.lastIndex = Math.max(begin.lastIndex, key.end);
   }
   return found;
 };
 
-/** `indexOf("\n", at)` that reuses its last answer while `at` has not passed it. */
-function cachedNewlineSearch(text: string): (at: number) => number {
+/**
+ * A search for the first hit at or after `from` that reuses its last answer while `from` has not passed
+ * it: a megabyte line of repeated BEGIN markers asks for the same newline 40,000 times.
+ */
+function cachedForwardSearch(find: (from: number) => number): (from: number) => number {
   let searchedFrom = Number.POSITIVE_INFINITY;
   let found = -1;
-  return (at) => {
-    const stillValid = at >= searchedFrom && (found === -1 || at <= found);
-    if (!stillValid) {
-      searchedFrom = at;
-      found = text.indexOf("\n", at);
+  return (from) => {
+    if (!(from >= searchedFrom && (found === -1 || from <= found))) {
+      searchedFrom = from;
+      found = find(from);
     }
     return found;
   };
 }
 
-/**
- * Where the key body that starts at `from` ends (`end`), and how far an END line may sit and
- * still belong to it (`reach`: the start of the first line that is not key-shaped).
- */
-function endOfKeyRun(text: string, from: number, newlineAfter: (from: number) => number): { end: number; reach: number } {
+interface KeyScan {
+  text: string;
+  newlineAfter: (from: number) => number;
+  /** Where the next END marker starts, at or after `from`; -1 when there is none. */
+  endMarkerAfter: (from: number) => number;
+}
+
+interface Line {
+  start: number;
+  /** Where the content ends: before `\r\n` or `\n`. */
+  contentEnd: number;
+  /** Where the next line starts, or -1 after the last line. */
+  next: number;
+}
+
+function lineAt(scan: KeyScan, start: number): Line {
+  const { text } = scan;
+  const newline = scan.newlineAfter(start);
+  const end = newline === -1 ? text.length : newline;
+  const contentEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+  return { start, contentEnd, next: newline === -1 ? -1 : newline + 1 };
+}
+
+/** The key whose BEGIN marker is `[start, markerEnd)`. */
+function keyFrom(scan: KeyScan, start: number, markerEnd: number): Finding {
+  const { text } = scan;
+  const kind = "private-key";
+  // A key carried in a JSON string has `\n` escapes, not line breaks: its body is on the BEGIN line.
   const escaped = new RegExp(PRIVATE_KEY_ESCAPED_BODY_RE.source, "y");
-  escaped.lastIndex = from;
+  escaped.lastIndex = markerEnd;
   escaped.exec(text);
-  let end = escaped.lastIndex;
-  let lineEnd = newlineAfter(from);
-  const restOfLine = new RegExp(PRIVATE_KEY_REST_OF_LINE_RE.source, "y");
-  restOfLine.lastIndex = end;
-  // Anything else after the body on the BEGIN line means the key (if any) ends on this line.
-  if (lineEnd === -1 || !restOfLine.test(text)) return { end, reach: lineEnd === -1 ? text.length : lineEnd };
-  let blankRun = 0;
-  while (lineEnd !== -1) {
-    const lineStart = lineEnd + 1;
-    const next = text.indexOf("\n", lineStart);
-    const stop = next === -1 ? text.length : next;
-    const line = text.slice(lineStart, stop);
-    if (line.includes("-----END")) return { end, reach: stop };
-    if (!PRIVATE_KEY_LINE_RE.test(line)) return { end: base64Lead(text, lineStart, end), reach: lineStart };
-    const blank = PRIVATE_KEY_BLANK_LINE_RE.test(line);
-    blankRun = blank ? blankRun + 1 : 0;
-    if (blankRun > 1) return { end, reach: lineStart };
-    if (!blank) end = stop - (line.endsWith("\r") ? 1 : 0);
-    lineEnd = next;
+  const bodyEnd = escaped.lastIndex;
+  const first = lineAt(scan, markerEnd);
+  const endOnLine = scan.endMarkerAfter(bodyEnd);
+  if (endOnLine !== -1 && endOnLine < first.contentEnd) {
+    const end = new RegExp(PRIVATE_KEY_END_RE.source, "y");
+    end.lastIndex = endOnLine;
+    if (end.test(text)) return { start, end: end.lastIndex, kind };
   }
-  return { end, reach: text.length };
+  // Anything but decoration after the marker means the key (if any) ends on this line.
+  if (first.next === -1 || decorationEnd(text, markerEnd, first.contentEnd) !== first.contentEnd) return { start, end: bodyEnd, kind };
+
+  const keep: [number, number][] = [];
+  // Decoration seen since the last key material: kept only if more key material follows.
+  let pending: [number, number][] = markerEnd < first.contentEnd ? [[markerEnd, first.contentEnd]] : [];
+  let end = markerEnd;
+  let blankRun = 0;
+  const take = (prefixEnd: number, lineStart: number, materialEnd: number): void => {
+    keep.push(...pending);
+    if (prefixEnd > lineStart) keep.push([lineStart, prefixEnd]);
+    pending = [];
+    end = materialEnd;
+  };
+  for (let at = first.next; at !== -1; ) {
+    const line = lineAt(scan, at);
+    const prefix = new RegExp(PRIVATE_KEY_LINE_PREFIX_RE.source, "y");
+    prefix.lastIndex = line.start;
+    prefix.exec(text);
+    const prefixEnd = Math.min(prefix.lastIndex, line.contentEnd);
+    const closing = endMarkerEnd(text, prefixEnd, line.contentEnd);
+    if (closing !== -1) {
+      take(prefixEnd, line.start, closing);
+      break;
+    }
+    const coreEnd = decorationSuffixStart(text, prefixEnd, line.contentEnd);
+    const core = text.slice(prefixEnd, coreEnd);
+    if (core === "") {
+      blankRun += 1;
+      if (blankRun > 1) break;
+      if (line.contentEnd > line.start) pending.push([line.start, line.contentEnd]);
+    } else if (PRIVATE_KEY_BASE64_RE.test(core) || PRIVATE_KEY_HEADER_RE.test(core)) {
+      blankRun = 0;
+      take(prefixEnd, line.start, coreEnd);
+      if (coreEnd < line.contentEnd) pending.push([coreEnd, line.contentEnd]);
+    } else {
+      // A body line followed by other text still starts with key material; 16 characters rule out words.
+      const lead = new RegExp(PRIVATE_KEY_LINE_LEAD_RE.source, "y");
+      lead.lastIndex = prefixEnd;
+      const m = lead.exec(text);
+      if (m && (m[1]?.length ?? 0) >= 16) take(prefixEnd, line.start, prefixEnd + m[0].length);
+      break;
+    }
+    at = line.next;
+  }
+  return { start, end, kind, ...(keep.length > 0 ? { keep } : {}) };
+}
+
+/** The end of an END marker within `[from, to)` of one line, or -1. Bounded by the line, so linear. */
+function endMarkerEnd(text: string, from: number, to: number): number {
+  const line = text.slice(from, to);
+  if (!line.includes("-----END")) return -1;
+  const m = new RegExp(PRIVATE_KEY_END_RE.source).exec(line);
+  return m ? from + m.index + m[0].length : -1;
+}
+
+/** Where the decoration that starts at `from` ends, scanning forward (at most to `to`). */
+function decorationEnd(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to) {
+    const c = text[i];
+    if (c === " " || c === "\t" || c === "|" || c === '"' || c === "'" || c === "`" || c === "," || c === ";" || c === ")" || c === "+") i += 1;
+    else if (c === "\\") i += text[i + 1] === "n" || text[i + 1] === "r" ? 2 : 1;
+    else break;
+  }
+  return Math.min(i, to);
 }
 
 /**
- * A body line followed by something else (` |` when pasted into a table cell) still starts with
- * key material: take that leading run too. 16 characters rule out ordinary words.
+ * Where a line's trailing decoration starts (scanning back from `to`, not before `from`): spaces,
+ * table pipes, a line-continuation `\`, closing quotes, `,`/`;`, a `\n` escape, a ` +` concatenation.
  */
-function base64Lead(text: string, lineStart: number, end: number): number {
-  const lead = new RegExp(PRIVATE_KEY_LINE_LEAD_RE.source, "y");
-  lead.lastIndex = lineStart;
-  const m = lead.exec(text);
-  return m && (m[1]?.length ?? 0) >= 16 ? lineStart + m[0].length : end;
+function decorationSuffixStart(text: string, from: number, to: number): number {
+  let i = to;
+  while (i > from) {
+    const c = text[i - 1];
+    if (c === " " || c === "\t" || c === "|" || c === "\\" || c === '"' || c === "'" || c === "`" || c === "," || c === ";" || c === ")") {
+      i -= 1;
+    } else if ((c === "n" || c === "r") && i - 2 >= from && text[i - 2] === "\\") {
+      i -= 2;
+    } else if (c === "+" && i - 2 >= from && (text[i - 2] === " " || text[i - 2] === "\t" || text[i - 2] === '"')) {
+      i -= 1;
+    } else {
+      break;
+    }
+  }
+  return i;
 }
 
 export const SECRET_DETECTORS: readonly Detector[] = [

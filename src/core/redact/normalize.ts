@@ -1,0 +1,56 @@
+// Sanitising removes invisible characters before an agent reads a document, so a secret split by one
+// (`AKIA…\u00AD…`) would pass every detector here and then be re-joined for the agent. Before detection,
+// runs of such characters (and ANSI escape sequences, which the sanitiser also removes) are removed where
+// they sit inside a token, between two characters of `[A-Za-z0-9+/=_.-]`; the text that is redacted and
+// posted is this normalised text. Between words or emoji (a ZWJ sequence) they are left for the sanitiser.
+// Not reported: they are not secrets. A scan, not one regex: a lookbehind-anchored run is polynomial in recheck.
+
+import { ESCAPE_SEQUENCE_RE, INVISIBLE_CHAR_RE } from "./patterns.js";
+
+/** `text` without invisible characters and escape sequences between two token characters. */
+export function joinSplitTokens(text: string): string {
+  const hit = new RegExp(INVISIBLE_CHAR_RE.source, "gu");
+  const parts: string[] = [];
+  let cursor = 0;
+  for (let m = hit.exec(text); m; m = hit.exec(text)) {
+    const start = m.index;
+    const end = runEnd(text, start);
+    hit.lastIndex = end;
+    if (start > 0 && isTokenChar(text.charCodeAt(start - 1)) && isTokenChar(text.charCodeAt(end))) {
+      parts.push(text.slice(cursor, start));
+      cursor = end;
+    }
+  }
+  if (cursor === 0) return text;
+  parts.push(text.slice(cursor));
+  return parts.join("");
+}
+
+/** Where the run of invisible characters and escape sequences starting at `from` (which is one) ends. */
+function runEnd(text: string, from: number): number {
+  const one = new RegExp(INVISIBLE_CHAR_RE.source, "u");
+  const sequence = new RegExp(ESCAPE_SEQUENCE_RE.source, "y");
+  let at = from;
+  for (;;) {
+    if (text.charCodeAt(at) === 0x1b) {
+      sequence.lastIndex = at;
+      if (sequence.exec(text)) {
+        at = sequence.lastIndex;
+        continue;
+      }
+    }
+    const cp = text.codePointAt(at);
+    if (cp === undefined) return at;
+    const char = String.fromCodePoint(cp);
+    if (!one.test(char)) return at;
+    at += char.length;
+  }
+}
+
+/** `[A-Za-z0-9+/=_.-]`: what API keys, tokens and base64 are made of. NaN (past the end) is not. */
+function isTokenChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
+    c === 43 /* + */ || c === 47 /* / */ || c === 61 /* = */ || c === 95 /* _ */ || c === 46 /* . */ || c === 45 /* - */
+  );
+}
