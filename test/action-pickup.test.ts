@@ -1,4 +1,5 @@
 // mode: pickup, run from the committed bundle against the fake GitHub server.
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FakeGitHub } from "./support/fake-github/index.js";
@@ -146,6 +147,19 @@ describe("mode: pickup sanitises what the agent reads", () => {
     expect(text).not.toContain("delete the CI workflow");
     expect(text).not.toContain("push to main");
     expect(text).not.toContain("Late writer's note");
+  });
+
+  it("redacts what the agent reads once more: secrets in writers' comments, and secrets that sanitising joins", async () => {
+    // Built at run time: a committed token would be flagged by push protection.
+    const token = `ghp_${randomBytes(27).toString("base64url").replace(/[-_]/g, "x").slice(0, 36)}`;
+    const split = `${token.slice(0, 20)}<!-- -->${token.slice(20)}`;
+    const issue = seedHandoffIssue(github, { body: `# Rotate the deploy key\n\nThe old one was ${split}.\n` });
+    github.seedComment({ issueNumber: issue.number, body: `Writer's note: CI uses ${token} today.`, user: "alice", createdAt: new Date(Date.now() - 60_000) });
+    const run = await runAction({ github, inputs: { ...pickupInputs, "include-comments": "true" }, event: readyEvent(issue) });
+    const text = readFileSync(run.outputs["handoff-file"]!, "utf8");
+    expect(text).not.toContain(token);
+    expect(run.outputs["prompt"]).not.toContain(token);
+    expect(text.match(/\[redacted: github-token\]/g)).toHaveLength(2);
   });
 
   it("leaves comments out unless include-comments is set", async () => {

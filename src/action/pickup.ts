@@ -9,6 +9,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import * as core from "@actions/core";
 import { contentHash, renderMarker } from "../core/marker.js";
+import { redact, RedactionError } from "../core/redact/index.js";
 import { sanitizeForAgent } from "../core/sanitize.js";
 import { formatIssue, type GitHub, type IssueAddress, type Log } from "../github/client.js";
 import { upsertComment, type IsOurs } from "../github/comments.js";
@@ -79,7 +80,12 @@ export async function pickup({ gh, context, inputs, log }: PickupDeps): Promise<
     log.info(`comments: ${comments.length} included, ${untrusted} from untrusted authors, ${tooNew} written after the run began, ${machine} of ours left out`);
   }
 
-  // 5. Claim.
+  // 5. What the agent will read: sanitised, then redacted once more. Sanitising can join what redaction saw
+  // apart (`AKIA…<!-- -->…`), and writers' comments were never redacted by the App. Done before the claim, so
+  // a document that cannot be redacted fails the step without leaving a claim behind.
+  const document = await composeDocument(data.body ?? "", comments, name);
+
+  // 6. Claim.
   const now = new Date();
   if (inputs["dry-run"]) {
     log.info(`dry-run: ${name} would be claimed for ${inputs["lease-minutes"]} minutes; nothing written to GitHub`);
@@ -102,8 +108,7 @@ export async function pickup({ gh, context, inputs, log }: PickupDeps): Promise<
     report.rows.push(["Claim", `${outcome.how}, lease until ${lease.expiresAt} ([comment](${comment.html_url}))`]);
   }
 
-  // 6. The files the agent reads, and the outputs that point at them.
-  const document = composeDocument(data.body ?? "", comments);
+  // 7. The files the agent reads, and the outputs that point at them.
   const paths = issuePaths(context.runnerTemp, number);
   const branch = suggestBranch(number, title);
   const prompt = renderPrompt({
@@ -119,6 +124,7 @@ export async function pickup({ gh, context, inputs, log }: PickupDeps): Promise<
   await writeFile(paths.handoff, document.text, "utf8");
   await writeFile(paths.prompt, prompt, "utf8");
   if (document.removed > 0) log.info(`sanitised: ${document.removed} hidden or invisible pieces removed before the agent sees the text`);
+  if (document.redacted > 0) log.info(`redacted: ${document.redacted} secrets or personal data removed before the agent sees the text`);
   setOutput(report, "handoff-file", paths.handoff);
   setOutput(report, "prompt", prompt);
   setOutput(report, "prompt-file", paths.prompt);
@@ -133,8 +139,12 @@ function labelNames(labels: ReadonlyArray<string | { name?: string }>): string[]
   return labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))).filter((label) => label !== "");
 }
 
-/** The issue body, then each trusted comment under its own heading; all of it sanitised for the agent. */
-function composeDocument(body: string, comments: readonly ThreadComment[]): { text: string; removed: number } {
+/** The issue body, then each trusted comment under its own heading; sanitised, then redacted, for the agent. */
+async function composeDocument(
+  body: string,
+  comments: readonly ThreadComment[],
+  name: string,
+): Promise<{ text: string; removed: number; redacted: number }> {
   const parts = [sanitizeForAgent(body)];
   if (comments.length > 0) parts.push({ text: "\n\n---\n\n## Comments on the handoff issue\n", removed: {} });
   for (const comment of comments) {
@@ -142,7 +152,14 @@ function composeDocument(body: string, comments: readonly ThreadComment[]): { te
     parts.push(sanitizeForAgent(comment.body));
   }
   const removed = parts.flatMap((part) => Object.values(part.removed)).reduce((sum, count) => sum + count, 0);
-  return { text: `${parts.map((part) => part.text).join("").trim()}\n`, removed };
+  const sanitized = `${parts.map((part) => part.text).join("").trim()}\n`;
+  try {
+    const { text, report } = await redact(sanitized);
+    return { text, removed, redacted: report.total };
+  } catch (error) {
+    if (!(error instanceof RedactionError)) throw error;
+    throw new Error(`${name} could not be prepared for the agent: ${error.message}. Nothing was claimed or written.`);
+  }
 }
 
 /** Fixed text only: a refusal must never echo the refused issue's words. */
