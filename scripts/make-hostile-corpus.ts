@@ -51,7 +51,7 @@ add("size", "cr-only-lines", { unit: "line\r", times: 100_000 }, { why: "100,000
 add("size", "long-base64-line", { unit: "QUJDRA==", times: 100_000 }, { why: "an 800 KB base64 line: entropy scanning stays linear" });
 add("size", "many-emails-like", { unit: "a@", times: 100_000 }, { why: "email pattern over `a@a@a@…`: no backtracking" });
 add("size", "many-env-lines", { unit: "KEY_{i}=value{i}\n", times: 20_000 }, { why: "20,000 `.env` lines" });
-add("size", "frontmatter-10000-keys", { prefix: "---\n", unit: "key{i}: value\n", times: 10_000, suffix: "---\n# Body\n" }, { why: "10,000 unknown keys: warnings, no blow-up" });
+add("size", "frontmatter-10000-keys", { prefix: "---\n", unit: "key{i}: value\n", times: 10_000, suffix: "---\n# Body\n" }, { why: "10,000 keys (150 KiB of YAML): over the frontmatter cap, reported, never parsed", expect: "diagnostic", diagnostic: { code: "frontmatter-too-large", line: 2 } });
 add("size", "frontmatter-deep-flow", { prefix: "---\ntitle: x\nlist: ", unit: "[", times: 10_000, suffix: "]".repeat(10_000) + "\n---\n# Body\n" }, { why: "10,000 nested YAML flow sequences: no stack overflow", expect: "diagnostic", diagnostic: { code: "yaml-syntax", line: 3 } });
 add("size", "ten-thousand-commands", { unit: "/handoff title {i}\n", times: 10_000 }, { why: "the parser takes the first command only", command: true });
 
@@ -90,7 +90,8 @@ add("yaml", "duplicate-keys", `---\ntitle: first\ntitle: second\n---\n# Body\n`,
 add("yaml", "frontmatter-unclosed", `---\ntitle: never closed\n# Body\n`, { expect: "diagnostic", diagnostic: { code: "frontmatter-unclosed", line: 1 }, why: "an unclosed frontmatter is reported on line 1" });
 add("yaml", "frontmatter-not-mapping", `---\n- a\n- b\n---\n# Body\n`, { expect: "diagnostic", diagnostic: { code: "frontmatter-not-mapping", line: 2 }, why: "a list is not a frontmatter" });
 add("yaml", "frontmatter-wrong-types", `---\ntitle: [1, 2]\nlabels: 7\nparent: {a: b}\n---\n# Body\n`, { expect: "diagnostic", diagnostic: { code: "invalid-field", line: 2 }, why: "wrong types are diagnostics with a line" });
-add("yaml", "frontmatter-huge-scalar", { prefix: "---\ntitle: ", unit: "t", times: 300_000, suffix: "\n---\n# Body\n" }, { why: "a 300 KB title is cut to 256 characters" });
+add("yaml", "frontmatter-huge-scalar", { prefix: "---\ntitle: ", unit: "t", times: 300_000, suffix: "\n---\n# Body\n" }, { why: "a 300 KB title: over the frontmatter cap, reported, and the title comes from the body", expect: "diagnostic", diagnostic: { code: "frontmatter-too-large", line: 2 } });
+add("yaml", "frontmatter-long-title", { prefix: "---\ntitle: ", unit: "t", times: 60_000, suffix: "\n---\n# Body\n" }, { why: "a 60 KB title (under the cap) is cut to 256 characters" });
 
 // --- encoding: bytes decoded as GitHub would ----------------------------------------------------------------
 add("encoding", "invalid-utf8.bin", Buffer.concat([Buffer.from("# Title\n\n"), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xf8, 0x88, 0x80, 0x80, 0x80]), Buffer.from("\n## Next steps\n")]), { why: "invalid sequences become U+FFFD" });

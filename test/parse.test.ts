@@ -315,3 +315,19 @@ describe("large documents (hang guards, not timings)", () => {
     expect(parsed.pointers).toEqual([expect.objectContaining({ path: "src/f.ts", startLine: 1 })]);
   });
 });
+
+describe("oversized frontmatter", () => {
+  it("is reported with its position and not parsed, and the body is still read", () => {
+    const yaml = Array.from({ length: 5000 }, (_, i) => `key${i}: value`).join("\n");
+    const doc = parseHandoff(`---\n${yaml}\n---\n\n# The body's title\n`);
+    expect(doc.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column])).toEqual([["frontmatter-too-large", 2, 1]]);
+    expect(doc.extra).toEqual({});
+    expect(doc.title).toBe("The body's title");
+  });
+
+  it("is read in full just under the cap", () => {
+    const doc = parseHandoff(`---\ntitle: Small\nnote: ${"x".repeat(60 * 1024)}\n---\n`);
+    expect(doc.diagnostics.some((d) => d.code === "frontmatter-too-large")).toBe(false);
+    expect(doc.title).toBe("Small");
+  });
+});

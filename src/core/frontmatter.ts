@@ -1,6 +1,7 @@
 // Split and read the optional YAML frontmatter. Parsed with `yaml` directly: gray-matter evaluates `---js`
 // frontmatter, and a handoff document is text written by an agent, which we never execute.
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
+import { MAX_FRONTMATTER_CHARS } from "./limits.js";
 import { FIELD_EXPECTATIONS, FRONTMATTER_KEYS, FrontmatterSchema, type FrontmatterFields, type FrontmatterKey } from "./schema.js";
 import type { Diagnostic } from "./types.js";
 
@@ -119,6 +120,17 @@ function languageDiagnostic(language: string): Diagnostic {
 /** Parse and validate frontmatter YAML that starts on document line `yamlLine`. Never throws. */
 export function readFrontmatter(yaml: string, yamlLine: number): FrontmatterRead {
   const result: FrontmatterRead = { fields: {}, extra: {}, diagnostics: [] };
+  if (yaml.length > MAX_FRONTMATTER_CHARS) {
+    result.diagnostics.push({
+      severity: "error",
+      code: "frontmatter-too-large",
+      message: `The frontmatter is ${Math.ceil(yaml.length / 1024)} KiB; at most ${MAX_FRONTMATTER_CHARS / 1024} KiB is read, so none of its fields are used.`,
+      line: yamlLine,
+      column: 1,
+      hint: "Keep the frontmatter to a few `key: value` lines and move long text into the body.",
+    });
+    return result;
+  }
   const lineCounter = new LineCounter();
   const at = (offset: number): { line: number; column: number } => {
     const pos = lineCounter.linePos(offset);
