@@ -16,7 +16,7 @@ import type { FlowContext } from "../flows/context.js";
 import { fileFromComment, type SourceComment } from "../flows/file-comment.js";
 import { parseCommand } from "../flows/parse-command.js";
 import { pushRelevance, type PushData } from "../flows/push-changes.js";
-import { authorizeReturn, deliverReturn } from "../flows/return.js";
+import { authorizeReturn, deliverReturn, toHandoffIssue } from "../flows/return.js";
 import { syncHandoffFiles } from "../flows/sync-files.js";
 import { sameLogin } from "../github/app-identity.js";
 import type { GitHub, Log, RepoRef } from "../github/client.js";
@@ -104,15 +104,7 @@ export async function fileMode({ gh, context, inputs, log }: FileDeps): Promise<
       const allowed = await authorizeReturn(gh, context.repo, author, config);
       if (!allowed.allowed) return skip(report, `${where}: the return is not relayed: ${allowed.why}`);
       const result = await deliverReturn(gh, {
-        handoffIssue: {
-          repo: context.repo,
-          number: issue.number,
-          body: issue.body ?? "",
-          html_url: issue.html_url,
-          state: issue.state === "closed" ? "closed" : "open",
-          labels: issue.labels?.map((label) => label.name) ?? [],
-          user: issue.user,
-        },
+        handoffIssue: toHandoffIssue(context.repo, issue),
         returnText: command.document,
         author,
         closeOnDone: true,

@@ -14,7 +14,7 @@ import { formatIssue, type GitHub, type IssueAddress, type Log } from "../github
 import { upsertComment, type IsOurs } from "../github/comments.js";
 import { addLabels, removeLabels } from "../github/labels.js";
 import { diagnosticLine, withMarker } from "../flows/messages.js";
-import { deliverReturn, type HandoffIssue } from "../flows/return.js";
+import { deliverReturn, toHandoffIssue, type HandoffIssue } from "../flows/return.js";
 import { releaseClaim } from "./claim.js";
 import { issueFromEvent, type ActionContext } from "./context.js";
 import type { ReturnInputs } from "./inputs.js";
@@ -42,15 +42,7 @@ export async function returnMode({ gh, context, inputs, log }: ReturnDeps): Prom
   const name = formatIssue(address);
   setOutput(report, "issue-number", number);
   const { data } = await gh.rest.issues.get({ ...address });
-  const issue: HandoffIssue = {
-    repo: context.repo,
-    number,
-    body: data.body ?? "",
-    html_url: data.html_url,
-    state: data.state === "closed" ? "closed" : "open",
-    labels: data.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))).filter((label) => label !== ""),
-    user: data.user,
-  };
+  const issue = toHandoffIssue(context.repo, { ...data, number });
   report.rows.push(["Issue", `[${name}](${data.html_url})`]);
 
   // 2. The return document.

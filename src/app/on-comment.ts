@@ -7,7 +7,7 @@ import { fileFromComment, type SourceComment } from "../flows/file-comment.js";
 import type { FlowContext } from "../flows/context.js";
 import { withMarker } from "../flows/messages.js";
 import { looksLikeReturnDocument, parseCommand, type HandoffCommand } from "../flows/parse-command.js";
-import { authorizeReturn, deliverReturn, relayExists, type HandoffIssue } from "../flows/return.js";
+import { authorizeReturn, deliverReturn, relayExists, toHandoffIssue } from "../flows/return.js";
 import { sameLogin } from "../github/app-identity.js";
 import type { IssueAddress } from "../github/client.js";
 import { upsertComment, type CommentAuthor } from "../github/comments.js";
@@ -137,15 +137,7 @@ async function relayReturn(ctx: FlowContext, context: CommentContext, text: stri
     ctx.log.info(`${where}: dry run; not relayed`);
     return;
   }
-  const handoffIssue: HandoffIssue = {
-    repo,
-    number: issue.number,
-    body: issue.body ?? "",
-    html_url: issue.html_url,
-    state: issue.state === "closed" ? "closed" : "open",
-    labels: issue.labels?.map((l) => l.name) ?? [],
-    user: issue.user,
-  };
+  const handoffIssue = toHandoffIssue(repo, issue);
   const lock = await acquireReactionLock(ctx.gh, ref, ctx.now?.() ?? Date.now());
   if (lock.state !== "acquired") {
     if (lock.state === "held" && !(await relayExists(ctx.gh, handoffIssue, ctx.isOurs))) {

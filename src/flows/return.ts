@@ -37,6 +37,29 @@ export interface HandoffIssue {
   user: CommentAuthor | null;
 }
 
+/** The issue as a webhook payload or the REST API gives it: labels may be names or label objects. */
+export interface IssueLike {
+  number: number;
+  body?: string | null;
+  html_url: string;
+  state?: string;
+  labels?: ReadonlyArray<string | { name?: string | null }>;
+  user: CommentAuthor | null;
+}
+
+/** One reading of an issue for `deliverReturn`, whichever shell fetched it. */
+export function toHandoffIssue(repo: RepoRef, issue: IssueLike): HandoffIssue {
+  return {
+    repo,
+    number: issue.number,
+    body: issue.body ?? "",
+    html_url: issue.html_url,
+    state: issue.state === "closed" ? "closed" : "open",
+    labels: (issue.labels ?? []).map((label) => (typeof label === "string" ? label : (label.name ?? ""))).filter((label) => label !== ""),
+    user: issue.user,
+  };
+}
+
 export interface DeliverReturnInput {
   handoffIssue: HandoffIssue;
   /** The return document; or `prepared`, when the caller already ran `prepareReturn`. */
