@@ -162,6 +162,16 @@ describe("mode: pickup sanitises what the agent reads", () => {
     expect(text.match(/\[redacted: github-token\]/g)).toHaveLength(2);
   });
 
+  it("redacts a secret that sanitising joins in the title, before it reaches outputs, the summary or the prompt", async () => {
+    const token = `ghp_${randomBytes(27).toString("base64url").replace(/[-_]/g, "x").slice(0, 36)}`;
+    const issue = seedHandoffIssue(github);
+    issue.title = `Rotate ${token.slice(0, 20)}<!-- -->${token.slice(20)}`;
+    const run = await runAction({ github, inputs: pickupInputs, event: readyEvent(issue) });
+    expect(run.outputs["title"]).toBe("Rotate [redacted: github-token]");
+    expect(run.outputs["prompt"]).not.toContain(token);
+    expect(run.summary).not.toContain(token);
+  });
+
   it("leaves comments out unless include-comments is set", async () => {
     const issue = seedHandoffIssue(github);
     github.seedComment({ issueNumber: issue.number, body: "Writer's note: keep the 429 path.", user: "alice", createdAt: new Date(Date.now() - 60_000) });

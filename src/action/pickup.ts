@@ -67,7 +67,8 @@ export async function pickup({ gh, context, inputs, log }: PickupDeps): Promise<
     return notClaimed(`refused: ${reason}`);
   }
   const parent = verdict.marker.parent;
-  const title = sanitizeForAgent(data.title).text;
+  // The title goes into outputs, the public job summary and the prompt: sanitised and redacted like the body.
+  const title = (await redact(sanitizeForAgent(data.title).text)).text;
   setOutput(report, "title", title);
   setOutput(report, "parent", parent ?? "");
 

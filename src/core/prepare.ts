@@ -27,6 +27,12 @@ export interface PreparedHandoff {
   hash: string;
   /** `owner/repo#n`, from the document's `parent` or else the options'. */
   parent?: string;
+  /**
+   * A `parent` the document named in another repository, and so did not become `parent`: the App acts with
+   * its own installation token, and a writer here may have no rights there, so a document must not make it
+   * link or comment in another repository. The shells mention it in text instead.
+   */
+  foreignParent?: string;
   errors: Diagnostic[];
   warnings: Diagnostic[];
 }
@@ -45,12 +51,19 @@ export function resolveIssueRef(ref: IssueRef, defaultRepo: string): string {
   return `${repo}#${ref.number}`;
 }
 
+function sameRepository(issue: string, repo: string): boolean {
+  return issue.slice(0, issue.lastIndexOf("#")).toLowerCase() === repo.toLowerCase();
+}
+
 /** Redacts and parses. Rejects with RedactionError (fail closed) when redaction cannot be done. */
 export async function prepareDocument(text: string, options: PrepareOptions): Promise<PreparedHandoff> {
   const { text: redactedText, report } = await redact(text, { extraPatterns: options.extraPatterns });
   const document = parseHandoff(redactedText);
-  const parent = document.parent ? resolveIssueRef(document.parent, options.source.repo) : options.parent;
+  const named = document.parent ? resolveIssueRef(document.parent, options.source.repo) : undefined;
+  const foreign = named !== undefined && !sameRepository(named, options.source.repo);
+  const parent = named !== undefined && !foreign ? named : options.parent;
   return {
+    ...(foreign ? { foreignParent: named } : {}),
     document,
     redactedText,
     redactions: report,

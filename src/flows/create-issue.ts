@@ -36,6 +36,10 @@ export async function createHandoffIssue(ctx: FlowContext, repo: RepoRef, prepar
   await syncOverflowParts(ctx, { ...repo, issue_number: data.number }, prepared, true);
   const note = await linkToParent(ctx, prepared.parent, hint, { ...repo, id: data.id });
   if (note) notes.push(note);
+  if (prepared.foreignParent) {
+    ctx.log.info(`not linking to ${prepared.foreignParent}: it is in another repository`);
+    notes.push(`Parent ${prepared.foreignParent} is in another repository: handoff links and relays only within this one, so it is mentioned here, not linked.`);
+  }
   return { number: data.number, id: data.id, html_url: data.html_url, notes };
 }
 
