@@ -73,8 +73,8 @@ export const BUDGETS: Readonly<Record<string, Budget>> = {
       { ...EYES, why: "👀 again: the lock against a concurrent delivery for the same comment (its 200 sends the App to the issue list first)", avoidable: false },
       {
         ...ROCKET,
-        why: "🚀 again: answered 200 (it is already there from the filing). Skippable when the lock answered 200 and the issue exists, unless the filing ended in 😕",
-        avoidable: true,
+        why: "🚀 again, answered 200 (already there from the filing): re-asserted on every successful delivery so that a filing that died after creating the issue still ends in 🚀 (test/faults-app-comment.test.ts); knowing whether it is there would cost a read instead",
+        avoidable: false,
       },
     ],
   },
@@ -131,8 +131,8 @@ export const BUDGETS: Readonly<Record<string, Budget>> = {
       ORG_CONFIG,
       {
         ...EYES,
-        why: "👀 before relaying: here it is no lock (its 201/200 is ignored) and the relay is an idempotent upsert; the 🚀 after it already tells the user",
-        avoidable: true,
+        why: "👀 before relaying: the compare-and-set lock, so that two replicas handling the same return comment relay it once (test/app-return.test.ts)",
+        avoidable: false,
       },
     ],
   },
