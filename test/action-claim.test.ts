@@ -22,6 +22,12 @@ function expireLease(issueNumber: number): void {
   comment.body = comment.body.replace(/"expiresAt":"[^"]+"/, `"expiresAt":"${new Date(Date.now() - 60_000).toISOString()}"`);
 }
 
+/** Marks the lease released with its ref kept, as a return job without `contents: write` leaves it. */
+function leaveClaimBehind(issueNumber: number): void {
+  const comment = commentsOn(github, issueNumber).find((c) => c.body.includes("handoff:lease"))!;
+  comment.body = comment.body.replace(/"expiresAt":"([^"]+)"/, `"expiresAt":"$1","releasedAt":"${new Date().toISOString()}","refKept":true`);
+}
+
 describe("the claim", () => {
   it("goes to exactly one of two pickups started at the same moment; the other exits 0 unclaimed", async () => {
     const issue = seedHandoffIssue(github);
@@ -32,6 +38,14 @@ describe("the claim", () => {
     expect(loser.outputs["reason"]).toMatch(/already claimed/);
     expect(loser.outputs["prompt"]).toBeUndefined();
     expect(github.requests.filter((r) => r.method === "POST" && r.path.endsWith("/git/refs")).map((r) => r.status).sort()).toEqual([201, 422]);
+  });
+
+  it("goes to exactly one of two pickups started at the same moment when a finished run left its claim ref behind", async () => {
+    const issue = seedHandoffIssue(github);
+    await run(issue, "8001");
+    leaveClaimBehind(issue.number);
+    const [first, second] = await Promise.all([run(issue, "8002"), run(issue, "8003")]);
+    expect([first.outputs["claimed"], second.outputs["claimed"]].sort()).toEqual(["false", "true"]);
   });
 
   it("is refused politely to a second run while the first one's lease holds", async () => {

@@ -44,6 +44,12 @@ describe("mode: pickup", () => {
     expect(github.repo().git.refs.has(`refs/handoff/claims/${issue.number}`)).toBe(true);
   });
 
+  it("trusts a bot listed in trusted-bots in any letter case", async () => {
+    const issue = seedHandoffIssue(github);
+    const run = await runAction({ github, inputs: { ...pickupInputs, "trusted-bots": "Handoff-App[BOT]" }, event: readyEvent(issue) });
+    expect(run.outputs["claimed"]).toBe("true");
+  });
+
   it("takes the issue from a workflow_dispatch input", async () => {
     const issue = seedHandoffIssue(github);
     const run = await runAction({ github, inputs: pickupInputs, event: { name: "workflow_dispatch", payload: { inputs: { issue: `#${issue.number}` } } } });

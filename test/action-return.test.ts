@@ -110,6 +110,41 @@ describe("mode: return", () => {
     expect(next.outputs["claimed"]).toBe("true");
   });
 
+  it("leaves the claim of a run that took it over with force in place", async () => {
+    const forced = await runAction({ github, inputs: { mode: "pickup", "trusted-bots": APP_BOT, force: "true" }, event: readyEvent(issue), env: { GITHUB_RUN_ID: "7003" } });
+    expect(forced.outputs["claimed"]).toBe("true");
+    agentWrites("return-partial.md");
+    const result = await giveBack();
+    expect(result.code).toBe(0);
+    expect(github.repo().git.refs.has(`refs/handoff/claims/${issue.number}`)).toBe(true);
+    const claim = commentsOn(github, issue.number).find((c) => c.body.includes("handoff:lease"))!.body;
+    expect(claim).toContain('"runId":"7003"');
+    expect(claim).not.toContain("releasedAt");
+  });
+
+  it("posts a second pickup's return as its own comment and relay; a re-run of that run updates its own", async () => {
+    agentWrites("return-partial.md");
+    await giveBack();
+    const next = await runAction({ github, inputs: { mode: "pickup", "trusted-bots": APP_BOT }, event: readyEvent(issue), env: { GITHUB_RUN_ID: "7002" }, runnerTemp });
+    expect(next.outputs["claimed"]).toBe("true");
+    agentWrites("return-done.md");
+    const second = { env: { GITHUB_RUN_ID: "7002" } };
+    await runAction({ github, inputs: { mode: "return", issue: String(issue.number), "trusted-bots": APP_BOT, "agent-conclusion": "success" }, runnerTemp, ...second });
+    await runAction({ github, inputs: { mode: "return", issue: String(issue.number), "trusted-bots": APP_BOT, "return-text": fixture("return-done.md").replace("should we", "should we really") }, runnerTemp, ...second });
+    expect(returnComments()).toHaveLength(2);
+    expect(returnComments()[1]!.body).toContain("should we really");
+    expect(commentsOn(github, parent().number)).toHaveLength(2);
+  });
+
+  it("makes agent mentions and closing keywords inert in the return it posts on the handoff issue", async () => {
+    agentWrites("return-done.md");
+    await giveBack();
+    const body = returnComments()[0]!.body;
+    expect(body).toContain("should we also cap 5xx retries");
+    expect(body).not.toMatch(/(^|[^`\w])@claude\b/);
+    expect(body).not.toMatch(/(^|[^`])\bfixes #1\b/);
+  });
+
   it("still frees the issue when the return job's token cannot delete the claim ref", async () => {
     agentWrites("return-partial.md");
     github.faults.add({ method: "DELETE", path: /\/git\/refs\//, status: 403 });
@@ -165,6 +200,18 @@ describe("mode: return on an issue a writer filed by hand", () => {
     expect(result.code).toBe(0);
     expect(commentsOn(github, manual.number).filter((c) => c.body.includes('"role":"return"'))).toHaveLength(1);
     expect(manual.state).toBe("closed");
+  });
+
+  it("is refused, with nothing posted, when github-actions[bot] wrote the issue and is not listed in trusted-bots", async () => {
+    const forged = seedHandoffIssue(github, { user: "github-actions[bot]", parent: 1 });
+    const result = await runAction({
+      github,
+      inputs: { mode: "return", issue: String(forged.number), "trusted-bots": APP_BOT, "return-text": fixture("return-done.md") },
+      runnerTemp,
+    });
+    expect(result.code).toBe(1);
+    expect(commentsOn(github, forged.number)).toHaveLength(0);
+    expect(commentsOn(github, parent().number)).toHaveLength(0);
   });
 
   it("is refused when the issue's author is not a writer", async () => {

@@ -70,8 +70,8 @@ describe("the example workflows", () => {
     for (const uses of used) expect(uses).toMatch(/@[0-9a-f]{40}$/);
   });
 
-  it.each(["claude-code.yml", "codex.yml"])("%s gives the return job only issues: write", (name) => {
-    expect(load(name).jobs["return"]?.permissions).toEqual({ issues: "write" });
+  it.each(["claude-code.yml", "codex.yml"])("%s gives the return job contents: write, so it deletes the claim ref at once", (name) => {
+    expect(load(name).jobs["return"]?.permissions).toEqual({ issues: "write", contents: "write" });
   });
 
   it.each(["claude-code.yml", "codex.yml"])("%s gives the claim's contents: write to the pickup job", (name) => {

@@ -31,11 +31,11 @@ async function slowListingReplica(): Promise<Probot> {
 }
 
 /** Handoff issue #20, filed by us from a comment on #1, and a return comment on it. */
-async function returnOnHandoffIssue(body: string, user = { login: "Codertocat", type: "User" as const }) {
+async function returnOnHandoffIssue(body: string, user = { login: "Codertocat", type: "User" as const }, commentId?: number) {
   const source = { type: "comment" as const, repo: `${OWNER}/${REPO}`, commentId: 77, url: "https://github.com/octo-org/widgets/issues/1#issuecomment-77", thread: 1 };
   const prepared = await prepareIssue("# Fix the flaky login test\n", { source, parent: `${OWNER}/${REPO}#1` });
   const issue = app.github.addIssue({ number: 20, title: prepared.issue.title, body: prepared.issue.body, labels: ["handoff", "handoff:claimed"], user: { login: BOT, type: "Bot" } });
-  const payload = commentPayload({ body, issueNumber: 20, issueBody: issue.body, issueLabels: issue.labels, user });
+  const payload = commentPayload({ body, issueNumber: 20, issueBody: issue.body, issueLabels: issue.labels, user, ...(commentId ? { commentId } : {}) });
   (payload.issue as { user: { login: string; type: string } }).user = { ...payload.issue.user!, login: BOT, type: "Bot" };
   return delivery("issue_comment", payload);
 }
@@ -66,6 +66,17 @@ describe("a return handoff on a handoff issue", () => {
     expect(app.github.commentsOn(1)).toHaveLength(1);
     expect(app.github.commentsOn(1)[0]!.body).toContain("More.");
     expect(app.github.issues.get(20)!.state).toBe("open");
+  });
+
+  it("relays a second return comment on the same handoff issue as a second relay", async () => {
+    app.github.permissions.set("Codertocat", "write");
+    const probot = await loadedProbot();
+    await probot.receive(await returnOnHandoffIssue(`/handoff return\n# Half done\n\nStatus: in progress\n`, undefined, 501));
+    await probot.receive(await returnOnHandoffIssue(`/handoff return\n# All done\n\nStatus: in progress\n`, undefined, 502));
+
+    const relays = app.github.commentsOn(1);
+    expect(relays).toHaveLength(2);
+    expect(relays.map((r) => r.body.includes("All done"))).toEqual([false, true]);
   });
 
   it("accepts a return from a bot the configuration trusts, without a permission check", async () => {

@@ -108,15 +108,57 @@ async function createClaimRef(gh: GitHub, issue: IssueAddress, sha: string): Pro
   }
 }
 
-/** Takes over an existing claim: force-moves the ref to our commit, re-creating it if it vanished meanwhile. */
-async function takeOverClaimRef(gh: GitHub, issue: IssueAddress, sha: string): Promise<boolean> {
+/** Where takeovers of one lease race: `handoff/takeovers/<issue>-<short hash of the lease being replaced>`. */
+export function takeoverRef(issueNumber: number, replaced: Lease | null): string {
+  const identity = replaced ? `${replaced.runId} ${replaced.claimedAt}` : "no lease";
+  return `handoff/takeovers/${issueNumber}-${contentHash(identity).slice(0, 12)}`;
+}
+
+/**
+ * Takes over an existing claim. A forced `updateRef` alone is last-writer-wins: two runs that both read the
+ * same left-behind or expired lease would both "win". So each first creates a ref named after the lease it
+ * replaces; creating a ref is GitHub's one compare-and-set, so exactly one run gets the 201 for that lease.
+ * Only the winner moves the claim ref (re-creating it if it vanished meanwhile).
+ */
+async function takeOverClaimRef(gh: GitHub, issue: IssueAddress, sha: string, replaced: Lease | null): Promise<boolean> {
+  const guard = takeoverRef(issue.issue_number, replaced);
   try {
-    await gh.rest.git.updateRef({ owner: issue.owner, repo: issue.repo, ref: claimRef(issue.issue_number), sha, force: true });
-    return true;
+    await gh.rest.git.createRef({ owner: issue.owner, repo: issue.repo, ref: `refs/${guard}`, sha });
   } catch (error) {
     const status = statusOf(error);
-    if (status === 404 || status === 422) return createClaimRef(gh, issue, sha);
+    if (status === 422) return false;
+    if (status === 403) throw new Error(`cannot take over the claim on ${issue.owner}/${issue.repo}#${issue.issue_number}: creating the git ref refs/${guard} needs \`contents: write\` in the pickup job's permissions`, { cause: error });
     throw error;
+  }
+  try {
+    await gh.rest.git.updateRef({ owner: issue.owner, repo: issue.repo, ref: claimRef(issue.issue_number), sha, force: true });
+  } catch (error) {
+    const status = statusOf(error);
+    if (status !== 404 && status !== 422) throw error;
+    if (!(await createClaimRef(gh, issue, sha))) return false;
+  }
+  // Our own guard stays until the tracking comment names our lease: deleting it now would let a run that
+  // still reads the replaced lease win the same takeover again. Older guards are done with.
+  await removeTakeoverRefs(gh, issue, guard);
+  return true;
+}
+
+/**
+ * Best effort: deletes this issue's takeover guards except `keep`, the guard of the lease the tracking comment
+ * still shows (a takeover of it may be in flight). A token without `contents: write`, or a race with another
+ * cleaner, leaves guards behind; they are inert, because each names a lease that no comment shows any more.
+ */
+async function removeTakeoverRefs(gh: GitHub, issue: IssueAddress, keep: string): Promise<void> {
+  try {
+    const prefix = `handoff/takeovers/${issue.issue_number}-`;
+    const { data } = await gh.rest.git.listMatchingRefs({ owner: issue.owner, repo: issue.repo, ref: prefix });
+    for (const { ref } of data) {
+      const name = ref.replace(/^refs\//, "");
+      if (name === keep || !name.startsWith(prefix)) continue;
+      await gh.rest.git.deleteRef({ owner: issue.owner, repo: issue.repo, ref: name }).catch(() => undefined);
+    }
+  } catch {
+    // Cleanup only: a leftover guard never decides a claim.
   }
 }
 
@@ -129,9 +171,9 @@ export interface ClaimOptions {
 
 /**
  * Tries to claim the issue for this run. A held claim is taken over only when its lease has run out,
- * when `force` is set, or when it is this very run's (a re-run of a failed attempt keeps GITHUB_RUN_ID).
- * Two runs that take over the same expired claim at once can both succeed; the per-issue concurrency
- * group in the workflow is what serialises them (see docs/action.md).
+ * when `force` is set, when the previous run released it but could not delete the ref, or when it is this
+ * very run's (a re-run of a failed attempt keeps GITHUB_RUN_ID). Every takeover is a compare-and-set keyed
+ * on the lease it replaces (takeOverClaimRef), so of two runs that race for it, exactly one wins.
  */
 export async function acquireClaim(gh: GitHub, issue: IssueAddress, options: ClaimOptions): Promise<ClaimOutcome> {
   const { context, now } = options;
@@ -154,7 +196,7 @@ export async function acquireClaim(gh: GitHub, issue: IssueAddress, options: Cla
       : "it is already claimed by another run (its claim ref exists; run with force: true if that run is gone)";
     return { won: false, reason, holder };
   }
-  if (how !== "rerun" && !(await takeOverClaimRef(gh, issue, context.sha))) {
+  if (how !== "rerun" && !(await takeOverClaimRef(gh, issue, context.sha, lease))) {
     return { won: false, reason: "another run took the claim over at the same moment", holder };
   }
   return { won: true, how, previous: holder };
@@ -170,30 +212,37 @@ export async function recordClaim(
   return upsertComment(gh, issue, body, isOurs, isClaimMarker);
 }
 
+export type ReleaseOutcome = "released" | "not-held" | "ref-kept" | "not-ours";
+
 /**
- * Releases the claim: first marks the tracking comment released, then deletes the ref. In that order, a
- * crash in between leaves a ref with a released lease, which the next pickup refuses (safe) until forced;
+ * Releases this run's claim: first marks the tracking comment released, then deletes the ref. In that order, a
+ * crash in between leaves a ref with a released lease, which the next pickup takes over as left behind;
  * the other order would leave an old unreleased lease that a later race could mistake for the live one.
+ *
+ * Only a lease of this run (GITHUB_RUN_ID) is released. A return that runs after another run took the claim
+ * over (`force`, an expired lease) must leave that run's claim alone, and with no lease in the comment the ref
+ * may be a new pickup's whose comment is not written yet: `not-ours`, and nothing is touched.
  */
 export async function releaseClaim(
   gh: GitHub,
   issue: IssueAddress,
   options: { isOurs: IsOurs; context: ActionContext; now: Date },
-): Promise<"released" | "not-held" | "ref-kept"> {
+): Promise<ReleaseOutcome> {
   const comment = await findOurComment(gh, issue, options.isOurs, isClaimMarker);
   const lease = comment ? parseLease(comment.body) : null;
+  if (!comment || !lease || lease.runId !== options.context.runId) return "not-ours";
   const update = async (next: Lease): Promise<void> => {
-    if (!comment) return;
     const body = renderClaimComment(issue, options.context, next);
     await gh.rest.issues.updateComment({ owner: issue.owner, repo: issue.repo, comment_id: comment.id, body });
   };
-  const released = lease && !lease.releasedAt ? { ...lease, releasedAt: options.now.toISOString() } : null;
-  if (released) await update(released);
+  const released = lease.releasedAt ? lease : { ...lease, releasedAt: options.now.toISOString() };
+  if (released !== lease) await update(released);
   const result = await deleteClaimRef(gh, issue);
   if (result === "forbidden") {
-    if (released) await update({ ...released, refKept: true });
+    if (!released.refKept) await update({ ...released, refKept: true });
     return "ref-kept";
   }
+  await removeTakeoverRefs(gh, issue, takeoverRef(issue.issue_number, released));
   return result;
 }
 

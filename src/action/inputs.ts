@@ -57,7 +57,9 @@ const botList = z.string().transform((text) =>
     .split(/[\s,]+/)
     .map((login) => login.trim())
     .filter((login) => login !== "")
-    .map((login) => (login.endsWith("[bot]") ? login : `${login}[bot]`).toLowerCase()),
+    // Lower-cased first: logins are case-insensitive, and `App[BOT]` must not become `app[bot][bot]`.
+    .map((login) => login.toLowerCase())
+    .map((login) => (login.endsWith("[bot]") ? login : `${login}[bot]`)),
 );
 
 const common = {

@@ -1,6 +1,6 @@
 // mode: return — carries the agent's return handoff back, or says plainly that there is none.
 //
-//   1. resolve the issue (input, or the event's) and read it
+//   1. resolve the issue (input, or the event's), read it, and check its author as pickup does
 //   2. read the return (return-text, the return-file input, or the path pickup named)
 //   3. none written → the failure path: one failure note, the claim released, handoff:failed, a failed step
 //   4. validate and redact it with the shared core (prepareReturn); invalid or unredactable → the failure path
@@ -15,7 +15,7 @@ import { upsertComment, type IsOurs } from "../github/comments.js";
 import { addLabels, removeLabels } from "../github/labels.js";
 import { diagnosticLine, withMarker } from "../flows/messages.js";
 import { deliverReturn, toHandoffIssue, type HandoffIssue } from "../flows/return.js";
-import { releaseClaim } from "./claim.js";
+import { releaseClaim, type ReleaseOutcome } from "./claim.js";
 import { issueFromEvent, type ActionContext } from "./context.js";
 import type { ReturnInputs } from "./inputs.js";
 import { LABELS } from "./labels.js";
@@ -44,6 +44,12 @@ export async function returnMode({ gh, context, inputs, log }: ReturnDeps): Prom
   const { data } = await gh.rest.issues.get({ ...address });
   const issue = toHandoffIssue(context.repo, { ...data, number });
   report.rows.push(["Issue", `[${name}](${data.html_url})`]);
+  // The author rule is pickup's: a writer, or a bot listed in trusted-bots. Not isOurs: that counts
+  // github-actions[bot], which any workflow's GITHUB_TOKEN writes as. Checked first, so a refusal posts nothing.
+  const author = await new TrustChecker(gh, { repo: context.repo, trustedBots: inputs["trusted-bots"] }).person(issue.user, "author");
+  if (!author.trusted) {
+    throw new Error(`${name} is not a handoff issue this Action accepts: ${author.reason}; nothing was posted or released`);
+  }
 
   // 2. The return document.
   const file = inputs["return-file"] ?? issuePaths(context.runnerTemp, number).return;
@@ -88,12 +94,11 @@ export async function returnMode({ gh, context, inputs, log }: ReturnDeps): Prom
     return report;
   }
 
-  // 5. Deliver, with the flow the App uses. Pickup accepts issues written by writers too; so does return.
-  const authorVerdict = isOurs(issue.user)
-    ? { trusted: true }
-    : await new TrustChecker(gh, { repo: context.repo, trustedBots: inputs["trusted-bots"] }).person(issue.user, "author");
+  // 5. Deliver, with the flow the App uses; the author was checked in step 1.
   const result = await deliverReturn(gh, {
-    issueAuthorTrusted: authorVerdict.trusted,
+    issueAuthorTrusted: true,
+    // Per run: a second pickup's return is a second comment, a re-run of this one updates its own.
+    returnKey: `run-${context.runId}`,
     handoffIssue: issue,
     prepared,
     author: prepared.document.agent ?? context.actor,
@@ -109,9 +114,7 @@ export async function returnMode({ gh, context, inputs, log }: ReturnDeps): Prom
   }
 
   // 6. Release the claim.
-  const released = await releaseClaim(gh, address, { isOurs, context, now: new Date() });
-  log.info(`claim on ${name}: ${released}`);
-  if (released === "ref-kept") core.notice(`the claim ref on ${name} was left in place (this token lacks contents: write); the next pickup moves it`);
+  const released = await releaseOwnClaim(gh, address, { isOurs, context, log });
 
   setOutput(report, "status", result.status ?? "");
   setOutput(report, "comment-url", result.returnComment?.html_url ?? "");
@@ -151,10 +154,23 @@ async function fail(report: Report, input: FailureInput): Promise<Report> {
   ].join("\n");
   const body = withMarker({ v: 1, kind: "return", source, hash: "", role: "failure" }, text);
   const comment = await upsertComment(gh, address, body, input.isOurs, (m) => m.role === "failure");
-  await releaseClaim(gh, address, { isOurs: input.isOurs, context, now: new Date() });
+  await releaseOwnClaim(gh, address, { isOurs: input.isOurs, context, log: input.log });
   await removeLabels(gh, address, issue.labels, [LABELS.claimed]);
   await addLabels(gh, address, issue.labels, [LABELS.failed]);
   setOutput(report, "comment-url", comment.html_url);
   report.rows.push(["Failure note", `[comment](${comment.html_url}) (${comment.action})`]);
   return report;
+}
+
+/** Releases this run's claim and says in the log what happened, above all when the claim is another run's. */
+async function releaseOwnClaim(gh: GitHub, address: IssueAddress, options: { isOurs: IsOurs; context: ActionContext; log: Log }): Promise<ReleaseOutcome> {
+  const name = formatIssue(address);
+  const released = await releaseClaim(gh, address, { isOurs: options.isOurs, context: options.context, now: new Date() });
+  if (released === "not-ours") {
+    options.log.info(`claim on ${name}: left in place: its lease is not workflow run ${options.context.runId}'s (another run took it over, or no lease is recorded)`);
+  } else {
+    options.log.info(`claim on ${name}: ${released}`);
+  }
+  if (released === "ref-kept") core.notice(`the claim ref on ${name} was left in place (this token lacks contents: write); the next pickup moves it`);
+  return released;
 }

@@ -138,9 +138,11 @@ async function relayReturn(ctx: FlowContext, context: CommentContext, text: stri
     return;
   }
   const handoffIssue = toHandoffIssue(repo, issue);
+  // One relay per return comment: a second return on the same handoff issue is relayed as its own comment.
+  const returnKey = `comment-${comment.id}`;
   const lock = await acquireReactionLock(ctx.gh, ref, ctx.now?.() ?? Date.now());
   if (lock.state !== "acquired") {
-    if (lock.state === "held" && !(await relayExists(ctx.gh, handoffIssue, ctx.isOurs))) {
+    if (lock.state === "held" && !(await relayExists(ctx.gh, handoffIssue, ctx.isOurs, returnKey))) {
       ctx.log.info(`${where}: another delivery started ${Math.round(lock.ageMs / 1000)}s ago and has not relayed yet; leaving it to that one`);
       return;
     }
@@ -160,6 +162,7 @@ async function relayReturn(ctx: FlowContext, context: CommentContext, text: stri
       relayToParent: true,
       postOnIssue: false,
       returnUrl: comment.html_url,
+      returnKey,
       extraPatterns: ctx.config.redact.extra_patterns,
       isOurs: ctx.isOurs,
       log: ctx.log,

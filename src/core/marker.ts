@@ -28,6 +28,7 @@ const markerSchema = z.object({
   hash: z.string(),
   role: z.string().optional(),
   part: z.number().int().positive().optional(),
+  returnKey: z.string().optional(),
 });
 
 /**

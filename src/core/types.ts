@@ -119,4 +119,6 @@ export interface HandoffMarker {
   role?: string;
   /** For role `overflow`: which continuation comment this is, from 1. */
   part?: number;
+  /** For returns (`return`, its `overflow` parts, `relay`): which return this is (`run-<id>`, `comment-<id>`), so each gets its own comments. */
+  returnKey?: string;
 }

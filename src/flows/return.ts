@@ -2,10 +2,13 @@
 //
 // 1. verify    the handoff issue is ours (written by us, with our marker): the parent comes from that marker
 // 2. prepare   redact → parse → render the return (unless the caller already did)
-// 3. post      the Action only (`postOnIssue`): the return as one upserted comment on the handoff issue
-// 4. relay     one upserted comment on the parent thread, neutralised so it pings and closes nothing
+// 3. post      the Action only (`postOnIssue`): the return, neutralised, as one comment on the handoff issue
+// 4. relay     one comment on the parent thread, neutralised so it pings and closes nothing
 // 5. labels    `handoff:returned` on; `handoff:claimed` and `handoff:ready` off
 // 6. close     when the return says `status: done` and the caller allows it
+//
+// Both comments are upserted per return (`returnKey`), not per issue: a second pickup's return is a second
+// comment and a second relay, and only a redelivery or re-run of the same return updates its own.
 //
 // Shared by the App (a return comment on the issue: `postOnIssue: false`) and the Action's `mode: return`.
 // Authorisation is the caller's decision (`authorizeReturn` below), made before calling this.
@@ -77,11 +80,16 @@ export interface DeliverReturnInput {
   returnUrl?: string;
   /** The workflow run that produced the return, linked in the relay. */
   runUrl?: string;
+  /**
+   * Which return this is: `run-<GITHUB_RUN_ID>` (the Action; a re-run keeps it) or `comment-<id>` (the App).
+   * Without it, the App's return comment id is read from `returnUrl`.
+   */
+  returnKey?: string;
   extraPatterns?: PrepareOptions["extraPatterns"];
   isOurs: IsOurs;
   /**
-   * The caller has already checked that the issue's author may file handoffs (the Action accepts issues
-   * written by writers, not only by our bot); without it, only an issue written by us counts.
+   * The caller's verdict on the issue's author (the Action applies pickup's rule: a writer or a listed bot).
+   * When given it decides alone; without it, only an issue written by us (`isOurs`) counts.
    */
   issueAuthorTrusted?: boolean;
   log: Log;
@@ -134,23 +142,41 @@ export function neutralizedReturnText(document: HandoffDocument): string {
   return frontmatter.replace(AGENT_TRIGGER_PATTERN, "@\u2060") + neutralizeForRelay(body);
 }
 
-/** The relay: our head line, then the return rendered from its neutralised text, so the regions read back exactly. */
+/**
+ * The return rendered from its neutralised text under our marker, so the regions read back exactly. The renderer's
+ * header would show the status and the author live (it strips backticks from the status and writes `@author`),
+ * so neither is passed to it: the caller's head line carries them, neutralised.
+ */
+function renderNeutralized(prepared: PreparedReturn, marker: HandoffMarker): { regions: string; overflow: string[] } {
+  const document = parseHandoff(neutralizedReturnText(prepared.document));
+  const { status: _status, ...rest } = document;
+  const { status: _metadataStatus, ...metadata } = document.metadata;
+  const rendered = renderReturnComment({ ...rest, kind: marker.kind, metadata }, { source: marker.source, hash: marker.hash, role: marker.role, redactions: prepared.redactions });
+  // Every rendered body starts with its marker line (JSON has no line breaks); ours, with the return's key, replaces it.
+  const afterMarker = (body: string): string => body.slice(body.indexOf("\n") + 1);
+  const overflow = rendered.overflow.map((part, index) => `${renderMarker({ ...marker, role: "overflow", part: findMarker(part)?.part ?? index + 1 })}\n${afterMarker(part)}`);
+  return { regions: afterMarker(rendered.body), overflow };
+}
+
+/** The return as posted on the handoff issue: neutralised like the relay, since agents and closing keywords read it there too. */
+function issueBody(input: DeliverReturnInput, prepared: PreparedReturn, marker: HandoffMarker): { body: string; overflow: string[] } {
+  const status = statusOf(prepared);
+  const run = input.runUrl ? ` ([run](${input.runUrl}))` : "";
+  const head = neutralizeForRelay(`**Return**${status ? `, status \`${status.slice(0, 100)}\`` : ""}${run}.`);
+  const { regions, overflow } = renderNeutralized(prepared, marker);
+  return { body: `${renderMarker(marker)}\n${head}\n\n${regions}`, overflow };
+}
+
+/** The relay: our head line, then the return rendered from its neutralised text. */
 function relayBody(input: DeliverReturnInput, prepared: PreparedReturn, marker: HandoffMarker, link: string): string {
   const issue = input.handoffIssue;
   const status = statusOf(prepared);
   const run = input.runUrl ? ` ([run](${input.runUrl}))` : "";
   // The status is the document's own text: inside backticks it could still close the span and mention someone.
   const head = neutralizeForRelay(`**Return** from ${issue.repo.owner}/${issue.repo.repo}#${issue.number} by \`${input.author}\`${status ? `, status \`${status}\`` : ""}${run}.`);
-  const document = parseHandoff(neutralizedReturnText(prepared.document));
-  // The head carries the status and the author; the renderer's header would show them live (it strips backticks
-  // from the status and writes `@author`), so neither is passed to it.
-  const { status: _status, ...rest } = document;
-  const { status: _metadataStatus, ...metadata } = document.metadata;
-  const rendered = renderReturnComment({ ...rest, kind: marker.kind, metadata }, { source: marker.source, hash: marker.hash, role: marker.role, redactions: prepared.redactions });
+  const rendered = renderNeutralized(prepared, marker);
   if (rendered.overflow.length === 0) {
-    // Every rendered body starts with its marker line (JSON has no line breaks); ours, the same marker, stays first.
-    const regions = rendered.body.slice(rendered.body.indexOf("\n") + 1);
-    const full = `${renderMarker(marker)}\n${head}\n\n${regions}`;
+    const full = `${renderMarker(marker)}\n${head}\n\n${rendered.regions}`;
     if (full.length <= MAX_BODY_CHARS) return full;
   }
   // Past one body, a summary and a link beat a cut-off report.
@@ -158,21 +184,37 @@ function relayBody(input: DeliverReturnInput, prepared: PreparedReturn, marker: 
   return withMarker(marker, `${head}\n\n**${title}** — the full return is too long to relay here: [read it](${link}).`);
 }
 
-/** Which of our comments on the parent thread relays returns of this handoff issue. */
-function isRelayOf(source: { repo: string; number: number }): (marker: HandoffMarker) => boolean {
-  return (m) => m.role === "relay" && m.source.type === "issue" && m.source.number === source.number && m.source.repo.toLowerCase() === source.repo.toLowerCase();
+/** The App's return is a comment: its id, from its URL, keys the relay. */
+function returnKeyOf(input: DeliverReturnInput): string | undefined {
+  if (input.returnKey) return input.returnKey;
+  const id = /#issuecomment-(\d+)$/.exec(input.returnUrl ?? "")?.[1];
+  return id ? `comment-${id}` : undefined;
 }
 
 /**
- * Whether the parent thread already has our relay for this handoff issue: evidence that a delivery which holds
- * the 👀 lock has got at least that far, so another may update it (an upsert finds it) instead of creating one.
+ * Which of our comments on the parent thread relays this return of this handoff issue. Without a key (an older
+ * caller), any relay of the issue matches, as before returns had keys.
  */
-export async function relayExists(gh: GitHub, issue: HandoffIssue, isOurs: IsOurs): Promise<boolean> {
+function isRelayOf(source: { repo: string; number: number }, returnKey?: string): (marker: HandoffMarker) => boolean {
+  return (m) =>
+    m.role === "relay" &&
+    m.source.type === "issue" &&
+    m.source.number === source.number &&
+    m.source.repo.toLowerCase() === source.repo.toLowerCase() &&
+    (returnKey === undefined || m.returnKey === returnKey);
+}
+
+/**
+ * Whether the parent thread already has our relay for this return (or, without `returnKey`, for this handoff
+ * issue): evidence that a delivery which holds the 👀 lock has got at least that far, so another may update it
+ * (an upsert finds it) instead of creating one.
+ */
+export async function relayExists(gh: GitHub, issue: HandoffIssue, isOurs: IsOurs, returnKey?: string): Promise<boolean> {
   const marker = isOurs(issue.user) ? findMarker(issue.body) : null;
   const parent = marker ? parentOf(marker) : null;
   if (!parent) return false;
   const source = { repo: `${issue.repo.owner}/${issue.repo.repo}`, number: issue.number };
-  return (await findOurComment(gh, parent, isOurs, isRelayOf(source))) !== null;
+  return (await findOurComment(gh, parent, isOurs, isRelayOf(source, returnKey))) !== null;
 }
 
 export async function deliverReturn(gh: GitHub, input: DeliverReturnInput): Promise<ReturnResult> {
@@ -181,7 +223,7 @@ export async function deliverReturn(gh: GitHub, input: DeliverReturnInput): Prom
   const address: IssueAddress = { ...issue.repo, issue_number: issue.number };
 
   // 1. verify
-  const marker = input.issueAuthorTrusted || input.isOurs(issue.user) ? findMarker(issue.body) : null;
+  const marker = (input.issueAuthorTrusted ?? input.isOurs(issue.user)) ? findMarker(issue.body) : null;
   if (!marker || marker.role !== undefined) {
     input.log.info(`${name} is not a handoff issue written by us; the return is not relayed`);
     return { delivered: false, reason: "not a handoff issue" };
@@ -193,17 +235,19 @@ export async function deliverReturn(gh: GitHub, input: DeliverReturnInput): Prom
     input.prepared ??
     (await prepareReturn(input.returnText ?? "", { source, author: input.author, parent: marker.parent, extraPatterns: input.extraPatterns }));
   const status = statusOf(prepared);
+  const returnKey = returnKeyOf(input);
+  const keyed = returnKey === undefined ? {} : { returnKey };
+  const sameReturn = (m: HandoffMarker): boolean => m.kind === "return" && m.returnKey === returnKey;
 
   // 3. post
   let returnComment: UpsertResult | null = null;
   if (input.postOnIssue) {
-    const body = findMarker(prepared.comment.body) ? prepared.comment.body : withMarker({ v: 1, kind: "return", source, hash: prepared.hash, role: "return" }, prepared.comment.body);
-    returnComment = await upsertComment(gh, address, body, input.isOurs, (m) => m.role === "return");
+    const { body, overflow } = issueBody(input, prepared, { v: 1, kind: "return", source, hash: prepared.hash, role: "return", ...keyed });
+    returnComment = await upsertComment(gh, address, body, input.isOurs, (m) => sameReturn(m) && m.role === "return");
     input.log.info(`return ${returnComment.action} on ${name}`);
-    for (const [index, part] of prepared.comment.overflow.entries()) {
-      const number = findMarker(part)?.part ?? index + 1;
-      const partBody = findMarker(part) ? part : withMarker({ v: 1, kind: "return", source, hash: prepared.hash, role: "overflow", part: number }, part);
-      await upsertComment(gh, address, partBody, input.isOurs, (m) => m.kind === "return" && m.role === "overflow" && m.part === number);
+    for (const part of overflow) {
+      const number = findMarker(part)?.part;
+      await upsertComment(gh, address, part, input.isOurs, (m) => sameReturn(m) && m.role === "overflow" && m.part === number);
     }
   }
 
@@ -213,9 +257,9 @@ export async function deliverReturn(gh: GitHub, input: DeliverReturnInput): Prom
   if (!input.relayToParent) input.log.info(`${name}: relaying is switched off`);
   else if (!parent) input.log.info(`${name}: the handoff names no parent thread; nothing to relay to`);
   else {
-    const relayMarker: HandoffMarker = { v: 1, kind: "return", source, hash: prepared.hash, role: "relay" };
+    const relayMarker: HandoffMarker = { v: 1, kind: "return", source, hash: prepared.hash, role: "relay", ...keyed };
     const link = returnComment?.html_url ?? input.returnUrl ?? issue.html_url;
-    relay = await upsertComment(gh, parent, relayBody(input, prepared, relayMarker, link), input.isOurs, isRelayOf(source));
+    relay = await upsertComment(gh, parent, relayBody(input, prepared, relayMarker, link), input.isOurs, isRelayOf(source, returnKey));
     input.log.info(`relay ${relay.action} on ${parent.owner}/${parent.repo}#${parent.issue_number}`);
   }
 
