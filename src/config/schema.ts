@@ -50,7 +50,7 @@ export const configSchema = z
     trusted: z
       .array(z.string().min(1).max(100))
       .default([])
-      .describe("Logins (e.g. an agent's bot, `my-agent[bot]`) whose return handoffs are accepted without a permission check."),
+      .describe("Bot logins (an agent's bot: `my-agent[bot]`, or `my-agent`, read as `my-agent[bot]`) whose return handoffs are accepted without a permission check. People are never trusted by name: they need the minimum permission."),
     dry_run: z
       .boolean()
       .default(false)

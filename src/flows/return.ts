@@ -107,14 +107,23 @@ export type ReturnResult =
       closed: boolean;
     };
 
-/** Anyone the configuration trusts, or anyone with at least the minimum permission. */
+/** `my-agent` or `my-agent[bot]` → `my-agent[bot]`: `trusted` names bots, never people. */
+function asBot(login: string): string {
+  return login.toLowerCase().endsWith("[bot]") ? login : `${login}[bot]`;
+}
+
+/**
+ * A bot the configuration trusts, or anyone with at least the minimum permission. Entries of `trusted` are
+ * read as bot logins (`[` cannot appear in a user's login), so `trusted: [claude]` trusts `claude[bot]`,
+ * never a person who happens to be called claude.
+ */
 export async function authorizeReturn(
   gh: GitHub,
   repo: RepoRef,
   author: string,
   policy: { trusted: readonly string[]; minimum_permission: Permission },
 ): Promise<{ allowed: boolean; why: string }> {
-  if (policy.trusted.some((login) => sameLogin(login, author))) return { allowed: true, why: `${author} is trusted by the configuration` };
+  if (policy.trusted.some((login) => sameLogin(asBot(login), author))) return { allowed: true, why: `${author} is trusted by the configuration` };
   const { allowed, permission } = await hasPermission(gh, repo, author, policy.minimum_permission);
   return { allowed, why: `${author} has ${permission} permission (minimum ${policy.minimum_permission})` };
 }
