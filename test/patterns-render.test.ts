@@ -9,6 +9,7 @@ import { REGION_START_PATTERN } from "../src/core/read-rendered.js";
 import { RENDER_PATTERNS } from "../src/core/render.js";
 import {
   BRACKETED_PATTERN,
+  COMMENT_OPENER_PATTERN,
   CONTROL_PATTERN,
   HIDING_STYLE_PATTERN,
   IMAGE_ALT_PATTERN,
@@ -30,6 +31,7 @@ const patterns: Record<string, RegExp> = {
   TRIGGER_PATTERN,
   REGION_START_PATTERN,
   BRACKETED_PATTERN,
+  COMMENT_OPENER_PATTERN,
   CONTROL_PATTERN,
   HIDING_STYLE_PATTERN,
   IMAGE_ALT_PATTERN,
