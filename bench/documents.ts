@@ -149,7 +149,7 @@ export const ADVERSARIAL: Readonly<Record<string, { why: string; make: (size: nu
   "nested-quotes": { why: "blockquotes and lists nested as deep as the text allows", make: (size) => fill("> - ", size, "# T\n\n") },
   "html-comments": { why: "`<!--` openers with no close (hidden text is stripped)", make: (size) => fill("<!-- a ", size, "# T\n\n") },
   invisible: { why: "zero-width and bidi characters (sanitised)", make: (size) => fill("a\u200b\u202e", size, "# T\n\n") },
-  frontmatter: { why: "a megabyte of YAML frontmatter", make: (size) => fill("k: v\n", size, "---\n", "---\n# T\n") },
+  frontmatter: { why: "a megabyte of YAML frontmatter", make: (size) => fill("k: v\n", size, "---\n", "\n---\n# T\n") },
 };
 
 /** A comment body that files a handoff: `/handoff` and a document of about `size` bytes. */

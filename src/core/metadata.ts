@@ -77,7 +77,9 @@ export function readMetadata(blocks: readonly Block[]): MetadataRead {
       break;
     }
     if (block.kind !== "paragraph") continue;
-    const blockLines = block.content.split("\n");
+    // Only the lines inside the zone: a first paragraph of 200,000 `k: v` lines (an unclosed frontmatter)
+    // must not be read line by line.
+    const blockLines = block.content.split("\n", Math.max(0, zoneEnd - block.start));
     const parsed = blockLines.map(parseMetadataLine);
     const allMetadata = blockLines.length > 1 && parsed.every((p) => p !== null);
     parsed.forEach((entry, i) => {

@@ -9,6 +9,8 @@ export const POINTER_PATTERNS = {
   fence: /^ {0,3}(`{3,}|~{3,})/,
   tokenChar: /[\w@./:#-]/,
   newline: /\r\n|\r|\n/,
+  // A cheap test before the full pattern: a pointer in prose needs a line number (`:10`, `#L10`).
+  lineNumber: /[:#]L?\d/,
 } as const;
 
 /** Extensions a one-segment path must have to count: without a `/`, `example.com` and `node-20.x` look like files. */
@@ -46,7 +48,7 @@ export function findPointers(body: string, bodyLine: number): FilePointer[] {
       return;
     }
     // Quoted logs and stack traces live in fences; in prose, a bare path counts only with a line number.
-    for (const token of tokens(line)) add(token, true, index);
+    if (POINTER_PATTERNS.lineNumber.test(line)) for (const token of tokens(line)) add(token, true, index);
     const parts = line.split("`");
     for (let i = 1; i < parts.length - 1; i += 2) add((parts[i] as string).trim(), false, index);
   });
