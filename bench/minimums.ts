@@ -114,6 +114,11 @@ export const BUDGETS: Readonly<Record<string, Budget>> = {
         why: "the handoff issue's comments listed a second time, to find the tracking comment: the first listing (step 2) already held it",
         avoidable: true,
       },
+      {
+        route: `GET ${R}/git/matching-refs/{ref}`,
+        why: "find takeover guard refs (refs/handoff/takeovers/<n>-…) left by an earlier takeover, to delete them with the claim: the guards are what makes a takeover a compare-and-set",
+        avoidable: false,
+      },
     ],
   },
   relay: {
