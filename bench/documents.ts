@@ -1,17 +1,7 @@
 // Generators for the documents the bench feeds the core and the App. Deterministic (a seeded generator),
 // so every run and every machine measures the same text.
 
-/** Mulberry32: tiny, seeded, good enough to vary prose. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from "../test/fixtures/redact/fakes.js";
 
 const WORDS = (
   "the sync worker retries on every answer so a 422 loops until the job times out we need to stop retrying " +
@@ -79,7 +69,7 @@ function block(next: () => number, index: number): string {
 
 /** A realistic handoff document of about `size` bytes (characters; the text is ASCII but for a dash). */
 export function realisticHandoff(size: number, seed = 1): string {
-  const next = random(seed);
+  const next = seeded(seed);
   const head = [
     "---",
     "title: Stop the sync worker retrying client errors",
