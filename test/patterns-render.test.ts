@@ -2,7 +2,9 @@
 // catastrophic backtracking: recheck proves it, or finds the attack string.
 import { describe, expect, it } from "vitest";
 import { checkPattern } from "./support/recheck.js";
+import { CARD_PATTERNS } from "../src/core/card.js";
 import { LINE_BREAK_PATTERN } from "../src/core/code-ranges.js";
+import { ITEM_PATTERNS } from "../src/core/items.js";
 import { MARKER_PATTERN } from "../src/core/marker.js";
 import { AGENT_TRIGGER_PATTERN, BACKTICK_RUN_PATTERN, CLOSING_KEYWORD_PATTERN, MENTION_PATTERN, TRIGGER_PATTERN } from "../src/core/neutralize.js";
 import { REGION_START_PATTERN } from "../src/core/read-rendered.js";
@@ -22,6 +24,8 @@ import {
 
 const patterns: Record<string, RegExp> = {
   ...Object.fromEntries(Object.entries(RENDER_PATTERNS).map(([name, pattern]) => [`RENDER_PATTERNS.${name}`, pattern])),
+  ...Object.fromEntries(Object.entries(CARD_PATTERNS).map(([name, pattern]) => [`CARD_PATTERNS.${name}`, pattern])),
+  ...Object.fromEntries(Object.entries(ITEM_PATTERNS).map(([name, pattern]) => [`ITEM_PATTERNS.${name}`, pattern])),
   LINE_BREAK_PATTERN,
   MARKER_PATTERN,
   AGENT_TRIGGER_PATTERN,

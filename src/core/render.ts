@@ -1,10 +1,11 @@
 // A handoff document → the issue we file (title, labels, body, overflow comments), or → a comment; and back.
 //
 // Layout of every body we write: our marker first (so `findMarker` sees ours before any copy quoted in the
-// document), then a header of our own, then the document in regions: the frontmatter in a collapsed YAML block
+// document), then a header of our own and the header card (card.ts), then the document in regions: the frontmatter in a collapsed YAML block
 // and the body as markdown. Each region is delimited by hidden comments that carry its exact length, so reading
 // it back never depends on searching text the document wrote (a document may quote our delimiters).
 // A document longer than one body continues in overflow comments, each a complete body of the same shape.
+import { renderCard } from "./card.js";
 import { MAX_BODY_CHARS, MAX_TITLE_CHARS } from "./limits.js";
 import { renderMarker } from "./marker.js";
 import { REGION_END, type RegionKind } from "./read-rendered.js";
@@ -230,7 +231,7 @@ export function renderIssue(doc: HandoffDocument, ctx: RenderContext): RenderedI
   const marker: HandoffMarker = { v: 1, kind: doc.kind, source: ctx.source, hash: ctx.hash, ...(ctx.parent ? { parent: ctx.parent } : {}) };
   const { body, overflow } = renderParts(doc, {
     marker,
-    first: issueHeader(ctx),
+    first: [issueHeader(ctx), renderCard(doc)].filter((part) => part !== "").join("\n\n"),
     notice: (n) => `> [!NOTE]\n> This handoff is longer than GitHub allows in one issue; the rest follows in ${n} comment${n === 1 ? "" : "s"}. The whole document is at ${sourceUrl(ctx)}.`,
     continued: (part, n) => `Continued from the issue above (part ${part} of ${n}); the whole document is at ${sourceUrl(ctx)}.`,
     footer: pointerLinks(doc, ctx),
