@@ -12,7 +12,7 @@ import { RedactionError } from "../src/core/redact/index.js";
 import { sanitizeForAgent } from "../src/core/sanitize.js";
 import { MAX_BODY_CHARS, MAX_TITLE_CHARS } from "../src/core/limits.js";
 import { parseCommand } from "../src/flows/parse-command.js";
-import type { HandoffSource } from "../src/core/types.js";
+import type { HandoffSource } from "../src/core/marker.js";
 import { corpusFiles, loadCase, loadIndex, type HostileCase } from "./fixtures/hostile/load.js";
 
 const HANG_GUARD_MS = 120_000;

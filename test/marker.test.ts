@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { contentHash, findMarker, findMarkers, renderMarker } from "../src/core/marker.js";
-import type { HandoffMarker } from "../src/core/types.js";
+import type { HandoffMarker } from "../src/core/marker.js";
 
 const commentMarker: HandoffMarker = {
   v: 1,
@@ -41,7 +41,7 @@ describe("renderMarker and findMarker", () => {
   });
 
   it("escapes a value containing --> so that it cannot end the comment", () => {
-    const marker = { ...issueMarker, role: "x --> <script>alert(1)</script> <!-- y" };
+    const marker = { ...issueMarker, returnKey: "x --> <script>alert(1)</script> <!-- y" };
     const rendered = renderMarker(marker);
     expect(rendered.indexOf("-->")).toBe(rendered.length - 3);
     expect(rendered.lastIndexOf("<!--")).toBe(0);
@@ -51,8 +51,8 @@ describe("renderMarker and findMarker", () => {
 
   it("keeps any string value intact through escaping", () => {
     fc.assert(
-      fc.property(fc.string(), fc.string(), (role, parent) => {
-        const marker = { ...commentMarker, role, parent };
+      fc.property(fc.string(), fc.string(), (returnKey, parent) => {
+        const marker = { ...commentMarker, returnKey, parent };
         const rendered = renderMarker(marker);
         expect(rendered.slice(4, -3)).not.toMatch(/[<>]|--/);
         expect(findMarker(rendered)).toEqual(marker);
@@ -80,6 +80,11 @@ describe("renderMarker and findMarker", () => {
   it("ignores a forged marker that does not match the schema", () => {
     expect(findMarker(`<!-- handoff:v1 ${JSON.stringify({ ...issueMarker, kind: "takeover" })} -->`)).toBeNull();
     expect(findMarker(`<!-- handoff:v1 ${JSON.stringify({ v: 1, kind: "handoff", source: issueMarker.source })} -->`)).toBeNull();
+  });
+
+  it("skips a marker whose role it does not know, rather than reading it as an issue's own marker", () => {
+    const newer = JSON.stringify({ ...issueMarker, role: "summary" });
+    expect(findMarker(`<!-- handoff:v1 ${newer} -->`)).toBeNull();
   });
 
   it("finds the first valid marker, skipping broken ones before it", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prepareIssue } from "../src/core/prepare.js";
-import type { HandoffSource } from "../src/core/types.js";
+import type { HandoffSource } from "../src/core/marker.js";
 
 const source: HandoffSource = { type: "comment", repo: "octo-org/widgets", commentId: 7, url: "https://github.com/octo-org/widgets/issues/3#issuecomment-7", thread: 3 };
 const withParent = (parent: string) => `---\nparent: "${parent}"\n---\n\n# Work\n`;

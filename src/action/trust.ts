@@ -2,7 +2,7 @@
 // text of the issue reaches the agent, and every refusal reason is fixed text: it never echoes the
 // issue, so a refusal comment cannot be used to relay a stranger's words either.
 import { findMarker } from "../core/marker.js";
-import type { HandoffMarker } from "../core/types.js";
+import type { HandoffMarker } from "../core/marker.js";
 import type { GitHub, RepoRef } from "../github/client.js";
 import type { CommentAuthor, IsOurs } from "../github/comments.js";
 import { hasPermission, type Permission } from "../github/permission.js";

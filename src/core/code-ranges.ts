@@ -3,7 +3,7 @@
 // and a wrong answer is a bypass: text we took for code but GitHub renders as prose keeps its live @-mentions.
 // Block structure therefore comes from markdown-it (CommonMark, linear time); inline code spans, whose
 // positions markdown-it does not report, are found here by CommonMark's own rule, within one block at a time.
-import MarkdownIt from "markdown-it";
+import { parseBlockTokens } from "./markdown.js";
 
 /** A half-open range of UTF-16 offsets: [start, end). */
 export interface Range {
@@ -21,8 +21,6 @@ export interface CodeRanges {
   /** Raw HTML blocks, where markdown (backticks included) is not interpreted. */
   html: Range[];
 }
-
-const markdown = new MarkdownIt({ html: true });
 
 /** markdown-it's own line breaks: it normalises `\r\n` and a lone `\r` to `\n` before counting lines. */
 export const LINE_BREAK_PATTERN = /\r\n?|\n/g;
@@ -102,7 +100,7 @@ export function findCodeRanges(text: string): CodeRanges {
   const spans: Range[] = [];
   const html: Range[] = [];
   let nextGroup = lineCount + 1;
-  for (const token of markdown.parse(text, {})) {
+  for (const token of parseBlockTokens(text)) {
     if (!token.map) continue;
     const [from, to] = token.map;
     if (token.type === "fence" || token.type === "code_block") {

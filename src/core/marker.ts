@@ -5,9 +5,9 @@
 // (src/github/comments.ts); here we only find and validate the shape.
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { HandoffMarker } from "./types.js";
 
-const sourceSchema = z.discriminatedUnion("type", [
+/** Where a handoff came from: the identity we use to find its issue again. */
+export const handoffSourceSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("comment"),
     repo: z.string(),
@@ -18,18 +18,32 @@ const sourceSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("file"), repo: z.string(), path: z.string(), url: z.string(), commit: z.string().optional() }),
   z.object({ type: z.literal("issue"), repo: z.string(), number: z.number().int(), url: z.string() }),
 ]);
+export type HandoffSource = z.infer<typeof handoffSourceSchema>;
+
+/**
+ * What a comment we write is for. An issue's own marker has no role. A role this version does not know makes the
+ * whole marker unreadable (skipped), never an issue marker: a newer writer's comment must not pass for an issue.
+ */
+export const MARKER_ROLES = ["reply", "removed", "overflow", "return", "relay", "claim", "refusal", "failure"] as const;
+export type MarkerRole = (typeof MARKER_ROLES)[number];
 
 /** Unknown keys are dropped rather than refused, so a newer v1 writer's additions do not blind an older reader. */
 const markerSchema = z.object({
   v: z.literal(1),
   kind: z.enum(["handoff", "return"]),
-  source: sourceSchema,
+  source: handoffSourceSchema,
+  /** `owner/repo#n` of the thread the handoff belongs to, when known. */
   parent: z.string().optional(),
+  /** sha256 (hex) of the redacted document; an update is needed only when this changes. */
   hash: z.string(),
-  role: z.string().optional(),
+  role: z.enum(MARKER_ROLES).optional(),
+  /** For role `overflow`: which continuation comment this is, from 1. */
   part: z.number().int().positive().optional(),
+  /** For returns (`return`, its `overflow` parts, `relay`): which return (`run-<id>`, `comment-<id>`). */
   returnKey: z.string().optional(),
 });
+/** The hidden, versioned, machine-readable marker carried by every issue and comment we write. */
+export type HandoffMarker = z.infer<typeof markerSchema>;
 
 /**
  * Our marker anywhere in a text. The JSON part excludes `<` and `>`, which a rendered marker never contains,

@@ -1,7 +1,7 @@
 // `Key: value` metadata near the top of the body: `**Status:** READY`, `- **Branch:** main`, `Status: READY`.
 // Agents write these in place of frontmatter, so they fill in status, parent, kind, agent and reason when
 // the frontmatter did not.
-import type { Block } from "./sections.js";
+import type { Block } from "./markdown.js";
 import { plainText } from "./title.js";
 
 export interface MetadataRead {

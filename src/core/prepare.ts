@@ -4,7 +4,8 @@ import { contentHash } from "./marker.js";
 import { parseHandoff } from "./parse.js";
 import { redact, type RedactOptions } from "./redact/index.js";
 import { renderIssue, renderReturnComment, type RenderContext, type RenderedIssue } from "./render.js";
-import type { Diagnostic, HandoffDocument, HandoffSource, IssueRef, RedactionReport } from "./types.js";
+import type { Diagnostic, HandoffDocument, IssueRef, RedactionReport } from "./types.js";
+import type { HandoffSource } from "./marker.js";
 
 export interface PrepareOptions {
   source: HandoffSource;

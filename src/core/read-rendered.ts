@@ -3,7 +3,7 @@
 // length, never by searching for an end delimiter the document itself might contain. Only when a person has
 // edited the body (the lengths no longer fit) do we fall back to searching, as the best we can do.
 import { findMarker } from "./marker.js";
-import type { HandoffMarker } from "./types.js";
+import type { HandoffMarker } from "./marker.js";
 
 /** Start of a region: its kind, the exact length of its text, and whether a synthetic fence opener follows. */
 export const REGION_START_PATTERN = /<!-- handoff:(body|frontmatter) n=(\d{1,9})( reopen)? -->\n/y;

@@ -7,11 +7,11 @@
 // A document longer than one body continues in overflow comments, each a complete body of the same shape.
 import { renderCard } from "./card.js";
 import { MAX_BODY_CHARS, MAX_TITLE_CHARS } from "./limits.js";
-import { renderMarker } from "./marker.js";
+import { renderMarker, type HandoffMarker, type HandoffSource, type MarkerRole } from "./marker.js";
 import { REGION_END, type RegionKind } from "./read-rendered.js";
 import { permalink } from "./pointers.js";
 import { cutCodePoints, cutter, MAX_SYNTHETIC_FENCE_CHARS, type Cutter, type Piece } from "./truncate.js";
-import type { HandoffDocument, HandoffMarker, HandoffSource, RedactionReport } from "./types.js";
+import type { HandoffDocument, RedactionReport } from "./types.js";
 
 export interface RenderContext {
   source: HandoffSource;
@@ -241,7 +241,7 @@ export function renderIssue(doc: HandoffDocument, ctx: RenderContext): RenderedI
 }
 
 /** A return handoff → a comment body, its status up front. Pure; never throws. */
-export function renderReturnComment(doc: HandoffDocument, ctx: RenderContext & { role?: string }): RenderedComment {
+export function renderReturnComment(doc: HandoffDocument, ctx: RenderContext & { role?: MarkerRole }): RenderedComment {
   const marker: HandoffMarker = {
     v: 1,
     kind: doc.kind,

@@ -1,9 +1,12 @@
 // The body's sections: markdown-it block tokens (with their line maps) split at headings and at bold
 // pseudo-headings, and each heading mapped to a canonical name through the alias table below.
-import MarkdownIt from "markdown-it";
 import { lineSpans } from "./frontmatter.js";
+import type { Block } from "./markdown.js";
 import { plainText } from "./title.js";
 import type { HandoffDocument, Section, SectionName } from "./types.js";
+
+// Blocks come from the one markdown-it (core/markdown.ts); re-exported for the parser's convenience.
+export { readBlocks, type Block } from "./markdown.js";
 
 /**
  * Headings people write, by the canonical section they mean. Compared after normalising: lower case, no markdown,
@@ -40,49 +43,6 @@ export const SECTION_PATTERNS = {
   romanNumbering: /^(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s{1,20}/i,
   whitespace: /\s+/g,
 } as const;
-
-/** One block of the body, from markdown-it's block tokens. Lines are 0-based body lines, `end` exclusive. */
-export interface Block {
-  kind: "heading" | "paragraph" | "cell" | "fence" | "code" | "html" | "hr";
-  /** Heading level 1–6; 0 for other blocks. */
-  level: number;
-  /** Nesting: 0 at the top level, more inside lists and block quotes. */
-  depth: number;
-  start: number;
-  end: number;
-  /** The inline markdown (or the code of a fence), with markdown-it's newline normalisation. */
-  content: string;
-}
-
-const markdown = new MarkdownIt("default", { html: true });
-// Only block structure is used; skipping inline parsing keeps a 1 MB single-line document cheap.
-markdown.core.ruler.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"], true);
-
-const OPENERS: Readonly<Record<string, Block["kind"]>> = { heading_open: "heading", paragraph_open: "paragraph", th_open: "cell", td_open: "cell" };
-const LEAVES: Readonly<Record<string, Block["kind"]>> = { fence: "fence", code_block: "code", html_block: "html", hr: "hr" };
-
-/** The body's blocks in document order. Headings inside code fences are code, as markdown-it decides. */
-export function readBlocks(body: string): Block[] {
-  const tokens = markdown.parse(body, {});
-  const blocks: Block[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (!token) continue;
-    const leaf = LEAVES[token.type];
-    if (leaf && token.map) {
-      blocks.push({ kind: leaf, level: 0, depth: token.level, start: token.map[0], end: token.map[1], content: token.content });
-      continue;
-    }
-    const opener = tokens[i - 1];
-    const kind = opener ? OPENERS[opener.type] : undefined;
-    const map = token.map ?? opener?.map;
-    if (token.type !== "inline" || !opener || !kind || !map) continue;
-    const level = kind === "heading" ? Number(opener.tag.slice(1)) : 0;
-    const end = kind === "heading" && opener.map ? opener.map[1] : map[1];
-    blocks.push({ kind, level, depth: opener.level, start: map[0], end, content: token.content });
-  }
-  return blocks;
-}
 
 const ALIAS_INDEX: ReadonlyMap<string, SectionName> = new Map(
   (Object.entries(SECTION_ALIASES) as [SectionName, readonly string[]][]).flatMap(([name, aliases]) => [

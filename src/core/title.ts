@@ -1,6 +1,6 @@
 // The title, and the inline-markdown-to-text helper shared by headings, metadata keys and titles.
 import { MAX_TITLE_CHARS } from "./limits.js";
-import type { Block } from "./sections.js";
+import type { Block } from "./markdown.js";
 
 export const FALLBACK_TITLE = "Untitled handoff";
 

@@ -99,26 +99,3 @@ export interface RedactionResult {
   text: string;
   report: RedactionReport;
 }
-
-/** Where a handoff came from; the identity we use to find its issue again. */
-export type HandoffSource =
-  | { type: "comment"; repo: string; commentId: number; url: string; thread: number }
-  | { type: "file"; repo: string; path: string; url: string; commit?: string }
-  | { type: "issue"; repo: string; number: number; url: string };
-
-/** The hidden, versioned, machine-readable marker carried by every issue and comment we write. */
-export interface HandoffMarker {
-  v: 1;
-  kind: HandoffKind;
-  source: HandoffSource;
-  /** `owner/repo#n` of the thread the handoff belongs to, when known. */
-  parent?: string;
-  /** sha256 (hex) of the redacted document; an update is needed only when this changes. */
-  hash: string;
-  /** Optional role of a comment we write (`reply`, `return`, `relay`, `claim`, `failure`, ...). */
-  role?: string;
-  /** For role `overflow`: which continuation comment this is, from 1. */
-  part?: number;
-  /** For returns (`return`, its `overflow` parts, `relay`): which return this is (`run-<id>`, `comment-<id>`), so each gets its own comments. */
-  returnKey?: string;
-}

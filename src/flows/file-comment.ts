@@ -10,7 +10,7 @@
 // Shell-agnostic: plain event data in, a `GitHub` client and a `Log`; the App calls it, the Action could.
 import { RedactionError } from "../core/redact/error.js";
 import { prepareIssue, type PreparedIssue } from "../core/prepare.js";
-import type { HandoffSource } from "../core/types.js";
+import type { HandoffSource } from "../core/marker.js";
 import type { IssueAddress, RepoRef } from "../github/client.js";
 import { upsertComment } from "../github/comments.js";
 import { findIssueForSource, listOurIssues, type OurIssue } from "../github/issues.js";

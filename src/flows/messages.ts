@@ -2,7 +2,8 @@
 // and never carry a stack trace or a redacted value.
 import { MAX_BODY_CHARS } from "../core/limits.js";
 import { renderMarker } from "../core/marker.js";
-import type { Diagnostic, HandoffMarker, RedactionReport } from "../core/types.js";
+import type { Diagnostic, RedactionReport } from "../core/types.js";
+import type { HandoffMarker } from "../core/marker.js";
 
 /** `Redacted 3: github-token ×2, email ×1.` — kinds and counts, never the values. */
 export function redactionLine(report: RedactionReport): string {

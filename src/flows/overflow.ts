@@ -1,7 +1,7 @@
 // Documents over GitHub's 65,536-character limit continue in comments on their issue, in order. Each part
 // carries a marker with role `overflow` and its part number, so an update edits the same comments in place.
 import { findMarker, renderMarker } from "../core/marker.js";
-import type { HandoffMarker } from "../core/types.js";
+import type { HandoffMarker } from "../core/marker.js";
 import type { GitHub, IssueAddress, Log } from "../github/client.js";
 import type { IsOurs } from "../github/comments.js";
 

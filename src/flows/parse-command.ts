@@ -7,8 +7,8 @@
 // markdown-it's decision (CommonMark, as GitHub renders), not hand-written rules, which missed lazy quotes and
 // multi-line comments. The match is ASCII and case-sensitive, so `/hаndoff` with a Cyrillic `а`, or a full-width
 // `／handoff`, is plain text.
-import MarkdownIt from "markdown-it";
 import { LINE_BREAK_PATTERN } from "../core/code-ranges.js";
+import { parseWithPositions, type InlineRange } from "../core/markdown.js";
 
 export interface HandoffCommand {
   kind: "handoff" | "return";
@@ -28,36 +28,6 @@ const HIDING_BLOCKS = new Set(["fence", "code_block", "html_block", "blockquote_
 /** Inline tokens that may span lines and hide or quote what they cover: code spans, and raw HTML (comments). */
 const HIDING_INLINE = new Set(["code_inline", "html_inline"]);
 
-interface Range {
-  start: number;
-  end: number;
-}
-
-/** Filled while markdown-it parses: the inline ranges found in each inline text (by its content). */
-type ParseEnv = { inline: Map<string, Range[]> };
-
-const markdown = new MarkdownIt({ html: true });
-// markdown-it gives inline tokens no positions. Wrapping the two rules that make code spans and inline HTML records
-// where each one starts and ends in the inline text it parses, so a comment opened mid-paragraph (`Note <!--`) still
-// hides the lines it runs over. The rules are markdown-it's own, so what counts as a comment is exactly CommonMark's.
-for (const name of ["backticks", "html_inline"]) {
-  const original = markdown.inline.ruler.__rules__.find((rule) => rule.name === name)?.fn;
-  if (!original) throw new Error(`markdown-it has no inline rule "${name}"; parseCommand cannot tell hidden lines`);
-  markdown.inline.ruler.at(name, (state, silent) => {
-    const start = state.pos;
-    const before = state.tokens.length;
-    const matched = original(state, silent);
-    const token = state.tokens[state.tokens.length - 1];
-    if (matched && !silent && state.tokens.length > before && token && HIDING_INLINE.has(token.type)) {
-      const inline = (state.env as Partial<ParseEnv>).inline ?? new Map<string, Range[]>();
-      const ranges = inline.get(state.src) ?? [];
-      ranges.push({ start, end: state.pos });
-      inline.set(state.src, ranges);
-    }
-    return matched;
-  });
-}
-
 function parseArguments(text: string): Pick<HandoffCommand, "kind" | "title" | "dryRun"> {
   const words = text.trim().split(/[ \t]+/).filter((w) => w !== "");
   const dryRun = words.includes("--dry-run");
@@ -76,8 +46,9 @@ function trimBlankLines(lines: string[]): string {
 }
 
 /** Lines covered by an inline code span or inline HTML that started on an earlier line of the same inline text. */
-function hideInline(content: string, firstLine: number, ranges: Range[], shown: boolean[]): void {
-  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+function hideInline(content: string, firstLine: number, ranges: InlineRange[], shown: boolean[]): void {
+  // A comment opened mid-paragraph (`Note <!--`) hides every line it runs over, as a code span quotes them.
+  const sorted = ranges.filter((range) => HIDING_INLINE.has(range.type)).sort((a, b) => a.start - b.start);
   let r = 0;
   let offset = 0;
   // Inline text keeps one line per source line (markers and indentation removed), so its n-th line break
@@ -93,8 +64,8 @@ function hideInline(content: string, firstLine: number, ranges: Range[], shown: 
 /** For each line (markdown-it's line breaks): whether GitHub shows it as the commenter's own prose. */
 function shownLines(body: string, lineCount: number): boolean[] {
   const shown = new Array<boolean>(lineCount).fill(true);
-  const env: ParseEnv = { inline: new Map() };
-  for (const token of markdown.parse(body, env)) {
+  const { tokens, env } = parseWithPositions(body);
+  for (const token of tokens) {
     if (!token.map) continue;
     const [from, to] = token.map;
     if (HIDING_BLOCKS.has(token.type)) shown.fill(false, from, to);

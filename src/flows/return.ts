@@ -18,7 +18,8 @@ import { AGENT_TRIGGER_PATTERN, neutralizeForRelay } from "../core/neutralize.js
 import { parseHandoff } from "../core/parse.js";
 import { prepareReturn, type PreparedReturn, type PrepareOptions } from "../core/prepare.js";
 import { documentParts, renderReturnComment } from "../core/render.js";
-import type { HandoffDocument, HandoffMarker } from "../core/types.js";
+import type { HandoffDocument } from "../core/types.js";
+import type { HandoffMarker } from "../core/marker.js";
 import { sameLogin } from "../github/app-identity.js";
 import { parseIssueAddress, type GitHub, type IssueAddress, type Log, type RepoRef } from "../github/client.js";
 import { findOurComment, upsertComment, type CommentAuthor, type IsOurs, type UpsertResult } from "../github/comments.js";

@@ -12,7 +12,8 @@ import { MAX_BODY_CHARS, MAX_DOCUMENT_BYTES, MAX_TITLE_CHARS } from "../core/lim
 import { prepareIssue, type PreparedIssue } from "../core/prepare.js";
 import { RedactionError } from "../core/redact/error.js";
 import { renderLabels } from "../core/render.js";
-import type { Diagnostic, HandoffSource } from "../core/types.js";
+import type { Diagnostic } from "../core/types.js";
+import type { HandoffSource } from "../core/marker.js";
 import type { RepoRef } from "../github/client.js";
 import { upsertComment } from "../github/comments.js";
 import { readFileAt, type FileChange } from "../github/contents.js";

@@ -2,7 +2,7 @@
 // The comment's identity lives in our hidden marker; only markers in comments written by us count,
 // because anyone can paste a copy of a marker into their own comment.
 import { findMarker } from "../core/marker.js";
-import type { HandoffMarker } from "../core/types.js";
+import type { HandoffMarker } from "../core/marker.js";
 import type { GitHub, IssueAddress } from "./client.js";
 
 export interface CommentAuthor {

@@ -2,7 +2,7 @@
 // list endpoint filtered by label and creator is a consistent read, unlike the search index, which lags
 // by seconds to minutes and would let a redelivery file a second issue.
 import { findMarker } from "../core/marker.js";
-import type { HandoffMarker, HandoffSource } from "../core/types.js";
+import type { HandoffMarker, HandoffSource } from "../core/marker.js";
 import { sameLogin } from "./app-identity.js";
 import type { GitHub, RepoRef } from "./client.js";
 

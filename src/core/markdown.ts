@@ -1,0 +1,109 @@
+// The one markdown-it handoff reads markdown with, configured as GitHub renders issues and comments (GFM:
+// CommonMark with tables, strikethrough, raw HTML and bare-URL autolinks). Sections, the `/handoff` command and
+// code ranges all ask this instance "what will GitHub show?", so they cannot give three different answers.
+// Extend GitHub's rules here (footnotes, task lists, ...), never in a second instance.
+import MarkdownIt, { type StateInline, type Token } from "markdown-it";
+
+export type { Token };
+
+/** Where one inline rule matched in the inline text it parsed: UTF-16 offsets, `end` exclusive. */
+export interface InlineRange {
+  /** The type of the last token the rule pushed (`code_inline`, `html_inline`, `link_open`, ...). */
+  type: string;
+  start: number;
+  end: number;
+}
+
+/** markdown-it's env for `parseWithPositions`: the inline ranges found in each inline text, keyed by that text. */
+export type PositionEnv = { inline: Map<string, InlineRange[]> };
+
+/**
+ * markdown-it gives inline tokens no positions. This rule runs first at every inline position and, when the env
+ * asks for positions, runs the rules after it itself (the same loop as markdown-it's own tokenizer, through the
+ * public `Ruler.getRules`), recording where each match started and ended. Without that env it steps aside.
+ */
+function recordInlinePositions(md: InstanceType<typeof MarkdownIt>): void {
+  const rule = (state: StateInline, silent: boolean): boolean => {
+    const inline = (state.env as Partial<PositionEnv>).inline;
+    if (silent || !(inline instanceof Map)) return false;
+    const rules = state.md.inline.ruler.getRules("");
+    const start = state.pos;
+    const before = state.tokens.length;
+    for (let i = rules.indexOf(rule) + 1; i < rules.length; i++) {
+      if (!rules[i]!(state, false)) continue;
+      const token = state.tokens[state.tokens.length - 1];
+      if (token && state.tokens.length > before) {
+        const ranges = inline.get(state.src) ?? [];
+        ranges.push({ type: token.type, start, end: state.pos });
+        inline.set(state.src, ranges);
+      }
+      return true;
+    }
+    return false;
+  };
+  md.inline.ruler.before("text", "handoff_positions", rule);
+}
+
+export const markdown = new MarkdownIt("default", { html: true, linkify: true });
+markdown.use(recordInlinePositions);
+
+/** Every token of the text, with the inline ranges of each inline text recorded in the returned env. */
+export function parseWithPositions(text: string): { tokens: Token[]; env: PositionEnv } {
+  const env: PositionEnv = { inline: new Map() };
+  return { tokens: markdown.parse(text, env), env };
+}
+
+/**
+ * Block tokens only, with no inline parsing: a 1 MB single-line document stays cheap. `ParserBlock.parse` is
+ * public but skips core's normalisation, so it is repeated here exactly as markdown-it does it (line breaks to
+ * `\n`, NUL to U+FFFD; both keep every offset).
+ */
+export function parseBlockTokens(text: string): Token[] {
+  const tokens: Token[] = [];
+  markdown.block.parse(text.replace(/\r\n?/g, "\n").replaceAll("\0", "\uFFFD"), markdown, {}, tokens);
+  return tokens;
+}
+
+/** One block of a markdown text, from the block tokens. Lines are 0-based, `end` exclusive. */
+export interface Block {
+  kind: "heading" | "paragraph" | "cell" | "fence" | "code" | "html" | "hr";
+  /** Heading level 1–6; 0 for other blocks. */
+  level: number;
+  /** Nesting: 0 at the top level, more inside lists and block quotes. */
+  depth: number;
+  start: number;
+  end: number;
+  /** The inline markdown (or the code of a fence), with markdown-it's newline normalisation. */
+  content: string;
+}
+
+const OPENERS: Readonly<Record<string, Block["kind"]>> = {
+  heading_open: "heading",
+  paragraph_open: "paragraph",
+  th_open: "cell",
+  td_open: "cell",
+};
+const LEAVES: Readonly<Record<string, Block["kind"]>> = { fence: "fence", code_block: "code", html_block: "html", hr: "hr" };
+
+/** The text's blocks in document order. Headings inside code fences are code, as markdown-it decides. */
+export function readBlocks(text: string): Block[] {
+  const tokens = parseBlockTokens(text);
+  const blocks: Block[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token) continue;
+    const leaf = LEAVES[token.type];
+    if (leaf && token.map) {
+      blocks.push({ kind: leaf, level: 0, depth: token.level, start: token.map[0], end: token.map[1], content: token.content });
+      continue;
+    }
+    const opener = tokens[i - 1];
+    const kind = opener ? OPENERS[opener.type] : undefined;
+    const map = token.map ?? opener?.map;
+    if (token.type !== "inline" || !opener || !kind || !map) continue;
+    const level = kind === "heading" ? Number(opener.tag.slice(1)) : 0;
+    const end = kind === "heading" && opener.map ? opener.map[1] : map[1];
+    blocks.push({ kind, level, depth: opener.level, start: map[0], end, content: token.content });
+  }
+  return blocks;
+}
