@@ -14,12 +14,17 @@ Commands:
                             redaction, with a report of what was redacted.
                             --repo owner/repo resolves #12 parents against that repository.
   new "<title>"             Write a handoff template under .handoffs/ (--dir to change).
+  serve                     Run the GitHub App's webhook server (production). Reads APP_ID, PRIVATE_KEY,
+                            WEBHOOK_SECRET, ... from the environment and ./.env; see docs/deploy.md.
 
 Options:
   -h, --help                Show this help.
   -v, --version             Show the version.
 
 The format: docs/handoff-format.md`;
+
+/** The name on the npm registry (`handoff` there is someone else's package); the command stays `handoff`. */
+export const PACKAGE_NAME = "agent-handoff";
 
 export interface Io {
   out: (line: string) => void;
@@ -83,6 +88,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         io.out(`Wrote ${await newHandoff(title, values.dir)}`);
         return 0;
       }
+      case "serve": {
+        if (args.length > 0) return usageError(io, "serve takes no arguments; it is configured by the environment");
+        // Loaded only here: the other commands never pay for Probot.
+        const { serve } = await import("../server/serve.js");
+        await serve();
+        // The listening server keeps the process alive; SIGTERM stops it gracefully.
+        return 0;
+      }
       default:
         return usageError(io, `unknown command "${command}"`);
     }
@@ -105,7 +118,7 @@ async function version(): Promise<string> {
   for (let dir = new URL(".", import.meta.url); dir.pathname !== "/"; dir = new URL("..", dir)) {
     try {
       const pkg = JSON.parse(await readFile(new URL("package.json", dir), "utf8")) as { name?: string; version?: string };
-      if (pkg.name === "handoff" && pkg.version) return pkg.version;
+      if (pkg.name === PACKAGE_NAME && pkg.version) return pkg.version;
     } catch {
       // not here; keep walking up
     }
