@@ -61,6 +61,30 @@ describe("neutralizeMentions makes triggers inert", () => {
   });
 });
 
+describe("neutralizeMentions reads mentions and keywords as GitHub renders them", () => {
+  it.each([
+    ["a mention in underscore emphasis", "over to _@claude_ now", "over to _`@claude`_ now"],
+    ["a mention in strong underscore emphasis", "__@octocat__ please", "__`@octocat`__ please"],
+    ["a decimal character reference for @", "ping &#64;claude", "ping `@claude`"],
+    ["a hexadecimal character reference for @", "ping &#x40;claude", "ping `@claude`"],
+    ["the named reference &commat;", "ping &commat;claude", "ping `@claude`"],
+    ["a backslash-escaped @", "ping \\@claude", "ping `@claude`"],
+    ["a closing keyword in emphasis", "This _fixes #12_ now", "This _`fixes #12`_ now"],
+    ["a closing keyword with an encoded #", "This fixes &#35;12", "This `fixes #12`"],
+    ["a closing keyword spelled with references", "This &#102;ixes #12", "This `fixes #12`"],
+  ])("makes %s inert", (_name, input, output) => {
+    // The case is real: rendered as it stands, GitHub would see a live mention or keyword.
+    expect(proseOf(input)).toMatch(/(?<![\w/])@[A-Za-z0-9]|fixes #12/);
+    expect(neutralizeMentions(input)).toEqual({ text: output, neutralized: 1 });
+    expect(proseOf(output)).not.toMatch(liveMention);
+    expect(proseOf(output)).not.toMatch(/fixes #12/);
+  });
+
+  it("still leaves an address whose @ is written as a reference alone", () => {
+    expect(neutralizeMentions("write to maintainer&#64;example.com").neutralized).toBe(0);
+  });
+});
+
 describe("neutralizeMentions leaves the rest alone", () => {
   it("leaves code blocks and inline code untouched", () => {
     const text = fixture("relay.md");
@@ -89,6 +113,7 @@ describe("neutralizeMentions leaves the rest alone", () => {
 describe("neutralizeMentions is idempotent and complete", () => {
   const fragment = fc.constantFrom(
     "@claude", "@acme/team", "fixes #1", "a@b.co", "`", "``", "```\n", "\n", "\n\n", " ", "x", "\\", "<div>\n", "</div>\n", "    ", "> ", "- ", "*",
+    "_", "__", "&#64;", "&commat;", "&#35;", "\\@", "fixes ",
   );
   const text = fc.array(fragment, { maxLength: 25 }).map((parts) => parts.join(""));
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { checkPattern } from "./support/recheck.js";
 import { CARD_PATTERNS } from "../src/core/card.js";
 import { LINE_BREAK_PATTERN } from "../src/core/code-ranges.js";
+import { ESCAPE_OR_REFERENCE_PATTERN, REFERENCE_PATTERN } from "../src/core/decoded-view.js";
 import { ITEM_PATTERNS } from "../src/core/items.js";
 import { MARKER_PATTERN } from "../src/core/marker.js";
 import { AGENT_TRIGGER_PATTERN, BACKTICK_RUN_PATTERN, CLOSING_KEYWORD_PATTERN, MENTION_PATTERN, TRIGGER_PATTERN } from "../src/core/neutralize.js";
@@ -28,6 +29,8 @@ const patterns: Record<string, RegExp> = {
   ...Object.fromEntries(Object.entries(ITEM_PATTERNS).map(([name, pattern]) => [`ITEM_PATTERNS.${name}`, pattern])),
   LINE_BREAK_PATTERN,
   MARKER_PATTERN,
+  ESCAPE_OR_REFERENCE_PATTERN,
+  REFERENCE_PATTERN,
   AGENT_TRIGGER_PATTERN,
   BACKTICK_RUN_PATTERN,
   CLOSING_KEYWORD_PATTERN,

@@ -11,20 +11,26 @@
 // option: sanitising strips them from everything an agent reads. Inside raw HTML blocks backticks are literal,
 // so there the same text is wrapped in `<code>` instead.
 //
+// GitHub decides mentions and closing keywords on the rendered text, so both are looked for in the decoded view
+// (decoded-view.ts): `&#64;claude`, `&commat;claude` and `\@claude` ping like `@claude`. And the rendered text has
+// no emphasis delimiters: `_@claude_` renders `<em>@claude</em>`, a live mention, so `_` does not count as a word
+// character before a mention or a keyword (in naive `\w`-based patterns it does, and the mention stayed live).
+//
 // Limits, for the shells to know: text already in code is left alone (people see it literally), but a workflow
 // filtering on `contains(body, '@claude')` still matches any occurrence, code included; such a workflow starts
 // and relies on the agent's own, stricter trigger check.
 import { findCodeRanges, type Range } from "./code-ranges.js";
+import { replaceDecoded } from "./decoded-view.js";
 
 /** `close`, `closes`, `closed`, `fix`, `fixes`, `fixed`, `resolve`, `resolves`, `resolved` + a reference. */
 export const CLOSING_KEYWORD_PATTERN =
-  /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)(?::[ \t]*|[ \t]+)(?:#\d{1,9}|GH-\d{1,9}|[\w.-]{1,100}\/[\w.-]{1,100}#\d{1,9}|https?:\/\/[^\s/]{1,253}\/[\w.-]{1,100}\/[\w.-]{1,100}\/issues\/\d{1,9})\b(?:@[\w.-]+)*/gi;
+  /(?<![A-Za-z0-9])(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)(?::[ \t]*|[ \t]+)(?:#\d{1,9}|GH-\d{1,9}|[\w.-]{1,100}\/[\w.-]{1,100}#\d{1,9}|https?:\/\/[^\s/]{1,253}\/[\w.-]{1,100}\/[\w.-]{1,100}\/issues\/\d{1,9})(?![A-Za-z0-9])(?:@[\w.-]+)*/gi;
 /**
- * `@user`, `@org/team`, `@app[bot]`. Not after a word character (an email address is not a mention) nor after
+ * `@user`, `@org/team`, `@app[bot]`. Not after a letter or digit (an email address is not a mention) nor after
  * `/` (a URL path such as `https://medium.com/@someone` is a link, not a mention). Both patterns also take any
  * `@...` glued to their end: after our closing backtick, `@claude@codex` would otherwise start a live `@codex`.
  */
-export const MENTION_PATTERN = /(?<![\w/])@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[\w-]+)?(?:\[bot\])?(?:@[\w.-]+)*/g;
+export const MENTION_PATTERN = /(?<![A-Za-z0-9/])@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[\w-]+)?(?:\[bot\])?(?:@[\w.-]+)*/g;
 /** Both at once, so that one replacement never runs inside the output of the other. */
 export const TRIGGER_PATTERN = new RegExp(`${CLOSING_KEYWORD_PATTERN.source}|${MENTION_PATTERN.source}`, "gi");
 
@@ -43,13 +49,12 @@ interface ProseContext {
 }
 
 function neutralizeProse(prose: string, context: ProseContext, counter: { n: number }): string {
-  return prose.replace(TRIGGER_PATTERN, (match: string, offset: number) => {
+  return replaceDecoded(prose, TRIGGER_PATTERN, (match: string, offset: number, end: number) => {
     counter.n++;
     // A backtick right next to a code span would lengthen the span's run of backticks and merge the two;
     // a backslash right before ours would escape it.
     const previous = offset === 0 ? context.previous : prose.charAt(offset - 1);
     const before = previous === "`" || previous === "\\" ? " " : "";
-    const end = offset + match.length;
     const after = (end === prose.length ? context.next : prose.charAt(end)) === "`" ? " " : "";
     return `${before}${context.fence}${match}${context.fence}${after}`;
   });
@@ -79,12 +84,12 @@ function wrapFence(text: string, code: Range[]): string {
 }
 
 function neutralizeHtml(html: string, counter: { n: number }): string {
-  return html.replace(TRIGGER_PATTERN, (match: string, offset: number) => {
-    const wrapped = html.endsWith("<code>", offset) && html.startsWith("</code>", offset + match.length);
+  return replaceDecoded(html, TRIGGER_PATTERN, (match: string, offset: number, end: number) => {
+    const wrapped = html.endsWith("<code>", offset) && html.startsWith("</code>", end);
     if (wrapped) return match;
     counter.n++;
     return `<code>${match}</code>`;
-  });
+  }, "html");
 }
 
 /**
