@@ -4,7 +4,7 @@
 // The index is test/fixtures/hostile/cases.json, written by scripts/make-hostile-corpus.ts.
 import { existsSync, rmSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { renderPrompt } from "../src/action/prompt.js";
+import { fencedData, renderPrompt } from "../src/action/prompt.js";
 import { findMarker, findMarkers } from "../src/core/marker.js";
 import { prepareIssue, type PreparedIssue } from "../src/core/prepare.js";
 import { joinRenderedBodies, parseRenderedBody } from "../src/core/read-rendered.js";
@@ -81,7 +81,7 @@ function assertAgentText(c: HostileCase, prepared: PreparedIssue): void {
   expect(lines.filter((l) => l === `${tag}>>>`)).toHaveLength(1);
   const open = lines.indexOf(`<<<${tag}`);
   const close = lines.indexOf(`${tag}>>>`);
-  expect(lines.slice(open + 1, close).join("\n")).toBe(sanitized.text.trimEnd());
+  expect(lines.slice(open + 1, close).join("\n")).toBe(fencedData(title, sanitized.text));
 }
 
 async function runCase(c: HostileCase): Promise<void> {
