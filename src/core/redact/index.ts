@@ -1,6 +1,6 @@
 // Redaction: every text is redacted before anything is posted to GitHub. The pipeline:
 //   1. refuse oversized input (fail closed)   2. re-join tokens split by invisible characters
-//   3. secretlint's recommended rules          4. hand-written secret patterns
+//   3. secretlint's recommended rules          4. provider formats (providers/), hand-written secret patterns
 //   5. `.env`-style secrets                    6. personal data
 //   7. the repository's extra patterns         8. merge overlaps (widest wins)
 //   9. replace each with `[redacted: kind]`, keeping lines
@@ -16,6 +16,7 @@ import { quotePlaceholdersInFrontmatter } from "./frontmatter-quote.js";
 import { mergeFindings } from "./merge.js";
 import { joinSplitTokens } from "./normalize.js";
 import { PII_DETECTORS } from "./pii.js";
+import { findProviderTokens } from "./providers/index.js";
 import { applyFindings, placeholderRanges } from "./placeholder.js";
 import { findSecretlintFindings } from "./secretlint.js";
 import { SECRET_DETECTORS } from "./secrets.js";
@@ -39,6 +40,7 @@ export { joinSplitTokens } from "./normalize.js";
 export { PII_DETECTORS, findEmails, findHomeDirectoryNames, findPhones } from "./pii.js";
 export { applyFindings, placeholder, placeholderRanges } from "./placeholder.js";
 export { REDACTION_PATTERNS, type RedactionPattern } from "./patterns.js";
+export { PROVIDER_RULES, findProviderTokens, githubChecksumHolds, type ProviderRule } from "./providers/index.js";
 export {
   EXCLUDED_SECRETLINT_RULE,
   findSecretlintFindings,
@@ -59,7 +61,7 @@ export interface RedactOptions {
   extraPatterns?: { kind: string; pattern: string; flags?: string }[];
 }
 
-const HAND_WRITTEN_DETECTORS: readonly Detector[] = [...SECRET_DETECTORS, findEnvSecrets, ...PII_DETECTORS];
+const HAND_WRITTEN_DETECTORS: readonly Detector[] = [findProviderTokens, ...SECRET_DETECTORS, findEnvSecrets, ...PII_DETECTORS];
 
 /**
  * Replaces secrets and personal data in `text` with `[redacted: kind]` placeholders and reports
