@@ -20,3 +20,22 @@ export const actionLog: Log = {
   error: (message) => core.error(message),
   debug: (message) => core.debug(message),
 };
+
+/** plugin-request-log's line for a failed request: `GET /repos/o/r/contents/x - 404 with id ABC in 12ms`. */
+const FAILED_4XX_REQUEST = /^[A-Z]+ \S+ - 4\d\d with id /;
+
+/**
+ * The log handed to Octokit. Its request log reports every failed request through `error`, which in the Action
+ * is an `::error::` annotation: a clean run showed one for the expected 404 of a missing `.github/handoff.yml`,
+ * and the 422 of a claim ref that exists. Whether a 4xx matters is for the caller, which gets it as an exception
+ * and reports it itself; here it is debug. Other failures (5xx, timeouts) are warnings: a retry may still succeed,
+ * and a final failure fails the step with its own message.
+ */
+export function octokitLog(log: Log): Log {
+  return {
+    debug: log.debug,
+    info: log.debug,
+    warn: log.warn,
+    error: (message) => (FAILED_4XX_REQUEST.test(message) ? log.debug(message) : log.warn(message)),
+  };
+}

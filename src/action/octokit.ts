@@ -6,6 +6,7 @@ import { Octokit } from "@octokit/rest";
 import Bottleneck from "bottleneck/light.js";
 import type { GitHub, Log } from "../github/client.js";
 import { fetchWithTimeout, REQUEST_TIMEOUT_MS } from "../github/request-timeout.js";
+import { octokitLog } from "./log.js";
 
 const ActionOctokit = Octokit.plugin(retry, throttling);
 
@@ -36,7 +37,7 @@ export function createGitHub(token: string, baseUrl: string, log: Log): GitHub {
     baseUrl,
     userAgent: "handoff-action",
     request: { fetch: fetchWithTimeout(requestTimeoutMs()) },
-    log: { debug: log.debug, info: log.debug, warn: log.warn, error: log.error },
+    log: octokitLog(log),
     throttle: {
       write: unspacedWrites(),
       notifications: unspacedWrites(),

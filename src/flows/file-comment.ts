@@ -15,7 +15,13 @@ import type { IssueAddress, RepoRef } from "../github/client.js";
 import { upsertComment } from "../github/comments.js";
 import { findIssueForSource, listOurIssues, type OurIssue } from "../github/issues.js";
 import { hasPermission } from "../github/permission.js";
-import { acquireReactionLock, reactOutcome, releaseReactionLock, type CommentRef } from "../github/reaction-lock.js";
+import {
+  acquireReactionLock,
+  reactOutcome,
+  releaseReactionLock,
+  type CommentRef,
+  type LockState,
+} from "../github/reaction-lock.js";
 import { withCommandTitle } from "./command-document.js";
 import type { FlowContext } from "./context.js";
 import { createHandoffIssue } from "./create-issue.js";
@@ -65,8 +71,17 @@ export async function fileFromComment(ctx: FlowContext, comment: SourceComment, 
   const name = `comment ${comment.id} on ${repoName(comment.repo)}#${comment.thread.number}`;
   const now = ctx.now?.() ?? Date.now();
 
-  // 1. lock
-  const lock = await acquireReactionLock(ctx.gh, ref, now);
+  // 1. lock. Outside the main `try` below, yet a failure here must still reach the thread: on a pull request, an
+  // App without `pull_requests: write` gets 403 for the 👀 itself, and the person saw nothing at all.
+  let lock: LockState;
+  try {
+    lock = await acquireReactionLock(ctx.gh, ref, now);
+  } catch (error) {
+    await reply(ctx, comment, "", interruptedText(error)).catch((replyError: unknown) =>
+      ctx.log.warn(`${name}: could not reply either (${(replyError as { status?: number }).status ?? "no status"})`),
+    );
+    throw error;
+  }
   let known: OurIssue[] | undefined;
   if (lock.state !== "acquired") {
     known = await listOurIssues(ctx.gh, comment.repo, ctx.botLogin);
@@ -179,9 +194,15 @@ export async function fileFromComment(ctx: FlowContext, comment: SourceComment, 
 export function interruptedText(error: unknown): string {
   const status = (error as { status?: unknown }).status;
   const request = (error as { request?: { method?: unknown; url?: unknown } }).request;
+  // GitHub names the permissions that would have been enough, e.g. `issues=write; pull_requests=write`.
+  const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers;
+  const acceptedHeader = headers?.["x-accepted-github-permissions"];
+  const accepted = typeof acceptedHeader === "string" && /^[a-z_]+=[a-z]+([;,] ?[a-z_]+=[a-z]+)*$/.test(acceptedHeader) ? `\`${acceptedHeader}\`` : null;
+  const prHint = accepted?.includes("pull_requests=") ? " (on a pull request: the pull_requests permission)" : "";
   const route = typeof request?.method === "string" && typeof request.url === "string" ? ` to \`${request.method} ${new URL(request.url, "https://api.github.com").pathname}\`` : "";
   const why =
-    status === 403 ? "the App lacks a permission it needs here, or GitHub is rate-limiting it"
+    status === 403 && accepted ? `the App lacks a permission it needs here: GitHub accepts ${accepted} for this request${prHint}; grant it in the App's settings (Permissions) and accept it in the installation`
+    : status === 403 ? "the App lacks a permission it needs here, or GitHub is rate-limiting it"
     : status === 404 ? "something it needed was deleted or is not visible to the App"
     : status === 410 ? "issues are disabled on this repository"
     : status === 422 ? "GitHub refused a value (a label, an assignee or a milestone)"
