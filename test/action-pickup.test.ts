@@ -2,6 +2,8 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseHandoff } from "../src/core/parse.js";
+import { renderIssue } from "../src/core/render.js";
 import type { FakeGitHub } from "./support/fake-github/index.js";
 import { APP_BOT, commentsOn, labelsOf, readyEvent, runAction, seedHandoffIssue, startGitHub, tempDir } from "./action-harness.js";
 
@@ -31,6 +33,20 @@ describe("mode: pickup", () => {
     expect(run.outputs["prompt"]).toContain("kind: return");
     expect(run.summary).toContain("## handoff: pickup");
     expect(run.summary).toContain(`https://github.com/octo-org/widgets/issues/${issue.number}`);
+  });
+
+  it("states the document's boundaries and checklist in the prompt, its pointers linked at the run's commit", async () => {
+    const document = readFileSync(new URL("fixtures/prompt/boundaries.md", import.meta.url), "utf8");
+    const source = { type: "issue" as const, repo: "octo-org/widgets", number: 3, url: "https://github.com/octo-org/widgets/issues/3" };
+    const rendered = renderIssue(parseHandoff(document), { source, hash: "0" }).body;
+    // The harness adds its own marker; the rendered body's own first line is one too.
+    const issue = seedHandoffIssue(github, { body: rendered.slice(rendered.indexOf("\n") + 1) });
+    const run = await runAction({ github, inputs: pickupInputs, event: readyEvent(issue) });
+    const prompt = run.outputs["prompt"] ?? "";
+    expect(prompt).toContain("- Do none of what it puts out of scope (O1–O2), even if it seems helpful.");
+    expect(prompt).toContain("\nA2. `npm test` passes.\n");
+    expect(prompt).toContain(`https://github.com/octo-org/widgets/blob/${github.headSha("octo-org/widgets")}/src/api/search.ts#L12-L40`);
+    expect(prompt).toContain("- A3: met | not met | not checked.");
   });
 
   it("makes the claim visible: the claimed label instead of ready, and one tracking comment with the run's link", async () => {

@@ -8,6 +8,7 @@
 //   6. sanitise the document, write the handoff and prompt files, set the outputs
 import { mkdir, writeFile } from "node:fs/promises";
 import * as core from "@actions/core";
+import { agentBrief, type Brief } from "../core/brief.js";
 import { contentHash, renderMarker } from "../core/marker.js";
 import { redact, RedactionError } from "../core/redact/index.js";
 import { sanitizeForAgent } from "../core/sanitize.js";
@@ -16,6 +17,7 @@ import { upsertComment, type IsOurs } from "../github/comments.js";
 import { addLabels, removeLabels } from "../github/labels.js";
 import { acquireClaim, newLease, recordClaim, renderClaimComment } from "./claim.js";
 import { issueFromEvent, type ActionContext } from "./context.js";
+import type { HandoffMarker } from "../core/types.js";
 import type { PickupInputs } from "./inputs.js";
 import { LABELS } from "./labels.js";
 import { issuePaths } from "./paths.js";
@@ -85,6 +87,7 @@ export async function pickup({ gh, context, inputs, log }: PickupDeps): Promise<
   // apart (`AKIA…<!-- -->…`), and writers' comments were never redacted by the App. Done before the claim, so
   // a document that cannot be redacted fails the step without leaving a claim behind.
   const document = await composeDocument(data.body ?? "", comments, name);
+  const brief = await briefOf(data.body ?? "", verdict.marker, context, log);
 
   // 6. Claim.
   const now = new Date();
@@ -120,6 +123,7 @@ export async function pickup({ gh, context, inputs, log }: PickupDeps): Promise<
     document: document.text,
     returnFile: paths.return,
     branch,
+    brief,
   });
   await mkdir(paths.dir, { recursive: true });
   await writeFile(paths.handoff, document.text, "utf8");
@@ -134,6 +138,21 @@ export async function pickup({ gh, context, inputs, log }: PickupDeps): Promise<
   report.rows.push(["Title", title], ["Parent", parent ?? "none"], ["Branch", `\`${branch}\``], ["Return file", `\`${paths.return}\``]);
   if (comments.length > 0) report.rows.push(["Comments included", String(comments.length)]);
   return report;
+}
+
+/**
+ * The document's boundaries and checklist for the prompt, with its pointers linked at the commit it was filed from
+ * (a file's), else at the commit this run is at. Redaction failing here only loses the extras, never leaks text.
+ */
+async function briefOf(body: string, marker: HandoffMarker, context: ActionContext, log: Log): Promise<Brief | undefined> {
+  const ref = (marker.source.type === "file" ? marker.source.commit : undefined) ?? context.sha;
+  try {
+    return await agentBrief(body, { serverUrl: context.serverUrl, ...context.repo, ref });
+  } catch (error) {
+    if (!(error instanceof RedactionError)) throw error;
+    log.info(`the document's boundaries and checklist were left out of the prompt: ${error.message}`);
+    return undefined;
+  }
 }
 
 function labelNames(labels: ReadonlyArray<string | { name?: string }>): string[] {

@@ -4,7 +4,9 @@
 // (it would have to contain its own hash), and the prompt says plainly that text inside the fence
 // cannot widen the task. The issue's title is the document's too, written by the same hand: it sits inside
 // the fence, never in the instructions around it.
+import type { Brief } from "../core/brief.js";
 import { contentHash } from "../core/marker.js";
+import { briefFenceText, renderAcceptanceTemplate, renderBriefSection } from "./prompt-brief.js";
 
 export interface PromptInput {
   /** `owner/repo#12`. */
@@ -17,6 +19,8 @@ export interface PromptInput {
   document: string;
   returnFile: string;
   branch: string;
+  /** The document's boundaries and acceptance criteria (src/core/brief.ts), read from the sanitised text. */
+  brief?: Brief;
 }
 
 /** `handoff/12-fix-the-login-flow`: short, ASCII, safe as a git branch name. */
@@ -40,8 +44,9 @@ export function fencedData(title: string, document: string): string {
 
 export function renderPrompt(input: PromptInput): string {
   const data = fencedData(input.title, input.document);
-  // The tag hashes everything inside the fence, title included, so neither can hold the closing line.
-  const tag = `HANDOFF-${contentHash(data).slice(0, 16).toUpperCase()}`;
+  // The tag hashes everything inside the fences (the title, the document and the quoted brief), so none can hold the closing line.
+  const quoted = briefFenceText(input.brief);
+  const tag = `HANDOFF-${contentHash(quoted === "" ? data : `${data}\n${quoted}`).slice(0, 16).toUpperCase()}`;
   const returnParent = input.issue;
   return [
     `You are picking up a handoff: a scoped piece of work that an earlier agent session or a person handed off in GitHub issue ${input.issue} (${input.issueUrl}).`,
@@ -60,6 +65,7 @@ export function renderPrompt(input: PromptInput): string {
     data,
     `${tag}>>>`,
     "",
+    ...renderBriefSection(input.brief, tag),
     "## The return handoff format",
     "",
     `Write \`${input.returnFile}\` as markdown with YAML frontmatter (the handoff format's return document):`,
@@ -83,6 +89,7 @@ export function renderPrompt(input: PromptInput): string {
     "",
     "## Next steps",
     "What the next session should do first.",
+    ...renderAcceptanceTemplate(input.brief),
     "````",
     "",
     "Use `status: done` only when the handoff's scope is complete; `partial` when some of it remains; `blocked` when you cannot go on without an answer.",

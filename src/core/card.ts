@@ -19,10 +19,15 @@ export const CARD_PATTERNS = { whitespace: /\s+/g, lt: /</g, commentOpener: /<!-
 /** Text is cut to this before any pattern runs on it: a frontmatter `reason` may be any length. */
 const MAX_SCAN = 4_096;
 
+/** Text on one line, cut to `max` characters (the last one `…` when cut). */
+export function oneLine(text: string, max: number = CARD_LIMITS.lineChars): string {
+  const line = cutCodePoints(text, MAX_SCAN).replace(CARD_PATTERNS.whitespace, " ").trim();
+  return [...line].length > max ? `${cutCodePoints(line, max - 1).trimEnd()}…` : line;
+}
+
 /** One line of the document's markdown, safe to stand outside its regions: cut, on one line, no live `<`. */
 export function inlineLine(text: string, max: number = CARD_LIMITS.lineChars): string {
-  const line = cutCodePoints(text, MAX_SCAN).replace(CARD_PATTERNS.whitespace, " ").trim();
-  const cut = [...line].length > max ? `${cutCodePoints(line, max - 1).trimEnd()}…` : line;
+  const cut = oneLine(text, max);
   // Inside a code span `<` is literal and harmless, except as the opener of what would read as our delimiter.
   const ranges = findCodeRanges(cut).spans;
   const escaped = mapOutside(cut, ranges, (prose) => prose.replace(CARD_PATTERNS.lt, "&lt;"));
