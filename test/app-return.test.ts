@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { Probot, ProbotOctokit } from "probot";
 import { describe, expect, it } from "vitest";
 import handoffApp from "../src/index.js";
@@ -31,9 +32,9 @@ async function slowListingReplica(): Promise<Probot> {
 }
 
 /** Handoff issue #20, filed by us from a comment on #1, and a return comment on it. */
-async function returnOnHandoffIssue(body: string, user = { login: "Codertocat", type: "User" as const }, commentId?: number) {
+async function returnOnHandoffIssue(body: string, user = { login: "Codertocat", type: "User" as const }, commentId?: number, handoff = "# Fix the flaky login test\n") {
   const source = { type: "comment" as const, repo: `${OWNER}/${REPO}`, commentId: 77, url: "https://github.com/octo-org/widgets/issues/1#issuecomment-77", thread: 1 };
-  const prepared = await prepareIssue("# Fix the flaky login test\n", { source, parent: `${OWNER}/${REPO}#1` });
+  const prepared = await prepareIssue(handoff, { source, parent: `${OWNER}/${REPO}#1` });
   const issue = app.github.addIssue({ number: 20, title: prepared.issue.title, body: prepared.issue.body, labels: ["handoff", "handoff:claimed"], user: { login: BOT, type: "Bot" } });
   const payload = commentPayload({ body, issueNumber: 20, issueBody: issue.body, issueLabels: issue.labels, user, ...(commentId ? { commentId } : {}) });
   (payload.issue as { user: { login: string; type: string } }).user = { ...payload.issue.user!, login: BOT, type: "Bot" };
@@ -53,6 +54,20 @@ describe("a return handoff on a handoff issue", () => {
     const issue = app.github.issues.get(20)!;
     expect(issue.labels).toEqual(["handoff", "handoff:returned"]);
     expect(issue).toMatchObject({ state: "closed", state_reason: "completed" });
+  });
+
+  it("leads the relay with the status, then done, open questions and next steps, and notes unanswered criteria", async () => {
+    app.github.permissions.set("Codertocat", "write");
+    const relayFixture = (name: string): string => readFileSync(new URL(`fixtures/relay/${name}`, import.meta.url), "utf8");
+    const delivered = await returnOnHandoffIssue(relayFixture("return-out-of-order.md"), undefined, undefined, relayFixture("handoff-with-criteria.md"));
+    await (await loadedProbot()).receive(delivered);
+    const relay = app.github.commentsOn(1)[0]!.body;
+    const at = (text: string): number => relay.indexOf(text);
+    const order = ["status `partial`", "**Done**", "**Open questions**", "**Next steps**", "> [!WARNING]", "<details><summary>The whole return"].map(at);
+    expect(order.every((position) => position >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(relay).toContain("> - A3: The cookie's lifetime is documented.");
+    expect(parseRenderedBody(relay)?.document).toBe(neutralizeForRelay(relayFixture("return-out-of-order.md")));
   });
 
   it("updates the relay instead of posting a second one when the return is edited", async () => {

@@ -18,6 +18,7 @@ import { AGENT_TRIGGER_PATTERN, neutralizeForRelay } from "../core/neutralize.js
 import { parseHandoff } from "../core/parse.js";
 import { prepareReturn, type PreparedReturn, type PrepareOptions } from "../core/prepare.js";
 import { documentParts, renderReturnComment } from "../core/render.js";
+import { acceptanceNote, foldedReturn, handoffOfIssueBody, relayLead } from "../core/relay.js";
 import type { HandoffDocument } from "../core/types.js";
 import type { HandoffMarker } from "../core/marker.js";
 import { sameLogin } from "../github/app-identity.js";
@@ -174,7 +175,8 @@ function issueBody(input: DeliverReturnInput, prepared: PreparedReturn, marker: 
   const run = input.runUrl ? ` ([run](${input.runUrl}))` : "";
   const head = neutralizeForRelay(`**Return**${status ? `, status \`${status.slice(0, 100)}\`` : ""}${run}.`);
   const { regions, overflow } = renderNeutralized(prepared, marker);
-  return { body: `${renderMarker(marker)}\n${head}\n\n${regions}`, overflow };
+  const note = acceptanceNote(handoffOfIssueBody(input.handoffIssue.body), prepared.document);
+  return { body: `${renderMarker(marker)}\n${head}\n\n${note === "" ? "" : `${note}\n\n`}${regions}`, overflow };
 }
 
 /** The relay: our head line, then the return rendered from its neutralised text. */
@@ -184,14 +186,17 @@ function relayBody(input: DeliverReturnInput, prepared: PreparedReturn, marker: 
   const run = input.runUrl ? ` ([run](${input.runUrl}))` : "";
   // The status is the document's own text: inside backticks it could still close the span and mention someone.
   const head = neutralizeForRelay(`**Return** from ${issue.repo.owner}/${issue.repo.repo}#${issue.number} by \`${input.author}\`${status ? `, status \`${status}\`` : ""}${run}.`);
+  // The status leads (in the head line), then the return's done, open questions and next steps (src/core/relay.ts).
+  const lead = relayLead(prepared.document, handoffOfIssueBody(issue.body));
   const rendered = renderNeutralized(prepared, marker);
   if (rendered.overflow.length === 0) {
-    const full = `${renderMarker(marker)}\n${head}\n\n${rendered.regions}`;
+    const full = `${renderMarker(marker)}\n${head}\n\n${lead === "" ? rendered.regions : `${lead}\n\n${foldedReturn(rendered.regions)}`}`;
     if (full.length <= MAX_BODY_CHARS) return full;
   }
   // Past one body, a summary and a link beat a cut-off report.
   const title = neutralizeForRelay(prepared.document.title);
-  return withMarker(marker, `${head}\n\n**${title}** — the full return is too long to relay here: [read it](${link}).`);
+  const summary = `${head}\n\n${lead === "" ? "" : `${lead}\n\n`}**${title}** — the full return is too long to relay here: [read it](${link}).`;
+  return withMarker(marker, summary);
 }
 
 /** The App's return is a comment: its id, from its URL, keys the relay. */
