@@ -17,7 +17,7 @@ import { upsertComment, type IsOurs } from "../github/comments.js";
 import { addLabels, removeLabels } from "../github/labels.js";
 import { acquireClaim, newLease, recordClaim, renderClaimComment } from "./claim.js";
 import { issueFromEvent, type ActionContext } from "./context.js";
-import type { HandoffMarker } from "../core/types.js";
+import type { HandoffMarker } from "../core/marker.js";
 import type { PickupInputs } from "./inputs.js";
 import { LABELS } from "./labels.js";
 import { issuePaths } from "./paths.js";

@@ -1,8 +1,7 @@
 // The items of a section: what the header card, the prompt's checklist and the relay show one line each.
 // Top-level list items when the section has a list (nested items stay with their parent); otherwise its
-// paragraphs. markdown-it reads the structure, as in sections.ts; that instance is private to the classifier's
-// file, so this one is configured the same way (block rules only) rather than reaching into it.
-import MarkdownIt from "markdown-it";
+// paragraphs. The structure comes from the one markdown-it (markdown.ts), block rules only.
+import { parseBlockTokens } from "./markdown.js";
 import { cutCodePoints } from "./truncate.js";
 
 export interface Item {
@@ -13,9 +12,6 @@ export interface Item {
   /** Whether the document wrote it as a task-list item (`- [ ]` or `- [x]`). */
   task: boolean;
 }
-
-const markdown = new MarkdownIt("default", { html: true });
-markdown.core.ruler.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"], true);
 
 /** Items beyond this many are not read: a card or a checklist never shows more. */
 export const MAX_ITEMS = 100;
@@ -34,7 +30,7 @@ function readItem(content: string): Item {
 /** The items of a section's markdown, in order; empty when it has no text. */
 export function sectionItems(text: string): Item[] {
   if (text.trim() === "") return [];
-  const tokens = markdown.parse(text, {});
+  const tokens = parseBlockTokens(text);
   const listed: Item[] = [];
   const paragraphs: Item[] = [];
   let lists = 0;
