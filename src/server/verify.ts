@@ -1,7 +1,9 @@
 // Webhook signatures: `X-Hub-Signature-256: sha256=<hex HMAC of the raw body>`, checked against every configured
 // secret so the secret can be rotated without downtime (old and new are both accepted while both are set).
-// Comparison is @octokit/webhooks-methods' `verify` (crypto.timingSafeEqual), the library Probot itself uses.
-import { verify } from "@octokit/webhooks-methods";
+// The check is @octokit/webhooks-methods' `verifyWithFallback` (crypto.timingSafeEqual per secret), the library
+// Probot itself uses. It stops at the first secret that matches, so timing can tell the newest secret from an
+// older one; never what either is.
+import { verifyWithFallback } from "@octokit/webhooks-methods";
 
 /** `fatal`: bytes that are not UTF-8 are refused, never patched with U+FFFD (see verifySignature). */
 const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -13,18 +15,13 @@ const SIGNATURE_PATTERN = /^sha256=[0-9a-f]{64}$/;
  * refusing anything else keeps two different byte strings from sharing one signature.
  */
 export async function verifySignature(body: Uint8Array, signature: string | undefined, secrets: readonly string[]): Promise<boolean> {
-  if (signature === undefined || !SIGNATURE_PATTERN.test(signature) || body.length === 0) return false;
+  const [newest, ...older] = secrets.filter((secret) => secret !== "");
+  if (newest === undefined || signature === undefined || !SIGNATURE_PATTERN.test(signature) || body.length === 0) return false;
   let text: string;
   try {
     text = UTF8.decode(body);
   } catch {
     return false;
   }
-  let valid = false;
-  // Every secret is tried, so the time taken does not say which one (if any) matched.
-  for (const secret of secrets) {
-    if (secret === "") continue;
-    if (await verify(secret, text, signature)) valid = true;
-  }
-  return valid;
+  return (await verifyWithFallback(newest, text, signature, older)) === true;
 }
