@@ -30,7 +30,7 @@ console.log(`duplicates            ${report.duplicates.length}${report.duplicate
 console.log(`lost                  ${report.lost.length}${report.lost.length ? `: ${report.lost.slice(0, 5).join("; ")}` : ""}`);
 console.log(`acknowledgements      ${report.missingAcknowledgements.length === 0 ? "all posted" : `${report.missingAcknowledgements.length} missing: ${report.missingAcknowledgements.slice(0, 5).join("; ")}`}`);
 console.log(`heap after GC         ${heap.map(([n, bytes]) => `${n}: ${mb(bytes)}`).join(", ")} (the process holds the fake GitHub too: its repository state grows with every issue; its request log is dropped after each wave)`);
-console.log(`app caches            ${report.caches.deliveries}/${report.caches.deliveryCapacity} delivery ids, ${report.caches.mutexKeys} lock keys`);
+console.log(`source locks left     ${report.lockKeys}`);
 console.log(`wall time             ${(report.wallMs / 1000).toFixed(1)} s`);
 const ok = report.duplicates.length === 0 && report.lost.length === 0 && report.missingAcknowledgements.length === 0;
 process.exit(ok ? 0 : 1);

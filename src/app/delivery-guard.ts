@@ -1,32 +1,11 @@
-// Caches that are safe to lose (the App is stateless between deliveries; several replicas may run):
-// - RecentDeliveries: a redelivered `X-GitHub-Delivery` id that this process already handled is skipped.
-// - KeyedMutex: deliveries about the same comment or push inside one process run one after another.
-// Neither is the guarantee against duplicates across replicas; the marker lookup and the 👀 lock are.
-
-/** The last `capacity` delivery ids that completed here, oldest evicted first. */
-export class RecentDeliveries {
-  private readonly ids = new Map<string, true>();
-
-  constructor(private readonly capacity = 1000) {}
-
-  has(id: string): boolean {
-    return this.ids.has(id);
-  }
-
-  /** How many ids are remembered; never more than the capacity (the load test checks it stays bounded). */
-  get size(): number {
-    return this.ids.size;
-  }
-
-  add(id: string): void {
-    this.ids.delete(id);
-    this.ids.set(id, true);
-    if (this.ids.size > this.capacity) this.ids.delete(this.ids.keys().next().value!);
-  }
-}
+// The source lock of one process: deliveries about the same comment or push run one after another. Several
+// replicas share src/redis/source-lock.ts instead. Neither is the guarantee against duplicates; the marker
+// lookup and the 👀 lock are. (Repeated delivery ids are skipped by the webhook server: src/server/deliveries.ts.)
+import type { SourceLock } from "./deps.js";
 
 /** Runs tasks with the same key one at a time, in arrival order; different keys run freely. */
-export class KeyedMutex {
+export class KeyedMutex implements SourceLock {
+  readonly fleetWide = false;
   private readonly tails = new Map<string, Promise<unknown>>();
 
   /** Keys with a task running or waiting; zero when idle, or the map would grow with every comment ever seen. */

@@ -62,16 +62,9 @@ export function onComment(deps: AppDeps) {
       log.debug(`${where}: the comment was written by handoff`);
       return;
     }
-    if (deps.deliveries.has(context.id)) {
-      log.info(`${where}: delivery ${context.id} was already handled by this process`);
-      return;
-    }
-
+    // A repeated X-GitHub-Delivery is the webhook server's to skip (src/server/deliveries.ts); the lock makes a
+    // second delivery about the same comment (an edit, another hook) wait, then find the first one's issue.
     await deps.mutex.run(`${repository.full_name}#comment:${comment.id}`, async () => {
-      if (deps.deliveries.has(context.id)) {
-        log.info(`${where}: delivery ${context.id} was handled while this one waited`);
-        return;
-      }
       const gh = context.octokit;
       const repo = { owner: repository.owner.login, repo: repository.name };
       const thread: IssueAddress = { ...repo, issue_number: issue.number };
@@ -85,7 +78,6 @@ export function onComment(deps: AppDeps) {
         const body = withMarker({ v: 1, kind: "handoff", source, hash: "", role: "reply" }, loaded.message);
         await upsertComment(gh, thread, body, isOurs, (m) => m.role === "reply" && m.source.type === "comment" && m.source.commentId === comment.id);
         await reactOutcome(gh, { ...repo, comment_id: comment.id }, "failure");
-        deps.deliveries.add(context.id);
         return;
       }
       const ctx: FlowContext = { gh, config: loaded.config, log, botLogin, isOurs, now: deps.now };
@@ -105,7 +97,6 @@ export function onComment(deps: AppDeps) {
       } else {
         await relayReturn(ctx, context, intent.text);
       }
-      deps.deliveries.add(context.id);
     });
   };
 }

@@ -34,10 +34,6 @@ export function onPush(deps: AppDeps) {
       context.log.debug(`${where}: ${relevance.reason}`);
       return;
     }
-    if (deps.deliveries.has(context.id)) {
-      context.log.info(`${where}: delivery ${context.id} was already handled by this process`);
-      return;
-    }
     await deps.mutex.run(`${push.repo.owner}/${push.repo.repo}#push`, async () => {
       const loaded = await readConfig(context);
       if (!loaded.ok) {
@@ -55,7 +51,6 @@ export function onPush(deps: AppDeps) {
         isOurs: (user) => sameLogin(user?.login, botLogin),
       };
       await syncHandoffFiles(ctx, push);
-      deps.deliveries.add(context.id);
     });
   };
 }
