@@ -16,6 +16,8 @@ Commands:
   new "<title>"             Write a handoff template under .handoffs/ (--dir to change).
   serve                     Run the GitHub App's webhook server (production). Reads APP_ID, PRIVATE_KEY,
                             WEBHOOK_SECRET, ... from the environment and ./.env; see docs/deploy.md.
+  worker                    Run a queue worker (REDIS_URL and HANDOFF_QUEUE=true): docs/scaling.md.
+  queue                     Print the delivery queue: counts, dead-letter list, stuck jobs.
 
 Options:
   -h, --help                Show this help.
@@ -94,6 +96,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const { serve } = await import("../server/serve.js");
         await serve();
         // The listening server keeps the process alive; SIGTERM stops it gracefully.
+        return 0;
+      }
+      case "worker":
+      case "queue": {
+        if (args.length > 0) return usageError(io, `${command} takes no arguments; it is configured by the environment`);
+        const { reportQueue, work } = await import("../server/serve.js");
+        await (command === "worker" ? work() : reportQueue());
         return 0;
       }
       default:

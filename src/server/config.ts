@@ -15,6 +15,12 @@ export interface ServerConfig {
   baseUrl?: string;
   webhookPath: string;
   logLevel: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
+  /** `REDIS_URL`: with it, replicas share delivery dedupe, source locks and each installation's write limiter. */
+  redisUrl?: string;
+  /** `HANDOFF_QUEUE=true` (needs REDIS_URL): the web process enqueues and answers 202; `handoff worker` runs. */
+  queue: boolean;
+  /** `WORKER_CONCURRENCY`: deliveries one worker runs at once. */
+  workerConcurrency: number;
 }
 
 export class ServerConfigError extends Error {
@@ -35,6 +41,11 @@ const EnvSchema = z.object({
   GHE_PROTOCOL: z.enum(["http", "https"]).optional(),
   GITHUB_API_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).optional(),
+  REDIS_URL: z
+    .union([z.literal(""), z.string().regex(/^(rediss?:\/\/|\/)/, "REDIS_URL must be a redis:// or rediss:// URL, or a Unix socket path")])
+    .optional(),
+  HANDOFF_QUEUE: z.enum(["true", "false", "1", "0", ""]).optional(),
+  WORKER_CONCURRENCY: z.string().regex(/^[1-9]\d{0,3}$/, "WORKER_CONCURRENCY must be a whole number from 1").optional(),
 });
 
 /** A PEM as people store it: with real newlines, with `\n` escapes (one-line env files), or base64-encoded. */
@@ -71,6 +82,9 @@ export function readServerConfig(environment: NodeJS.ProcessEnv, readFile: (path
     }
   }
   if (rawKey === undefined) throw new ServerConfigError("Set PRIVATE_KEY or PRIVATE_KEY_PATH to the App's private key.");
+  const queue = env.HANDOFF_QUEUE === "true" || env.HANDOFF_QUEUE === "1";
+  const redisUrl = env.REDIS_URL === "" ? undefined : env.REDIS_URL;
+  if (queue && !redisUrl) throw new ServerConfigError("HANDOFF_QUEUE=true needs REDIS_URL: the queue lives in Redis.");
   const baseUrl = env.GITHUB_API_URL ?? (env.GHE_HOST ? `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}/api/v3` : undefined);
   return {
     appId: Number(env.APP_ID),
@@ -81,5 +95,8 @@ export function readServerConfig(environment: NodeJS.ProcessEnv, readFile: (path
     ...(baseUrl && baseUrl !== "https://api.github.com" ? { baseUrl: baseUrl.replace(/\/+$/, "") } : {}),
     webhookPath: env.WEBHOOK_PATH ?? DEFAULT_WEBHOOK_PATH,
     logLevel: env.LOG_LEVEL ?? "info",
+    ...(redisUrl ? { redisUrl } : {}),
+    queue,
+    workerConcurrency: Number(env.WORKER_CONCURRENCY ?? "8"),
   };
 }
