@@ -103,12 +103,13 @@ describeWithRedis("the Redis source lock", () => {
   });
 
   it("keeps the lock while a task runs longer than the TTL", async () => {
-    const a = new RedisSourceLock(redis, { ttlMs: 60, pollMs: 5 });
-    const b = new RedisSourceLock(redis, { ttlMs: 60, waitMs: 2_000, pollMs: 5 });
+    // A TTL well above event-loop stalls on a loaded machine, and a task three times longer.
+    const a = new RedisSourceLock(redis, { ttlMs: 400, pollMs: 5 });
+    const b = new RedisSourceLock(redis, { ttlMs: 400, waitMs: 5_000, pollMs: 5 });
     const order: string[] = [];
     const slow = a.run("o/r#comment:4", async () => {
       order.push("a starts");
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
       order.push("a ends");
     });
     await new Promise((resolve) => setTimeout(resolve, 10));
