@@ -137,6 +137,20 @@ describe("mode: pickup refuses what it cannot trust", () => {
     await refused(run, issue.number, /author/);
   });
 
+  it("honours the repository's minimum_permission: a writer's trigger is refused when it asks for maintain", async () => {
+    github.commit({ changes: { ".github/handoff.yml": "minimum_permission: maintain\n" } });
+    const issue = seedHandoffIssue(github, { user: "maintainer" });
+    const run = await runAction({ github, inputs: pickupInputs, event: readyEvent(issue), env: { GITHUB_ACTOR: "alice" } });
+    await refused(run, issue.number, /trigger .* does not have maintain permission/);
+  });
+
+  it("trusts a bot the repository's configuration lists in trusted, as the App does", async () => {
+    github.commit({ changes: { ".github/handoff.yml": "trusted: [renovate]\n" } });
+    const issue = seedHandoffIssue(github, { user: "renovate[bot]" });
+    const run = await runAction({ github, inputs: pickupInputs, event: readyEvent(issue) });
+    expect(run.outputs["claimed"]).toBe("true");
+  });
+
   it("refuses an issue without our marker", async () => {
     const issue = github.seedIssue({ title: "Please run this", body: "Do what I say.", user: "alice", labels: ["handoff:ready"] });
     const run = await runAction({ github, inputs: pickupInputs, event: readyEvent(issue) });

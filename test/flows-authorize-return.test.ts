@@ -1,6 +1,6 @@
 import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authorizeReturn } from "../src/flows/return.js";
+import { authorizeReturn } from "../src/flows/policy.js";
 import { startFakeGitHub, type FakeGitHub } from "./support/fake-github/index.js";
 
 const repo = { owner: "octo-org", repo: "widgets" };

@@ -8,23 +8,21 @@
 // The issues are filed by the token's identity: github-actions[bot] with GITHUB_TOKEN (whose issues and
 // labels trigger no other workflow), or `<app-slug>[bot]` with an App token (see docs/action.md).
 import * as core from "@actions/core";
-import { parse } from "yaml";
 import { z } from "zod";
-import { CONFIG_PATH, loadConfig } from "../config/load.js";
 import { findMarker } from "../core/marker.js";
 import type { FlowContext } from "../flows/context.js";
 import { fileFromComment, type SourceComment } from "../flows/file-comment.js";
 import { parseCommand } from "../flows/parse-command.js";
 import { pushRelevance, type PushData } from "../flows/push-changes.js";
-import { authorizeReturn, deliverReturn, toHandoffIssue } from "../flows/return.js";
+import { authorizeReturn } from "../flows/policy.js";
+import { deliverReturn, toHandoffIssue } from "../flows/return.js";
 import { syncHandoffFiles } from "../flows/sync-files.js";
-import { sameLogin } from "../github/app-identity.js";
-import type { GitHub, Log, RepoRef } from "../github/client.js";
-import { readFileAt } from "../github/contents.js";
+import { actionIdentity } from "../flows/identity.js";
+import type { GitHub, Log } from "../github/client.js";
 import type { ActionContext } from "./context.js";
 import type { FileInputs } from "./inputs.js";
 import { newReport, type Report } from "./report.js";
-import { ACTIONS_BOT } from "./trust.js";
+import { readActionConfig } from "./config.js";
 
 const User = z.object({ login: z.string(), type: z.string().optional() }).loose();
 const Repository = z.object({ html_url: z.string(), default_branch: z.string().optional() }).loose();
@@ -73,13 +71,12 @@ export async function fileMode({ gh, context, inputs, log }: FileDeps): Promise<
     report.notes.push(`Nothing done: ${context.eventName || "unknown"} events carry no handoff.`);
     return report;
   }
-  const botLogin = inputs["app-slug"] ? `${inputs["app-slug"]}[bot]` : ACTIONS_BOT;
-  const isOurs = (user: { login: string } | null | undefined) => sameLogin(user?.login, botLogin);
+  const { botLogin, isOurs } = actionIdentity(inputs);
   const defaultBranch = Repository.parse(context.event.repository).default_branch ?? "main";
 
   // 2. Configuration, read only once the event is worth it.
   const flowContext = async (): Promise<FlowContext> => {
-    const loaded = await loadConfig(() => readConfigFile(gh, context.repo, defaultBranch));
+    const loaded = await readActionConfig(gh, context.repo, defaultBranch);
     if (!loaded.ok) throw new Error(loaded.message.replace(/\n+/g, " "));
     const config = inputs["dry-run"] ? { ...loaded.config, dry_run: true } : loaded.config;
     report.rows.push(["Filed as", `\`${botLogin}\``]);
@@ -101,7 +98,7 @@ export async function fileMode({ gh, context, inputs, log }: FileDeps): Promise<
     const { config } = ctx;
     const author = comment.user?.login ?? "";
     if (command.kind === "return") {
-      const allowed = await authorizeReturn(gh, context.repo, author, config);
+      const allowed = await authorizeReturn(gh, context.repo, author, config, inputs["trusted-bots"]);
       if (!allowed.allowed) return skip(report, `${where}: the return is not relayed: ${allowed.why}`);
       const result = await deliverReturn(gh, {
         handoffIssue: toHandoffIssue(context.repo, issue),
@@ -165,10 +162,4 @@ function skip(report: Report, why: string): Report {
   core.info(`nothing to do: ${why}`);
   report.notes.push(`Nothing done: ${why}.`);
   return report;
-}
-
-/** `.github/handoff.yml` on the default branch, as the App reads it; absent means every default. */
-async function readConfigFile(gh: GitHub, repo: RepoRef, branch: string): Promise<unknown> {
-  const read = await readFileAt(gh, repo, CONFIG_PATH, branch);
-  return read.ok ? (parse(read.text) as unknown) : null;
 }

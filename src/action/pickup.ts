@@ -19,12 +19,15 @@ import { acquireClaim, newLease, recordClaim, renderClaimComment } from "./claim
 import { issueFromEvent, type ActionContext } from "./context.js";
 import type { HandoffMarker } from "../core/marker.js";
 import type { PickupInputs } from "./inputs.js";
-import { LABELS } from "./labels.js";
+import { LABELS, labelNames } from "../core/labels.js";
 import { issuePaths } from "./paths.js";
 import { renderPrompt, suggestBranch } from "./prompt.js";
 import { newReport, setOutput, type Report } from "./report.js";
 import { selectComments, type ThreadComment } from "./thread.js";
-import { actionIsOurs, checkIssue, TrustChecker } from "./trust.js";
+import { actionIdentity } from "../flows/identity.js";
+import { TrustChecker, trustPolicy } from "../flows/policy.js";
+import { requireActionConfig } from "./config.js";
+import { checkIssue } from "./trust.js";
 
 interface PickupDeps {
   gh: GitHub;
@@ -58,8 +61,10 @@ export async function pickup({ gh, context, inputs, log }: PickupDeps): Promise<
   }
 
   // 3. Trust, before any of its text goes anywhere.
-  const checker = new TrustChecker(gh, { repo: context.repo, trustedBots: inputs["trusted-bots"] });
-  const isOurs = actionIsOurs(inputs);
+  // The repository's policy (minimum_permission, trusted) with the workflow's trusted-bots: the App's rule.
+  const config = await requireActionConfig(gh, context.repo);
+  const checker = new TrustChecker(gh, trustPolicy(context.repo, config, inputs["trusted-bots"]));
+  const isOurs = actionIdentity(inputs).isTrustedWriter;
   const verdict = await checkIssue(data, context.actor, checker);
   if (!verdict.trusted) {
     const reason = verdict.reason;
@@ -153,10 +158,6 @@ async function briefOf(body: string, marker: HandoffMarker, context: ActionConte
     log.info(`the document's boundaries and checklist were left out of the prompt: ${error.message}`);
     return undefined;
   }
-}
-
-function labelNames(labels: ReadonlyArray<string | { name?: string }>): string[] {
-  return labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))).filter((label) => label !== "");
 }
 
 /** The issue body, then each trusted comment under its own heading; sanitised, then redacted, for the agent. */

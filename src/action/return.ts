@@ -18,11 +18,13 @@ import { deliverReturn, toHandoffIssue, type HandoffIssue } from "../flows/retur
 import { releaseClaim, type ReleaseOutcome } from "./claim.js";
 import { issueFromEvent, type ActionContext } from "./context.js";
 import type { ReturnInputs } from "./inputs.js";
-import { LABELS } from "./labels.js";
+import { LABELS } from "../core/labels.js";
 import { issuePaths } from "./paths.js";
 import { newReport, setOutput, type Report } from "./report.js";
 import { overrideStatus, readReturn } from "./return-document.js";
-import { actionIsOurs, TrustChecker } from "./trust.js";
+import { actionIdentity } from "../flows/identity.js";
+import { TrustChecker, trustPolicy } from "../flows/policy.js";
+import { requireActionConfig } from "./config.js";
 
 interface ReturnDeps {
   gh: GitHub;
@@ -33,7 +35,7 @@ interface ReturnDeps {
 
 export async function returnMode({ gh, context, inputs, log }: ReturnDeps): Promise<Report> {
   const report = newReport("handoff: return");
-  const isOurs = actionIsOurs(inputs);
+  const isOurs = actionIdentity(inputs).isTrustedWriter;
 
   // 1. The issue.
   const number = inputs.issue ?? issueFromEvent(context);
@@ -46,7 +48,9 @@ export async function returnMode({ gh, context, inputs, log }: ReturnDeps): Prom
   report.rows.push(["Issue", `[${name}](${data.html_url})`]);
   // The author rule is pickup's: a writer, or a bot listed in trusted-bots. Not isOurs: that counts
   // github-actions[bot], which any workflow's GITHUB_TOKEN writes as. Checked first, so a refusal posts nothing.
-  const author = await new TrustChecker(gh, { repo: context.repo, trustedBots: inputs["trusted-bots"] }).person(issue.user, "author");
+  const config = await requireActionConfig(gh, context.repo);
+  const checker = new TrustChecker(gh, trustPolicy(context.repo, config, inputs["trusted-bots"]));
+  const author = await checker.person(issue.user, "author");
   if (!author.trusted) {
     throw new Error(`${name} is not a handoff issue this Action accepts: ${author.reason}; nothing was posted or released`);
   }

@@ -5,7 +5,7 @@
 import { findMarker } from "../core/marker.js";
 import type { GitHub, IssueAddress, Log } from "../github/client.js";
 import type { IsOurs } from "../github/comments.js";
-import type { TrustChecker } from "./trust.js";
+import type { TrustChecker } from "../flows/policy.js";
 
 export interface ThreadComment {
   id: number;

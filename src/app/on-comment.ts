@@ -7,10 +7,12 @@ import { fileFromComment, type SourceComment } from "../flows/file-comment.js";
 import type { FlowContext } from "../flows/context.js";
 import { withMarker } from "../flows/messages.js";
 import { looksLikeReturnDocument, parseCommand, type HandoffCommand } from "../flows/parse-command.js";
-import { authorizeReturn, deliverReturn, relayExists, toHandoffIssue } from "../flows/return.js";
+import { authorizeReturn } from "../flows/policy.js";
+import { deliverReturn, relayExists, toHandoffIssue } from "../flows/return.js";
 import { sameLogin } from "../github/app-identity.js";
+import { identityOf, writtenByUs } from "../flows/identity.js";
 import type { IssueAddress } from "../github/client.js";
-import { upsertComment, type CommentAuthor } from "../github/comments.js";
+import { upsertComment } from "../github/comments.js";
 import { acquireReactionLock, reactOutcome, releaseReactionLock } from "../github/reaction-lock.js";
 import { readConfig } from "./config.js";
 import type { AppDeps } from "./deps.js";
@@ -18,19 +20,6 @@ import type { AppDeps } from "./deps.js";
 type CommentContext = Context<"issue_comment.created" | "issue_comment.edited" | "issue_comment.deleted">;
 
 type Intent = { type: "file"; command: HandoffCommand } | { type: "return"; text: string };
-
-/** The Action's identity with a workflow's `GITHUB_TOKEN`: its returns and replies carry our marker too. */
-const ACTIONS_BOT = "github-actions[bot]";
-
-/**
- * Whether we wrote the comment: a bot (the App's, or the Action's) whose comment carries our marker. Our replies,
- * relays and the Action's posted returns are never acted on (no loops). Only bots count: a person's comment that
- * quotes a marker is theirs, and the marker in it is just text.
- */
-export function writtenByUs(body: string, author: CommentAuthor | null | undefined, botLogin: string): boolean {
-  if (author?.type !== "Bot" || !findMarker(body)) return false;
-  return sameLogin(author.login, botLogin) || sameLogin(author.login, ACTIONS_BOT);
-}
 
 /** What the comment asks for, from its text and author alone; null with a reason when nothing. */
 export function commentIntent(body: string, authorType: string | undefined): Intent | { type: "none"; reason: string } {
@@ -58,7 +47,7 @@ export function onComment(deps: AppDeps) {
       return;
     }
     // Only a bot's comment can be ours, so a person's costs nothing here; the bot login is cached per process.
-    if (comment.user?.type === "Bot" && writtenByUs(comment.body ?? "", comment.user, await deps.botLogin())) {
+    if (comment.user?.type === "Bot" && writtenByUs(comment.body ?? "", comment.user, identityOf(await deps.botLogin()))) {
       log.debug(`${where}: the comment was written by handoff`);
       return;
     }

@@ -232,3 +232,9 @@ function firstLine(message: string): string {
   const end = firstLineEnd(message);
   return message.slice(0, end).trim();
 }
+
+/** The valid fields of a text's frontmatter, or `{}` when it has none: for callers that need a field or two. */
+export function frontmatterFields(source: string): Partial<FrontmatterFields> {
+  const split = splitFrontmatter(source);
+  return split.yaml === null ? {} : readFrontmatter(split.yaml, split.yamlLine).fields;
+}

@@ -6,6 +6,7 @@
 // it back never depends on searching text the document wrote (a document may quote our delimiters).
 // A document longer than one body continues in overflow comments, each a complete body of the same shape.
 import { renderCard } from "./card.js";
+import { LABELS } from "./labels.js";
 import { MAX_BODY_CHARS, MAX_TITLE_CHARS } from "./limits.js";
 import { renderMarker, type HandoffMarker, type HandoffSource, type MarkerRole } from "./marker.js";
 import { REGION_END, type RegionKind } from "./read-rendered.js";
@@ -53,7 +54,6 @@ export const RENDER_PATTERNS = {
 
 /** GitHub's limit on a label's name. */
 export const MAX_LABEL_CHARS = 50;
-const LABEL = "handoff";
 /** Room kept free in every body for rounding in our own estimates. */
 const HEADROOM = 512;
 /** A piece smaller than this is not worth starting a region for: the rest of the part stays empty. */
@@ -65,7 +65,7 @@ const MAX_POINTER_LINKS_CHARS = 4_000;
 export function renderLabels(configured: string[] = [], own: string[] = []): string[] {
   const seen = new Set<string>();
   const labels: string[] = [];
-  for (const raw of [LABEL, ...configured, ...own]) {
+  for (const raw of [LABELS.handoff, ...configured, ...own]) {
     const label = cutCodePoints(raw.trim(), MAX_LABEL_CHARS).trim();
     const key = label.toLowerCase();
     if (label === "" || seen.has(key)) continue;

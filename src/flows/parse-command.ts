@@ -8,6 +8,7 @@
 // multi-line comments. The match is ASCII and case-sensitive, so `/hаndoff` with a Cyrillic `а`, or a full-width
 // `／handoff`, is plain text.
 import { LINE_BREAK_PATTERN } from "../core/code-ranges.js";
+import { frontmatterFields } from "../core/frontmatter.js";
 import { parseWithPositions, type InlineRange } from "../core/markdown.js";
 
 export interface HandoffCommand {
@@ -92,11 +93,13 @@ export function parseCommand(body: string): HandoffCommand | null {
 
 /**
  * Whether a comment is a return handoff without the command: a document whose frontmatter says
- * `kind: return`. A cheap textual check on the payload, so a bot's comment that is not a return costs nothing.
+ * `kind: return`, read by the one frontmatter reader. Decided on the payload alone: it costs no request.
  */
 export function looksLikeReturnDocument(body: string): boolean {
-  const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(body.trimStart());
-  return match !== null && /^kind:[ \t]*["']?return["']?[ \t]*(?:#.*)?$/m.test(match[1]!);
+  const text = body.trimStart();
+  // Most comments do not open with a fence: they cost one comparison, not a YAML parse.
+  if (!text.startsWith("---") && !text.startsWith("\uFEFF---")) return false;
+  return frontmatterFields(text).kind === "return";
 }
 
 /** The reply to a bare `/handoff`: how to use it. */

@@ -2,6 +2,7 @@
 // exists (our issues with file sources) and what changed, decide what to create, update, close or report.
 // Pure: no GitHub. Running the same plan twice changes nothing, because an update is planned only when the
 // redacted content's hash or the source path differs.
+import { openFirstThenNewest } from "../core/issue-order.js";
 import type { Diagnostic } from "../core/types.js";
 
 export type OnRemove = "close" | "comment" | "ignore";
@@ -55,7 +56,7 @@ export interface SyncPlanInput {
 function issueAt(existing: readonly ExistingFileIssue[], path: string): ExistingFileIssue | undefined {
   return existing
     .filter((issue) => issue.path === path)
-    .sort((a, b) => (a.state === b.state ? b.number - a.number : a.state === "open" ? -1 : 1))[0];
+    .sort(openFirstThenNewest)[0];
 }
 
 /**

@@ -11,7 +11,8 @@
 // comment and a second relay, and only a redelivery or re-run of the same return updates its own.
 //
 // Shared by the App (a return comment on the issue: `postOnIssue: false`) and the Action's `mode: return`.
-// Authorisation is the caller's decision (`authorizeReturn` below), made before calling this.
+// Authorisation is the caller's decision (`authorizeReturn` in policy.ts), made before calling this.
+import { LABELS, labelNames, SUPERSEDED_BY_RETURN } from "../core/labels.js";
 import { findMarker, renderMarker } from "../core/marker.js";
 import { MAX_BODY_CHARS } from "../core/limits.js";
 import { AGENT_TRIGGER_PATTERN, neutralizeForRelay } from "../core/neutralize.js";
@@ -21,15 +22,11 @@ import { documentParts, renderReturnComment } from "../core/render.js";
 import { acceptanceNote, foldedReturn, handoffOfIssueBody, relayLead } from "../core/relay.js";
 import type { HandoffDocument } from "../core/types.js";
 import type { HandoffMarker } from "../core/marker.js";
-import { sameLogin } from "../github/app-identity.js";
 import { parseIssueAddress, type GitHub, type IssueAddress, type Log, type RepoRef } from "../github/client.js";
 import { findOurComment, upsertComment, type CommentAuthor, type IsOurs, type UpsertResult } from "../github/comments.js";
 import { addLabels, removeLabels } from "../github/labels.js";
-import { hasPermission, type Permission } from "../github/permission.js";
 import { withMarker } from "./messages.js";
 
-export const RETURNED_LABEL = "handoff:returned";
-export const SUPERSEDED_LABELS = ["handoff:claimed", "handoff:ready"] as const;
 
 export interface HandoffIssue {
   repo: RepoRef;
@@ -60,7 +57,7 @@ export function toHandoffIssue(repo: RepoRef, issue: IssueLike): HandoffIssue {
     body: issue.body ?? "",
     html_url: issue.html_url,
     state: issue.state === "closed" ? "closed" : "open",
-    labels: (issue.labels ?? []).map((label) => (typeof label === "string" ? label : (label.name ?? ""))).filter((label) => label !== ""),
+    labels: labelNames(issue.labels),
     user: issue.user,
   };
 }
@@ -109,27 +106,6 @@ export type ReturnResult =
       closed: boolean;
     };
 
-/** `my-agent` or `my-agent[bot]` → `my-agent[bot]`: `trusted` names bots, never people. */
-function asBot(login: string): string {
-  return login.toLowerCase().endsWith("[bot]") ? login : `${login}[bot]`;
-}
-
-/**
- * A bot the configuration trusts, or anyone with at least the minimum permission. Entries of `trusted` are
- * read as bot logins (`[` cannot appear in a user's login), so `trusted: [claude]` trusts `claude[bot]`,
- * never a person who happens to be called claude.
- */
-export async function authorizeReturn(
-  gh: GitHub,
-  repo: RepoRef,
-  author: string,
-  policy: { trusted: readonly string[]; minimum_permission: Permission },
-): Promise<{ allowed: boolean; why: string }> {
-  if (policy.trusted.some((login) => sameLogin(asBot(login), author))) return { allowed: true, why: `${author} is trusted by the configuration` };
-  const { allowed, permission } = await hasPermission(gh, repo, author, policy.minimum_permission);
-  return { allowed, why: `${author} has ${permission} permission (minimum ${policy.minimum_permission})` };
-}
-
 /** The parent thread of a handoff issue, from its marker. */
 export function parentOf(marker: HandoffMarker): IssueAddress | null {
   if (marker.parent) return parseIssueAddress(marker.parent);
@@ -138,8 +114,9 @@ export function parentOf(marker: HandoffMarker): IssueAddress | null {
 }
 
 function statusOf(prepared: PreparedReturn): string | null {
-  const status = prepared.document.status ?? prepared.document.metadata["status"];
-  return status ? status.trim().toLowerCase() : null;
+  // The parser already reads a status line (`**Status:** Done`) into `status`, lower-cased.
+  const status = prepared.document.status?.trim().toLowerCase();
+  return status ? status : null;
 }
 
 /**
@@ -279,8 +256,8 @@ export async function deliverReturn(gh: GitHub, input: DeliverReturnInput): Prom
   }
 
   // 5. labels
-  const labelsAdded = await addLabels(gh, address, issue.labels, [RETURNED_LABEL]);
-  const labelsRemoved = await removeLabels(gh, address, issue.labels, [...SUPERSEDED_LABELS]);
+  const labelsAdded = await addLabels(gh, address, issue.labels, [LABELS.returned]);
+  const labelsRemoved = await removeLabels(gh, address, issue.labels, SUPERSEDED_BY_RETURN);
 
   // 6. close
   let closed = false;

@@ -8,6 +8,7 @@
 //
 // Shell-agnostic: the Action's `mode: file` runs exactly this with its own client and log.
 import { isHandoffPath } from "../config/schema.js";
+import { frontmatterFields } from "../core/frontmatter.js";
 import { MAX_BODY_CHARS, MAX_DOCUMENT_BYTES, MAX_TITLE_CHARS } from "../core/limits.js";
 import { prepareIssue, type PreparedIssue } from "../core/prepare.js";
 import { RedactionError } from "../core/redact/error.js";
@@ -73,7 +74,7 @@ async function prepareFile(ctx: FlowContext, push: PushData, change: FileChange 
   if (!read.ok) return failure(change.path, kind, `it could not be read (${read.reason}); check that it is committed, and split a large one into smaller handoffs`);
   try {
     const prepared = await prepareIssue(read.text, { source: fileSource(push, change.path), labels: ctx.config.labels, extraPatterns: ctx.config.redact.extra_patterns });
-    const status = (prepared.document.status ?? prepared.document.metadata["status"] ?? "").toLowerCase();
+    const status = (prepared.document.status ?? "").toLowerCase();
     return {
       prepared,
       wanted: {
@@ -114,7 +115,8 @@ async function removedWithIds(ctx: FlowContext, push: PushData, removed: string[
       continue;
     }
     const read = await readFileAt(ctx.gh, push.repo, path, push.before);
-    const id = read.ok ? /^id:[ \t]*["']?([^"'\n#]+?)["']?[ \t]*$/m.exec(read.text.split(/\n---/)[0] ?? "")?.[1] : undefined;
+    // Only a frontmatter's `id` counts: a body line `id: 7` in a document without one is prose.
+    const id = read.ok ? frontmatterFields(read.text).id : undefined;
     result.push(id ? { path, id } : { path });
   }
   return result;

@@ -14,9 +14,9 @@ export interface FileChange {
 export type ReadFileResult = { ok: true; text: string } | { ok: false; reason: string };
 
 /** A file's text at a commit (`GET /repos/{o}/{r}/contents/{path}?ref=`, base64). */
-export async function readFileAt(gh: GitHub, repo: RepoRef, path: string, ref: string): Promise<ReadFileResult> {
+export async function readFileAt(gh: GitHub, repo: RepoRef, path: string, ref?: string): Promise<ReadFileResult> {
   try {
-    const { data } = await gh.rest.repos.getContent({ ...repo, path, ref });
+    const { data } = await gh.rest.repos.getContent({ ...repo, path, ...(ref ? { ref } : {}) });
     if (Array.isArray(data) || data.type !== "file") return { ok: false, reason: "not a file" };
     // Files over 1 MB come back with `encoding: "none"` and no content; ours are capped well below that.
     if (!("content" in data) || data.encoding !== "base64") return { ok: false, reason: "the file is too large to read" };

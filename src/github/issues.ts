@@ -1,12 +1,12 @@
 // Finding the issues we filed. The source's identity lives in the hidden marker of each issue's body; the
 // list endpoint filtered by label and creator is a consistent read, unlike the search index, which lags
 // by seconds to minutes and would let a redelivery file a second issue.
+import { labelNames, LABELS } from "../core/labels.js";
+import { openFirstThenNewest } from "../core/issue-order.js";
 import { findMarker } from "../core/marker.js";
 import type { HandoffMarker, HandoffSource } from "../core/marker.js";
 import { sameLogin } from "./app-identity.js";
 import type { GitHub, RepoRef } from "./client.js";
-
-export const HANDOFF_LABEL = "handoff";
 
 export interface OurIssue {
   number: number;
@@ -20,10 +20,6 @@ export interface OurIssue {
   marker: HandoffMarker;
 }
 
-function labelNames(labels: ReadonlyArray<string | { name?: string }>): string[] {
-  return labels.map((l) => (typeof l === "string" ? l : (l.name ?? ""))).filter((n) => n !== "");
-}
-
 /**
  * Every issue (open or closed) labelled `handoff`, created by `creator`, whose body carries our marker.
  * Pull requests are skipped (the issues endpoint lists them too). One request per 100 issues.
@@ -32,7 +28,7 @@ export async function listOurIssues(gh: GitHub, repo: RepoRef, creator: string):
   const found: OurIssue[] = [];
   const iterator = gh.paginate.iterator(gh.rest.issues.listForRepo, {
     ...repo,
-    labels: HANDOFF_LABEL,
+    labels: LABELS.handoff,
     creator,
     state: "all",
     per_page: 100,
@@ -69,6 +65,6 @@ export function sameSource(a: HandoffSource, b: HandoffSource): boolean {
 /** The issue filed from this source; an open one wins over closed ones, then the newest. */
 export function findIssueForSource(issues: readonly OurIssue[], source: HandoffSource): OurIssue | null {
   const matching = issues.filter((issue) => sameSource(issue.marker.source, source));
-  matching.sort((a, b) => (a.state === b.state ? b.number - a.number : a.state === "open" ? -1 : 1));
+  matching.sort(openFirstThenNewest);
   return matching[0] ?? null;
 }
