@@ -118,12 +118,14 @@ describe("handoff new", () => {
     expect((await run("lint", "--strict", file)).code).toBe(0);
   });
 
-  it("never overwrites an existing handoff", async () => {
+  it("never overwrites an existing handoff: the same title on the same day gets a numbered suffix", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "handoff-new-"));
-    expect((await run("new", "Same title", "--dir", dir)).code).toBe(0);
+    const first = /Wrote (.*)$/.exec((await run("new", "Same title", "--dir", dir)).out)?.[1] ?? "";
+    await writeFile(first, "my own notes\n");
     const second = await run("new", "Same title", "--dir", dir);
-    expect(second.code).toBe(1);
-    expect(second.err).toMatch(/EEXIST|exists/);
+    expect(second.code).toBe(0);
+    expect(second.out).toMatch(/\d{4}-\d{2}-\d{2}-same-title-2\.md$/);
+    expect(await readFile(first, "utf8")).toBe("my own notes\n");
   });
 });
 

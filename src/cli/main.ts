@@ -1,19 +1,26 @@
 // The `handoff` command. node:util's parseArgs is enough for three subcommands; no CLI framework needed.
+import path from "node:path";
 import { parseArgs } from "node:util";
+import { CONFIG_PATH } from "../config/load.js";
+import { normalizeDirectory } from "../config/schema.js";
 import { RedactionError } from "../core/redact/index.js";
 import { lintFiles } from "./lint.js";
 import { newHandoff } from "./new.js";
 import { formatPreview, previewFile } from "./preview.js";
+import { repoContext } from "./repo-context.js";
 
 const USAGE = `Usage: handoff <command> [options]
 
 Commands:
-  lint <file>...            Validate handoff documents; prints file:line:col for each problem.
+  lint <file>...            Validate handoff documents; prints file:line:col for each problem, and
+                            for anything redaction would remove (its kind, never its value).
                             Exits 1 when any document has an error (--strict: or a warning).
   preview <file> [--json]   Print the issue that would be filed (title, labels, body) after
                             redaction, with a report of what was redacted.
-                            --repo owner/repo resolves #12 parents against that repository.
-  new "<title>"             Write a handoff template under .handoffs/ (--dir to change).
+                            The repository comes from the git remote (--repo owner/repo to override);
+                            labels and extra patterns from .github/handoff.yml.
+  new "<title>"             Write a handoff template where the App looks: directory: in
+                            .github/handoff.yml, else .handoffs/ (--dir to change).
   serve                     Run the GitHub App's webhook server (production). Reads APP_ID, PRIVATE_KEY,
                             WEBHOOK_SECRET, ... from the environment and ./.env; see docs/deploy.md.
   worker                    Run a queue worker (REDIS_URL and HANDOFF_QUEUE=true): docs/scaling.md.
@@ -39,7 +46,7 @@ const defaultIo: Io = {
 };
 
 /** Runs the CLI and returns the exit code; never calls process.exit itself, so tests can drive it. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: Io = defaultIo, cwd: string = process.cwd()): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -49,7 +56,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         json: { type: "boolean", default: false },
         strict: { type: "boolean", default: false },
         repo: { type: "string" },
-        dir: { type: "string", default: ".handoffs" },
+        dir: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -73,21 +80,33 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     switch (command) {
       case "lint": {
         if (args.length === 0) return usageError(io, "lint needs at least one file");
-        const outcome = await lintFiles(args);
+        const context = await repoContext(cwd);
+        let configErrors = 0;
+        if (!context.config.ok) {
+          configErrors = 1;
+          io.out(`${CONFIG_PATH}:1:1 error ${context.config.message.split("\n").join(" ")} [config]`);
+        }
+        const extraPatterns = context.config.ok ? context.config.config.redact.extra_patterns : [];
+        const outcome = await lintFiles(args, { cwd, extraPatterns });
         for (const line of outcome.lines) io.out(line);
-        io.out(`${args.length} file(s): ${outcome.errors} error(s), ${outcome.warnings} warning(s)`);
-        return outcome.errors > 0 || (values.strict && outcome.warnings > 0) ? 1 : 0;
+        const errors = outcome.errors + configErrors;
+        io.out(`${args.length} file(s): ${errors} error(s), ${outcome.warnings} warning(s)`);
+        return errors > 0 || (values.strict && outcome.warnings > 0) ? 1 : 0;
       }
       case "preview": {
         if (args.length !== 1) return usageError(io, "preview takes exactly one file");
-        const preview = await previewFile(args[0]!, { repo: values.repo });
+        const file = path.resolve(cwd, args[0]!);
+        const preview = await previewFile(file, { repo: values.repo, context: await repoContext(path.dirname(file)) });
         io.out(values.json ? JSON.stringify(preview, null, 2) : formatPreview(preview));
         return 0;
       }
       case "new": {
         const title = args.join(" ").trim();
         if (!title) return usageError(io, 'new needs a title: handoff new "Fix the flaky login test"');
-        io.out(`Wrote ${await newHandoff(title, values.dir)}`);
+        const directory = values.dir !== undefined ? path.resolve(cwd, values.dir) : await configuredDirectory(cwd);
+        const written = await newHandoff(title, directory);
+        const relative = path.relative(cwd, written);
+        io.out(`Wrote ${relative.startsWith("..") || path.isAbsolute(relative) ? written : relative}`);
         return 0;
       }
       case "serve": {
@@ -114,6 +133,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`handoff ${command}: ${reason}`);
     return 1;
   }
+}
+
+/** Where the App looks: `directory:` of `.github/handoff.yml`, from the top of the working tree. */
+async function configuredDirectory(cwd: string): Promise<string> {
+  const context = await repoContext(cwd);
+  if (!context.config.ok) throw new Error(context.config.message);
+  return path.join(context.root, normalizeDirectory(context.config.config.directory) || ".");
 }
 
 function usageError(io: Io, message: string): number {

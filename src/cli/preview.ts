@@ -1,7 +1,10 @@
-// `handoff preview <file> [--json]`: exactly what the App would file, after redaction, without touching GitHub.
+// `handoff preview <file> [--json]`: exactly what the App would file, after redaction, without touching GitHub:
+// with the repository's name from the git remote and its `.github/handoff.yml` (labels, extra patterns).
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { prepareIssue } from "../core/prepare.js";
 import { SECTION_NAMES, type RedactionReport, type SectionName } from "../core/types.js";
+import { repoContext, type RepoContext } from "./repo-context.js";
 
 export interface PreviewJson {
   title: string;
@@ -15,15 +18,31 @@ export interface PreviewJson {
 }
 
 export interface PreviewOptions {
-  /** `owner/repo`, so that `#12` parents and source links resolve; `local/repository` when unknown. */
+  /** `owner/repo`, so that `#12` parents and source links resolve; else the git remote's, else `local/repository`. */
   repo?: string;
+  /** The repository the file is in; read from git and `.github/handoff.yml` when absent. */
+  context?: RepoContext;
+}
+
+/** What the App would use for this repository: its name (from `--repo` or the git remote) and configuration. */
+function settingsFor(file: string, options: PreviewOptions, context: RepoContext) {
+  if (!context.config.ok) throw new Error(context.config.message);
+  const repo = options.repo ?? (context.remote ? `${context.remote.owner}/${context.remote.repo}` : "local/repository");
+  const relative = path.relative(context.root, path.resolve(file)).split(path.sep).join("/");
+  const inRepo = !relative.startsWith("../") && !path.isAbsolute(relative);
+  const host = context.remote?.host ?? "github.com";
+  const url = inRepo && repo !== "local/repository" ? `https://${host}/${repo}/blob/HEAD/${relative}` : file;
+  return { repo, path: inRepo ? relative : file, url, config: context.config.config };
 }
 
 export async function previewFile(file: string, options: PreviewOptions = {}): Promise<PreviewJson> {
   const text = await readFile(file, "utf8");
-  const repo = options.repo ?? "local/repository";
+  const context = options.context ?? (await repoContext(path.dirname(path.resolve(file))));
+  const settings = settingsFor(file, options, context);
   const prepared = await prepareIssue(text, {
-    source: { type: "file", repo, path: file, url: file },
+    source: { type: "file", repo: settings.repo, path: settings.path, url: settings.url },
+    labels: settings.config.labels,
+    extraPatterns: settings.config.redact.extra_patterns,
   });
   const sections: Partial<Record<SectionName, string>> = {};
   for (const name of SECTION_NAMES) {

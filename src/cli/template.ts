@@ -42,14 +42,24 @@ Where things stand (${today}): what exists, what was tried.
 `;
 }
 
-/** `Fix the flaky login test!` → `fix-the-flaky-login-test`, at most 60 characters. */
+/** The longest slug, in characters (not bytes: 60 CJK characters are 180 bytes, still far below 255). */
+const MAX_SLUG_CHARS = 60;
+
+/**
+ * A readable file name from a title in any script: `Fix the flaky login test!` → `fix-the-flaky-login-test`,
+ * `Café: überprüfen` → `cafe-uberprufen` (accents dropped from Latin letters only, so that other scripts keep
+ * their marks), `ログインのテストを直す` → `ログインのテストを直す`. Only letters, marks and digits survive; the rest
+ * becomes single hyphens. `handoff` when nothing is left (a title of emoji).
+ */
 export function slugify(title: string): string {
-  const slug = title
+  const words = title
     .normalize("NFKD")
+    .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
+    .normalize("NFC")
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  // Cut by code points, never inside a surrogate pair, then drop a trailing hyphen the cut left.
+  const slug = Array.from(words).slice(0, MAX_SLUG_CHARS).join("").replace(/-+$/, "");
   return slug || "handoff";
 }
