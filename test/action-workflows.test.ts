@@ -116,7 +116,7 @@ describe("the example workflows", () => {
   });
 
   it.each(["claude-code.yml", "codex.yml"])("%s gives the return job contents: write, so it deletes the claim ref at once", (name) => {
-    expect(load(name).jobs["return"]?.permissions).toEqual({ issues: "write", contents: "write" });
+    expect(load(name).jobs["return"]?.permissions).toEqual({ issues: "write", contents: "write", "pull-requests": "write" });
   });
 
   it.each(["claude-code.yml", "codex.yml"])("%s gives the claim's contents: write to the pickup job", (name) => {
