@@ -1,5 +1,5 @@
 // An App server for the throughput section, in a process of its own so its CPU time is its alone.
-//   handoff: our App behind our webhook middleware (src/server), as `npm run serve` runs it.
+//   handoff: our App behind our webhook middleware (src/server), as `handoff serve` runs it.
 //   bare:    a Probot app behind Probot's own middleware that replays a recorded request sequence and does
 //            nothing else: the floor, what Probot and Octokit cost for the same requests.
 // Usage: node --import tsx bench/throughput-app.ts <handoff|bare> <stand-in url>

@@ -1,4 +1,5 @@
-// npm's `prepare` hook: compiles src/ to lib/ after `npm ci` in a clone, and before `npm pack`/`npm publish`.
+// npm's `prepare` hook (and the first step of `npm start`): compiles src/ to lib/ after `npm ci` in a clone, and
+// before `npm pack`/`npm publish`.
 //
 // A production install of a clone (`npm ci --omit=dev`) has no TypeScript, and `prepare` still runs: without
 // this guard it died with "tsc: not found" and the install failed. So: with TypeScript installed, build; without
