@@ -5,7 +5,7 @@
 //   1. npm pack                              5. every `exports` entry imports
 //   2. npm install --omit=dev <tarball>      6. `handoff serve` from a directory whose .env configures it
 //   3. handoff --version                     7. GET /healthz 200, a badly signed delivery 401, a signed ping 2xx
-//   4. handoff preview: token and e-mail redacted
+//   4. handoff preview: token and e-mail redacted  8. `probot run` loads the packed App and answers a signed ping
 import { execFile, spawn } from "node:child_process";
 import { createHmac, generateKeyPairSync, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -119,6 +119,33 @@ try {
   const signed = await deliver(`sha256=${createHmac("sha256", secret).update(body).digest("hex")}`);
   if (signed.status < 200 || signed.status > 299) fail(`a signed ping got ${signed.status}, expected 2xx\n${output}`);
   step(`a correctly signed ping got ${signed.status}`);
+  server.kill("SIGTERM");
+  await new Promise((resolve) => server.once("exit", resolve));
+
+  // 8. The same package in Probot's own runner, as `probot run` users and test harnesses load it.
+  const probotPort = await freePort();
+  const probotEnv = { ...env, PORT: String(probotPort), APP_ID: "12345", PRIVATE_KEY: pem, WEBHOOK_SECRET: secret, LOG_LEVEL: "warn" };
+  server = spawn(path.join(install, "node_modules", ".bin", "probot"), ["run", `./node_modules/${pkg.name}/${pkg.main}`], {
+    cwd: install,
+    env: probotEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  output = "";
+  server.stdout.on("data", (d) => (output += d));
+  server.stderr.on("data", (d) => (output += d));
+  await waitForHealth(`http://127.0.0.1:${probotPort}/ping`, () => output);
+  const probotPing = await fetch(`http://127.0.0.1:${probotPort}/api/github/webhooks`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": "ping",
+      "x-github-delivery": `smoke-${randomBytes(8).toString("hex")}`,
+      "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
+    },
+    body,
+  });
+  if (probotPing.status < 200 || probotPing.status > 299) fail(`probot run answered a signed ping with ${probotPing.status}\n${output}`);
+  step(`probot run ${pkg.main} answered a signed ping with ${probotPing.status}`);
   step("passed");
 } finally {
   if (server && server.exitCode === null) {
