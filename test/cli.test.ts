@@ -92,13 +92,25 @@ describe("handoff preview", () => {
     const result = await run("preview", file, "--json");
     expect(result.code).toBe(0);
     const json = JSON.parse(result.out) as PreviewJson;
-    expect(Object.keys(json).sort()).toEqual(["body", "kind", "labels", "parent", "redactions", "sections", "title", "warnings"]);
+    expect(Object.keys(json).sort()).toEqual([
+      "body", "kind", "kindReason", "labels", "parent", "placements", "redactions", "sections", "title", "warnings",
+    ]);
     expect(json.kind).toBe("handoff");
     expect(json.labels).toContain("handoff");
     expect(Object.keys(json.sections)).toEqual(expect.arrayContaining(["context", "next-steps"]));
     expect(json.redactions.kinds.email).toBe(1);
     expect(json.redactions.total).toBeGreaterThanOrEqual(3);
     expect(result.out).not.toContain(secret);
+  });
+
+  it("--json says which rule placed each section, and why the kind is what it is", async () => {
+    const result = await run("preview", path.join(fixtures, "valid.md"), "--json");
+    const json = JSON.parse(result.out) as PreviewJson;
+    expect(json.placements).toEqual([
+      { line: 9, heading: "Reason", section: "reason", rule: 'alias "reason"' },
+      { line: 12, heading: "Next steps", section: "next-steps", rule: 'alias "next steps"' },
+    ]);
+    expect(json.kindReason).toBe("no sign of a return (no `kind: return`, return title, verdict or report back)");
   });
 
   it("resolves a #12 parent against --repo", async () => {

@@ -99,7 +99,7 @@ const EXPECTED: Record<string, Expected> = {
   "all-caps-headings.md": {
     title: "HANDOFF: EXPORT TO CSV",
     kind: "handoff",
-    sections: ["context", "scope", null, "next-steps", "open-questions"],
+    sections: ["context", "scope", "open-questions", "next-steps", "open-questions"],
   },
   "trailing-colons.md": {
     title: "Image pipeline cleanup",

@@ -7,7 +7,9 @@ import { PARSE_PATTERNS } from "../src/core/parse.js";
 describe("parser patterns", () => {
   it("include the patterns of every parser module", () => {
     const modules = new Set(Object.keys(PARSE_PATTERNS).map((name) => name.split(".")[0]));
-    expect([...modules].sort()).toEqual(["frontmatter", "metadata", "pointers", "schema", "sections", "title"]);
+    expect([...modules].sort()).toEqual([
+      "classify", "frontmatter", "kind", "labels", "metadata", "normalise", "pointers", "schema", "sections", "title",
+    ]);
   });
 
   it.each(Object.entries(PARSE_PATTERNS))("%s is safe from catastrophic backtracking", async (_name, pattern) => {

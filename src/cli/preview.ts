@@ -11,8 +11,12 @@ export interface PreviewJson {
   labels: string[];
   body: string;
   kind: string;
+  /** Why `kind` is what it is: the evidence of a return, or why the document stayed a handoff. */
+  kindReason: string;
   parent: string | null;
   sections: Partial<Record<SectionName, string>>;
+  /** Every heading or label the parser read, in order, with the section it was placed in and the rule that placed it. */
+  placements: { line: number; heading: string; section: SectionName | null; rule: string }[];
   redactions: RedactionReport;
   warnings: string[];
 }
@@ -54,8 +58,12 @@ export async function previewFile(file: string, options: PreviewOptions = {}): P
     labels: prepared.issue.labels,
     body: prepared.issue.body,
     kind: prepared.document.kind,
+    kindReason: prepared.document.kindReason ?? "",
     parent: prepared.parent ?? null,
     sections,
+    placements: prepared.document.sections
+      .filter((s) => s.heading !== "")
+      .map((s) => ({ line: s.line, heading: s.heading, section: s.canonical, rule: s.rule ?? "" })),
     redactions: prepared.redactions,
     warnings: prepared.document.diagnostics.map((d) => `${file}:${d.line}:${d.column} ${d.severity} ${d.message}`),
   };

@@ -75,6 +75,8 @@ export interface Block {
   end: number;
   /** The inline markdown (or the code of a fence), with markdown-it's newline normalisation. */
   content: string;
+  /** For blocks inside a top-level list: which list (counted from the top), so its items can be read together. */
+  list?: number;
 }
 
 const OPENERS: Readonly<Record<string, Block["kind"]>> = {
@@ -89,12 +91,17 @@ const LEAVES: Readonly<Record<string, Block["kind"]>> = { fence: "fence", code_b
 export function readBlocks(text: string): Block[] {
   const tokens = parseBlockTokens(text);
   const blocks: Block[] = [];
+  let lists = 0;
+  let list: number | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!token) continue;
+    if (token.level === 0 && (token.type === "bullet_list_open" || token.type === "ordered_list_open")) list = ++lists;
+    if (token.level === 0 && (token.type === "bullet_list_close" || token.type === "ordered_list_close")) list = undefined;
+    const inList = list === undefined ? {} : { list };
     const leaf = LEAVES[token.type];
     if (leaf && token.map) {
-      blocks.push({ kind: leaf, level: 0, depth: token.level, start: token.map[0], end: token.map[1], content: token.content });
+      blocks.push({ kind: leaf, level: 0, depth: token.level, start: token.map[0], end: token.map[1], content: token.content, ...inList });
       continue;
     }
     const opener = tokens[i - 1];
@@ -103,7 +110,7 @@ export function readBlocks(text: string): Block[] {
     if (token.type !== "inline" || !opener || !kind || !map) continue;
     const level = kind === "heading" ? Number(opener.tag.slice(1)) : 0;
     const end = kind === "heading" && opener.map ? opener.map[1] : map[1];
-    blocks.push({ kind, level, depth: opener.level, start: map[0], end, content: token.content });
+    blocks.push({ kind, level, depth: opener.level, start: map[0], end, content: token.content, ...inList });
   }
   return blocks;
 }

@@ -20,7 +20,7 @@ export const METADATA_PATTERNS = {
 } as const;
 
 /** Keys that are metadata even on a line of their own without bold; other plain keys need a list or a block of them. */
-const KNOWN_KEYS = new Set([
+export const METADATA_KEYS: ReadonlySet<string> = new Set([
   "status", "state", "kind", "type", "parent", "parent issue", "agent", "suggested agent", "reason", "reason for handoff",
   "handoff reason", "date", "updated", "last updated", "created", "branch", "commit", "author", "owner", "from", "to",
   "priority", "issue", "pr", "repo", "repository", "project", "phase", "stage", "progress", "version",
@@ -84,7 +84,7 @@ export function readMetadata(blocks: readonly Block[]): MetadataRead {
     const allMetadata = blockLines.length > 1 && parsed.every((p) => p !== null);
     parsed.forEach((entry, i) => {
       if (!entry) return;
-      if (!entry.bold && !allMetadata && block.depth === 0 && !KNOWN_KEYS.has(entry.key)) return;
+      if (!entry.bold && !allMetadata && block.depth === 0 && !METADATA_KEYS.has(entry.key)) return;
       lines.add(block.start + i);
       if (!Object.hasOwn(values, entry.key)) Object.defineProperty(values, entry.key, { value: entry.value, enumerable: true, writable: true, configurable: true });
     });

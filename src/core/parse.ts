@@ -3,14 +3,19 @@
 //   2. read the body's blocks once with markdown-it (sections.ts)
 //   3. metadata lines near the top (metadata.ts), then the title (title.ts)
 //   4. sections (sections.ts) and file pointers (pointers.ts)
-//   5. fill status, parent, kind, agent and reason: frontmatter first, then metadata, then the title
+//   5. the kind from evidence (kind.ts): frontmatter, metadata, title, verdict lines, the shape of a report
+//   6. fill status, parent, agent and reason: frontmatter first, then metadata
 import { FRONTMATTER_PATTERNS, readFrontmatter, splitFrontmatter, type FrontmatterRead } from "./frontmatter.js";
 import { METADATA_PATTERNS, readMetadata } from "./metadata.js";
 import { POINTER_PATTERNS, findPointers } from "./pointers.js";
 import { SCHEMA_PATTERNS, parseIssueRef } from "./schema.js";
-import { SECTION_PATTERNS, readBlocks, splitSections, type Block } from "./sections.js";
-import { FALLBACK_TITLE, TITLE_PATTERNS, extractTitle, looksLikeReturn, plainText } from "./title.js";
-import type { HandoffDocument, HandoffKind, IssueRef } from "./types.js";
+import { SECTION_PATTERNS, readBlocks, splitSections } from "./sections.js";
+import { KIND_PATTERNS, readKind } from "./kind.js";
+import { FALLBACK_TITLE, TITLE_PATTERNS, extractTitle, plainText } from "./title.js";
+import { CLASSIFY_PATTERNS } from "./headings/classify.js";
+import { LABEL_PATTERNS } from "./headings/labels.js";
+import { NORMALISE_PATTERNS } from "./headings/normalise.js";
+import type { HandoffDocument, IssueRef } from "./types.js";
 
 /** Every hand-written regular expression the parser uses, by `module.name`; test/patterns-parse.test.ts proves each safe. */
 export const PARSE_PATTERNS: Readonly<Record<string, RegExp>> = Object.fromEntries(
@@ -22,6 +27,10 @@ export const PARSE_PATTERNS: Readonly<Record<string, RegExp>> = Object.fromEntri
       ["metadata", METADATA_PATTERNS],
       ["title", TITLE_PATTERNS],
       ["pointers", POINTER_PATTERNS],
+      ["kind", KIND_PATTERNS],
+      ["labels", LABEL_PATTERNS],
+      ["classify", CLASSIFY_PATTERNS],
+      ["normalise", NORMALISE_PATTERNS],
     ] as const
   ).flatMap(([module, patterns]) => Object.entries(patterns).map(([name, pattern]) => [`${module}.${name}`, pattern] as const)),
 );
@@ -62,11 +71,14 @@ function parse(source: string): HandoffDocument {
   const metadata = readMetadata(blocks);
   const meta = metadata.values;
   const title = extractTitle({ frontmatterTitle: fields.title, blocks, isMetadataLine: (line) => metadata.lines.has(line) });
+  const sections = splitSections(split.body, split.bodyLine, blocks);
+  const kind = readKind({ frontmatterKind: fields.kind, extra: frontmatter.extra, metadata: meta, title, blocks, sections });
   const doc: HandoffDocument = {
     source,
     frontmatterText: split.yaml,
     title,
-    kind: fields.kind ?? metadataKind(meta) ?? titleKind(title, blocks),
+    kind: kind.kind,
+    kindReason: kind.reason,
     labels: fields.labels ?? [],
     assignees: fields.assignees ?? [],
     skills: fields.skills ?? [],
@@ -74,7 +86,7 @@ function parse(source: string): HandoffDocument {
     metadata: meta,
     body: split.body,
     bodyLine: split.bodyLine,
-    sections: splitSections(split.body, split.bodyLine, blocks),
+    sections,
     pointers: findPointers(split.body, split.bodyLine),
     diagnostics: [...split.diagnostics, ...frontmatter.diagnostics].sort((a, b) => a.line - b.line || a.column - b.column),
   };
@@ -131,16 +143,4 @@ function metadataParent(value: string | undefined): IssueRef | undefined {
   const close = value.indexOf(")", open);
   const url = open !== -1 && close !== -1 ? parseIssueRef(value.slice(open + 2, close)) : null;
   return url ?? parseIssueRef(plainText(value)) ?? undefined;
-}
-
-function metadataKind(meta: Record<string, string>): HandoffKind | undefined {
-  const value = metadataWord(first(meta, "kind", "type"));
-  if (value === undefined) return undefined;
-  if (value === "handoff") return "handoff";
-  return looksLikeReturn(value) ? "return" : undefined;
-}
-
-function titleKind(title: string, blocks: readonly Block[]): HandoffKind {
-  const heading = blocks.find((b) => b.kind === "heading" && b.depth === 0);
-  return looksLikeReturn(title) || (heading !== undefined && looksLikeReturn(heading.content)) ? "return" : "handoff";
 }

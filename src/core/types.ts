@@ -39,6 +39,11 @@ export interface Section {
   text: string;
   /** 1-based line of the heading (or of the first line, for the preamble). */
   line: number;
+  /**
+   * Which rule placed the section, for a person checking it (`alias "next steps"`, `keywords: "prochain* etape*"`,
+   * `bullet label, …`). Absent for the preamble.
+   */
+  rule?: string;
 }
 
 /** `#12`, `owner/repo#12` or an issue/PR URL, resolved as far as the text allows. */
@@ -67,6 +72,8 @@ export interface HandoffDocument {
   /** Known frontmatter fields that validated. */
   title: string;
   kind: HandoffKind;
+  /** Why `kind` is what it is: the evidence that made it a return, or why it stayed a handoff. */
+  kindReason?: string;
   status?: string;
   reason?: string;
   parent?: IssueRef;

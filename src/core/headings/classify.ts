@@ -1,0 +1,132 @@
+// classifyHeading: which canonical section a heading names, and the rule that decided it. In order:
+//   1. an exact alias (aliases.ts): the sure hits; a dated log entry (`2026-04-14 – Rewrite`) is never a section;
+//   2. keywords and stems per section (lexicon.ts), scored; where terms overlap the longest wins, so `in progress`
+//      is not `progress` and `未完了` is not `完了`; a term right after a negation (`not done`, `No findings`) is ignored;
+//   3. precedence: out-of-scope wording beats everything it qualifies (`Out of scope (don't touch)`, `What was NOT
+//      touched`), and `next …` beats the goal or task it qualifies (`Next mission`, `THE NEXT TASK`);
+//   4. otherwise the best score, if it reaches MIN_SCORE; ties go to the term that comes first in the heading.
+import { SECTION_NAMES, type SectionName } from "../types.js";
+import { aliasOf } from "./aliases.js";
+import { LEXICON, MIN_SCORE, WEIGHTS } from "./lexicon.js";
+import { normaliseHeading, normaliseTerm } from "./normalise.js";
+
+export interface HeadingClass {
+  canonical: SectionName | null;
+  /** Why, in words a person can check: `alias "next steps"`, `keywords "prochain* etape*"`, `no section word`. */
+  rule: string;
+}
+
+interface Term {
+  section: SectionName;
+  weight: number;
+  source: string;
+  /** Latin terms: words in order, each exact or (ending in `*`) a prefix. */
+  words?: readonly { text: string; prefix: boolean }[];
+  /** CJK terms: matched as a substring of the heading with its spaces removed. */
+  compact?: string;
+}
+
+interface Match {
+  term: Term;
+  start: number;
+  end: number;
+}
+
+/** A word that turns the term after it around: `not done`, `No findings`, `nicht erledigt`. */
+const NEGATORS = new Set([
+  "not", "no", "non", "never", "none", "nicht", "kein", "keine", "pas", "aucun", "aucune", "niet", "geen", "sin", "sem",
+  "senza", "nessun", "nenhum", "ningun",
+]);
+export const CLASSIFY_PATTERNS = {
+  cjk: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u,
+  spaces: /\s+/g,
+  // `2026-09-20T08:20:00Z — agent — …`, `2025-12-03 – Harness initialisiert`, `03.10.2026: …`: a dated log entry.
+  datedEntry: /^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?Z?)?\s{0,3}(?:[—–|·:-]|$)/,
+} as const;
+
+const TERMS: readonly Term[] = SECTION_NAMES.flatMap((section) =>
+  (["strong", "medium", "weak"] as const).flatMap((strength) =>
+    LEXICON[section][strength].map((source): Term => {
+      const weight = WEIGHTS[strength];
+      if (CLASSIFY_PATTERNS.cjk.test(source)) return { section, weight, source, compact: source.replace(CLASSIFY_PATTERNS.spaces, "") };
+      const words = source.split(" ").map((raw) => {
+        const prefix = raw.endsWith("*");
+        return { text: normaliseTerm(prefix ? raw.slice(0, -1) : raw), prefix };
+      });
+      return { section, weight, source, words };
+    }),
+  ),
+);
+
+/** The canonical section a heading (already cleaned of markdown, numbering and emoji) names, and why. */
+export function classifyHeading(cleaned: string): HeadingClass {
+  const alias = aliasOf(cleaned);
+  if (alias) return { canonical: alias, rule: `alias "${cleaned.toLowerCase()}"` };
+  if (CLASSIFY_PATTERNS.datedEntry.test(cleaned)) return { canonical: null, rule: "a dated entry, not a section" };
+  const heading = normaliseHeading(cleaned);
+  if (heading.words.length === 0) return { canonical: null, rule: "no words" };
+  const matches = longestFirst(findMatches(heading.words));
+  const scores = new Map<SectionName, { score: number; first: number; terms: string[] }>();
+  for (const m of matches) {
+    const entry = scores.get(m.term.section) ?? { score: 0, first: m.start, terms: [] };
+    entry.score += m.term.weight;
+    entry.first = Math.min(entry.first, m.start);
+    entry.terms.push(m.term.source);
+    scores.set(m.term.section, entry);
+  }
+  const explain = (name: SectionName, why: string): HeadingClass => ({
+    canonical: name,
+    rule: `${why}: ${scores.get(name)!.terms.map((t) => `"${t}"`).join(", ")}`,
+  });
+  const outOfScope = scores.get("out-of-scope");
+  if (outOfScope && outOfScope.score >= MIN_SCORE) {
+    return explain("out-of-scope", scores.size > 1 ? "out-of-scope wording beats what it qualifies" : "keywords");
+  }
+  const ranked = [...scores.entries()].sort(
+    ([a, x], [b, y]) => y.score - x.score || x.first - y.first || SECTION_NAMES.indexOf(a) - SECTION_NAMES.indexOf(b),
+  );
+  const best = ranked[0];
+  if (!best || best[1].score < MIN_SCORE) return { canonical: null, rule: best ? `too weak: "${best[1].terms.join('", "')}"` : "no section word" };
+  if ((best[0] === "reason" || best[0] === "scope") && scores.has("next-steps")) {
+    return explain("next-steps", `"next …" beats the ${best[0] === "reason" ? "goal" : "task"} it qualifies`);
+  }
+  return explain(best[0], "keywords");
+}
+
+function findMatches(words: readonly string[]): Match[] {
+  // Character offsets of each word in the space-free heading, so Latin and CJK matches share one coordinate.
+  const offsets: number[] = [];
+  let at = 0;
+  for (const w of words) {
+    offsets.push(at);
+    at += w.length;
+  }
+  const compact = words.join("");
+  const matches: Match[] = [];
+  for (const term of TERMS) {
+    if (term.compact) {
+      for (let i = compact.indexOf(term.compact); i !== -1; i = compact.indexOf(term.compact, i + 1)) {
+        matches.push({ term, start: i, end: i + term.compact.length });
+      }
+      continue;
+    }
+    const tw = term.words!;
+    for (let i = 0; i + tw.length <= words.length; i++) {
+      if (!tw.every((t, k) => (t.prefix ? words[i + k]!.startsWith(t.text) : words[i + k] === t.text))) continue;
+      if (i > 0 && NEGATORS.has(words[i - 1]!)) continue;
+      const last = i + tw.length - 1;
+      matches.push({ term, start: offsets[i]!, end: offsets[last]! + words[last]!.length });
+    }
+  }
+  return matches;
+}
+
+/** Overlapping matches resolved in favour of the longest (then the heaviest): `in progress` over `progress`. */
+function longestFirst(matches: Match[]): Match[] {
+  const sorted = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || b.term.weight - a.term.weight);
+  const kept: Match[] = [];
+  for (const m of sorted) {
+    if (kept.every((k) => m.end <= k.start || m.start >= k.end)) kept.push(m);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

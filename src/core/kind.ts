@@ -1,0 +1,152 @@
+// A document's kind from evidence. A return (child to parent: here is what happened) says so in its frontmatter, or
+// shows it: a title that announces a return or a completion report, a verdict line (`VERDICT: PASS`), a report
+// addressed back to the orchestrator. One strong sign is enough; weaker signs need company. A brief that asks for a
+// report back (`## Report back`, `## Return handoff`) is a handoff however much it talks about the return.
+import type { Block } from "./markdown.js";
+import type { HandoffKind, Section } from "./types.js";
+import { TITLE_PATTERNS, plainText } from "./title.js";
+
+export interface KindInput {
+  frontmatterKind?: HandoffKind | undefined;
+  /** Unknown frontmatter keys, as read (`verdict: PASS` is one). */
+  extra: Record<string, unknown>;
+  metadata: Record<string, string>;
+  title: string;
+  blocks: readonly Block[];
+  sections: readonly Section[];
+}
+
+export interface KindRead {
+  kind: HandoffKind;
+  reason: string;
+}
+
+export const KIND_PATTERNS = {
+  // `VERDICT: PASS`, `**Verdict:** FAIL`, `- Verdict: APPROVED` at the start of a line.
+  verdictLine: /^(?:[-*+>]\s{1,4})?\**\s{0,2}verdict\s{0,2}\**\s{0,2}[:：]/i,
+  // `Self-Check: PASSED`, `Result: FAIL`: an outcome line.
+  outcomeLine: /^(?:[-*+>]\s{1,4})?\**\s{0,2}(?:self[- ]check|result|outcome|overall result)\s{0,2}\**\s{0,2}[:：]\s{0,4}\**\s{0,2}(?:already\s)?(?:pass|passed|fail|failed|blocked|done|complete|completed)\b/i,
+  reportTitle: /\b(?:report|rapport|informe|relatorio|bericht|verslag|rapporto|evidence)\b|報告|报告|보고|证据/i,
+  // `Revisión completa`, `Test audit`, `Validation — Issue #53`: the title names a review of finished work.
+  reviewTitle: /\b(?:review|revision|revisao|audit|validation|verification|uberprufung|recensione|verifica)\b|レビュー|审查|评审|검토/i,
+  // `PHASE 1: CSS CONSOLIDATION - COMPLETE ✅`: the title says the work is finished.
+  finishedTitle: /(?:^|[\s:—–-])(?:complete|completed|completa|completo|completato|done|finished|termine|terminee|concluido|concluida|abgeschlossen|afgerond|voltooid)\b(?![\s\w]{0,3}\w)|完了$|完成$|완료$/i,
+  // A status line in the body: `状态：implemented`, `Statut : terminé`, `Status: done`.
+  colon: /[:：]/,
+  statusLine: /^(?:[-*+>]\s{1,4})?\**\s{0,2}(?:status|state|statut|estado|stato|zustand|状态|状態|상태)\s{0,2}\**\s{0,2}[:：]/i,
+  addresseeKeys: /^(?:to|para|an|a|naar|destinataire|recipient|addressee|宛先|收件人)$/i,
+  parentRole: /\b(?:parent|orchestrator|principal|lead|coordinator|manager|architect|main|caller|supervisor|tech-lead)\b|オーケストレーター|主管/i,
+  completionTitle: /\b(?:completion|final|task|subagent|sub-agent|worker) report\b|rapport (?:final|de fin)|完了報告|作業報告|完成报告|任务报告|완료 보고|작업 보고/i,
+  planWord: /\b(?:plan|phase|task|step|ticket)\b/i,
+  addressedBack: /\b(?:report|return|reporting|handing)\s(?:back\s)?to\s(?:the\s)?(?:orchestrator|parent|lead|coordinator|manager|architect|caller)\b/i,
+  returnToTitle: /^return(?:ing)?\s{1,10}(?:handoff\s{1,10})?(?:to|for)\s/i,
+  metaReturn: /^\s{0,4}\**\s{0,2}return/i,
+  metaHandoff: /^\s{0,4}\**\s{0,2}handoff/i,
+  deviations: /^deviations?\s(?:from\s)?(?:the\s)?plan/i,
+  latinMarks: /[\u0300-\u036f]/g,
+  nonWord: /[^\p{L}\p{N}]+/u,
+  briefHeading: /^(?:report back|return handoff|return format|report format|what to report|reporting)\b|報告に含め|보고.{0,6}포함/i,
+} as const;
+
+const FINISHED = new Set([
+  "done", "complete", "completed", "finished", "blocked", "partial", "failed", "pass", "passed", "termine", "terminee",
+  "fini", "completado", "terminado", "concluido", "concluida", "completato", "abgeschlossen", "erledigt", "afgerond",
+  "voltooid", "implemented", "merged", "shipped", "delivered", "完了", "完成", "已完成", "완료",
+]);
+
+/** The kind, and the evidence for it in a sentence `preview` can show. */
+export function readKind(input: KindInput): KindRead {
+  if (input.frontmatterKind) return { kind: input.frontmatterKind, reason: `frontmatter \`kind: ${input.frontmatterKind}\`` };
+  const metaKind = input.metadata.kind ?? input.metadata.type;
+  if (metaKind !== undefined && KIND_PATTERNS.metaReturn.test(plainText(metaKind))) return { kind: "return", reason: "metadata line `Kind: return`" };
+  if (metaKind !== undefined && KIND_PATTERNS.metaHandoff.test(plainText(metaKind))) return { kind: "handoff", reason: "metadata line `Kind: handoff`" };
+  // Titles are compared without accents: `Revisión completa` is a `revision … completa`.
+  const title = plainText(input.title).normalize("NFD").replace(KIND_PATTERNS.latinMarks, "").normalize("NFC");
+  const firstHeading = input.blocks.find((b) => b.kind === "heading" && b.depth === 0);
+  if (TITLE_PATTERNS.returnTitle.test(title) || (firstHeading && TITLE_PATTERNS.returnTitle.test(plainText(firstHeading.content)))) {
+    return { kind: "return", reason: "the title announces a return" };
+  }
+  if (KIND_PATTERNS.returnToTitle.test(title)) return { kind: "return", reason: "the title announces a return" };
+  if (KIND_PATTERNS.completionTitle.test(title)) return { kind: "return", reason: "the title names a completion report" };
+  if (Object.keys(input.extra).some((k) => k.toLowerCase() === "verdict")) return { kind: "return", reason: "frontmatter `verdict`" };
+  const addressee = addressedTo(input.extra);
+  if (addressee) return { kind: "return", reason: `addressed back to \`${addressee}\`` };
+  const verdict = findLine(input.blocks, KIND_PATTERNS.verdictLine);
+  if (verdict !== null) return { kind: "return", reason: `a verdict line (\`${verdict}\`)` };
+
+  const signs: string[] = [];
+  if (KIND_PATTERNS.reportTitle.test(title)) signs.push("the title names a report");
+  else if (KIND_PATTERNS.reviewTitle.test(title)) signs.push("the title names a review");
+  if (KIND_PATTERNS.finishedTitle.test(title)) signs.push("the title says the work is finished");
+  if (title.toLowerCase().endsWith("summary") && KIND_PATTERNS.planWord.test(title)) signs.push("the title summarises an executed plan");
+  const status = finishedStatus(input.metadata) ?? finishedStatusLine(input.blocks);
+  if (status) signs.push(`status \`${status}\``);
+  const outcome = findLine(input.blocks, KIND_PATTERNS.outcomeLine);
+  if (outcome !== null) signs.push(`an outcome line (\`${outcome}\`)`);
+  const headings = input.sections.map((s) => s.heading).filter((h) => h !== "");
+  const reportHeading = headings.find((h) => KIND_PATTERNS.completionTitle.test(h));
+  if (reportHeading && !KIND_PATTERNS.completionTitle.test(title)) signs.push(`a \`${reportHeading}\` section`);
+  const addressed = headings.find((h) => KIND_PATTERNS.addressedBack.test(h));
+  if (addressed) signs.push(`a section addressed back (\`${addressed}\`)`);
+  if (headings.some((h) => KIND_PATTERNS.deviations.test(h))) signs.push("a `Deviations from plan` section");
+  const brief = headings.find((h) => KIND_PATTERNS.briefHeading.test(h));
+  if (brief) {
+    const noted = signs.length > 0 ? ` (${signs.join("; ")} set aside)` : "";
+    return { kind: "handoff", reason: `a brief: it asks for a report back in \`${brief}\`${noted}` };
+  }
+  if (signs.length >= 2) return { kind: "return", reason: signs.join("; ") };
+  if (signs.length === 1) return { kind: "handoff", reason: `one sign of a return is not enough (${signs[0]})` };
+  return { kind: "handoff", reason: "no sign of a return (no `kind: return`, return title, verdict or report back)" };
+}
+
+/** The `to`/`para` of a frontmatter, when it names a parent role (`para: principal`, `to: orchestrator`). */
+function addressedTo(extra: Record<string, unknown>): string | null {
+  for (const [key, value] of Object.entries(extra)) {
+    if (typeof value !== "string" || !KIND_PATTERNS.addresseeKeys.test(key)) continue;
+    if (KIND_PATTERNS.parentRole.test(value)) return `${key}: ${value}`;
+  }
+  return null;
+}
+
+/** A `Status: done` line in the first paragraphs, for documents whose metadata the reader did not take as metadata. */
+function finishedStatusLine(blocks: readonly Block[]): string | null {
+  for (const block of blocks.slice(0, 12)) {
+    if (block.kind !== "paragraph") continue;
+    for (const line of block.content.split("\n", 20)) {
+      const text = line.trim();
+      const colon = text.search(KIND_PATTERNS.colon);
+      if (colon === -1 || !KIND_PATTERNS.statusLine.test(text)) continue;
+      const value = finishedWord(text.slice(colon + 1));
+      if (value) return value;
+    }
+  }
+  return null;
+}
+
+function finishedStatus(metadata: Record<string, string>): string | null {
+  const value = metadata.status ?? metadata.statut ?? metadata.estado ?? metadata.stato ?? metadata.state;
+  return value === undefined ? null : finishedWord(value);
+}
+
+/** The value, when its first words say the work finished (`✅ Terminé`, `implemented (…)`, `DONE`). */
+function finishedWord(value: string): string | null {
+  const words = plainText(value)
+    .normalize("NFD")
+    .replace(KIND_PATTERNS.latinMarks, "")
+    .toLowerCase()
+    .split(KIND_PATTERNS.nonWord)
+    .filter((w) => w !== "");
+  return words.slice(0, 3).some((w) => FINISHED.has(w)) ? plainText(value).slice(0, 60) : null;
+}
+
+/** The first line of a paragraph or heading (outside code) that matches, trimmed for display; null when none does. */
+function findLine(blocks: readonly Block[], pattern: RegExp): string | null {
+  for (const block of blocks) {
+    if (block.kind !== "paragraph" && block.kind !== "heading") continue;
+    for (const line of block.content.split("\n", 200)) {
+      const text = line.trim();
+      if (pattern.test(text)) return plainText(text).slice(0, 80);
+    }
+  }
+  return null;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { parseHandoff } from "../src/core/parse.js";
+
+const doc = (...lines: string[]): string => lines.join("\n");
+const kindOf = (text: string) => {
+  const parsed = parseHandoff(text);
+  return [parsed.kind, parsed.kindReason];
+};
+
+describe("the kind of a document, from evidence", () => {
+  it("takes frontmatter at its word", () => {
+    expect(kindOf(doc("---", "kind: return", "---", "# Done"))).toEqual(["return", "frontmatter `kind: return`"]);
+  });
+
+  it("recognises a title that announces a return or a completion report", () => {
+    expect(kindOf("# Return handoff to the simulation workstation\n\ntext")[0]).toBe("return");
+    expect(kindOf("# Return: rate limiter spike\n")[0]).toBe("return");
+    expect(kindOf("# 完了報告: Google OAuth2統合サンプル\n\n## 実装内容\n")[0]).toBe("return");
+  });
+
+  it("recognises a verdict line, and says which", () => {
+    const text = doc("# Validation — Issue #53", "", "## REPORT TO ORCHESTRATOR", "", "**VERDICT: PASS.**", "", "- all good");
+    expect(kindOf(text)).toEqual(["return", "a verdict line (`VERDICT: PASS.`)"]);
+  });
+
+  it("recognises a frontmatter verdict", () => {
+    expect(kindOf(doc("---", "verdict: PASS", "---", "## Check Results", "- Lint: PASS"))[0]).toBe("return");
+  });
+
+  it("recognises an unmarked report from two weaker signs together", () => {
+    const text = doc("# Rapport Phase C2.1 — Store volatil", "", "**Statut :** ✅ Terminé", "", "## Objectif", "x");
+    expect(kindOf(text)).toEqual(["return", "the title names a report; status `✅ Terminé`"]);
+  });
+
+  it("stays a handoff on one weak sign, and says why", () => {
+    expect(kindOf(doc("# Weekly report", "", "## Next steps", "- ship"))).toEqual([
+      "handoff",
+      "one sign of a return is not enough (the title names a report)",
+    ]);
+  });
+
+  it("keeps a brief a handoff even when it asks for a verdict in its report back", () => {
+    const text = doc("# Lane briefing — archive-poc", "", "**Status:** done", "", "## The work", "x", "", "## Report back", "`DONE · FILES · BLOCKED`");
+    expect(kindOf(text)[0]).toBe("handoff");
+    expect(kindOf(text)[1]).toMatch(/^a brief: it asks for a report back in `Report back`/);
+  });
+
+  it("does not take a verdict mentioned inside a sentence for a verdict line", () => {
+    expect(kindOf(doc("# Build log", "", "- Merged after reviewer `VERDICT: PASS` and CI green."))[0]).toBe("handoff");
+  });
+
+  it("does not take a verdict in a code block for a verdict line", () => {
+    expect(kindOf(doc("# Brief", "", "End with:", "", "```", "VERDICT: PASS | FAIL", "```"))[0]).toBe("handoff");
+  });
+
+  it("is a handoff with no evidence at all, and says so", () => {
+    expect(kindOf("# Handoff: flaky test\n\n## Next steps\n- fix it")).toEqual([
+      "handoff",
+      "no sign of a return (no `kind: return`, return title, verdict or report back)",
+    ]);
+  });
+});
