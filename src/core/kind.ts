@@ -24,8 +24,8 @@ export interface KindRead {
 export const KIND_PATTERNS = {
   // `VERDICT: PASS`, `**Verdict:** FAIL`, `- Verdict: APPROVED` at the start of a line.
   verdictLine: /^(?:[-*+>]\s{1,4})?\**\s{0,2}verdict\s{0,2}\**\s{0,2}[:：]/i,
-  // `Self-Check: PASSED`, `Result: FAIL`: an outcome line.
-  outcomeLine: /^(?:[-*+>]\s{1,4})?\**\s{0,2}(?:self[- ]check|result|outcome|overall result)\s{0,2}\**\s{0,2}[:：]\s{0,4}\**\s{0,2}(?:already\s)?(?:pass|passed|fail|failed|blocked|done|complete|completed)\b/i,
+  // `Self-Check: PASSED`, `Result: FAIL`, `Outcome: already done`: an outcome line (its label; the value is read by hand).
+  outcomeLabel: /^(?:self[- ]check|results?|outcome|overall result)$/i,
   reportTitle: /\b(?:report|rapport|informe|relatorio|bericht|verslag|rapporto|evidence)\b|報告|报告|보고|证据/i,
   // `Revisión completa`, `Test audit`, `Validation — Issue #53`: the title names a review of finished work.
   reviewTitle: /\b(?:review|revision|revisao|audit|validation|verification|uberprufung|recensione|verifica)\b|レビュー|审查|评审|검토/i,
@@ -47,6 +47,8 @@ export const KIND_PATTERNS = {
   nonWord: /[^\p{L}\p{N}]+/u,
   briefHeading: /^(?:report back|return handoff|return format|report format|what to report|reporting)\b|報告に含め|보고.{0,6}포함/i,
 } as const;
+
+const OUTCOMES = new Set(["pass", "passed", "fail", "failed", "blocked", "ok"]);
 
 const FINISHED = new Set([
   "done", "complete", "completed", "finished", "blocked", "partial", "failed", "pass", "passed", "termine", "terminee",
@@ -81,7 +83,7 @@ export function readKind(input: KindInput): KindRead {
   if (title.toLowerCase().endsWith("summary") && KIND_PATTERNS.planWord.test(title)) signs.push("the title summarises an executed plan");
   const status = finishedStatus(input.metadata) ?? finishedStatusLine(input.blocks);
   if (status) signs.push(`status \`${status}\``);
-  const outcome = findLine(input.blocks, KIND_PATTERNS.outcomeLine);
+  const outcome = findOutcome(input.blocks);
   if (outcome !== null) signs.push(`an outcome line (\`${outcome}\`)`);
   const headings = input.sections.map((s) => s.heading).filter((h) => h !== "");
   const reportHeading = headings.find((h) => KIND_PATTERNS.completionTitle.test(h));
@@ -137,6 +139,21 @@ function finishedWord(value: string): string | null {
     .split(KIND_PATTERNS.nonWord)
     .filter((w) => w !== "");
   return words.slice(0, 3).some((w) => FINISHED.has(w)) ? plainText(value).slice(0, 60) : null;
+}
+
+/** The first `Label: value` line whose label names an outcome and whose value opens with a finished word. */
+function findOutcome(blocks: readonly Block[]): string | null {
+  for (const block of blocks) {
+    if (block.kind !== "paragraph" && block.kind !== "heading") continue;
+    for (const line of block.content.split("\n", 200)) {
+      const text = plainText(line);
+      const colon = text.search(KIND_PATTERNS.colon);
+      if (colon <= 0 || colon > 40 || !KIND_PATTERNS.outcomeLabel.test(text.slice(0, colon).trim())) continue;
+      const words = text.slice(colon + 1).toLowerCase().split(KIND_PATTERNS.nonWord).filter((w) => w !== "" && w !== "already");
+      if (words[0] !== undefined && (OUTCOMES.has(words[0]) || FINISHED.has(words[0]))) return text.slice(0, 80);
+    }
+  }
+  return null;
 }
 
 /** The first line of a paragraph or heading (outside code) that matches, trimmed for display; null when none does. */
