@@ -9,7 +9,7 @@ import { findMarker, findMarkers } from "../src/core/marker.js";
 import { prepareIssue, type PreparedIssue } from "../src/core/prepare.js";
 import { joinRenderedBodies, parseRenderedBody } from "../src/core/read-rendered.js";
 import { RedactionError } from "../src/core/redact/index.js";
-import { sanitizeForAgent } from "../src/core/sanitize.js";
+import { sanitizeForAgent, sanitizeTitleForAgent } from "../src/core/sanitize.js";
 import { MAX_BODY_CHARS, MAX_TITLE_CHARS } from "../src/core/limits.js";
 import { parseCommand } from "../src/flows/parse-command.js";
 import type { HandoffSource } from "../src/core/marker.js";
@@ -58,11 +58,12 @@ function assertRendered(c: HostileCase, prepared: PreparedIssue): void {
 
 function assertAgentText(c: HostileCase, prepared: PreparedIssue): void {
   const sanitized = sanitizeForAgent(prepared.redactedText);
-  const title = sanitizeForAgent(prepared.issue.title).text;
+  const title = sanitizeTitleForAgent(prepared.issue.title).text;
   expect(sanitized.text).not.toMatch(INVISIBLE);
   expect(title).not.toMatch(INVISIBLE);
   expect(sanitizeForAgent(sanitized.text).text).toBe(sanitized.text);
   for (const hidden of c.mustNotReachAgent ?? []) expect(sanitized.text).not.toContain(hidden);
+  for (const shown of c.mustReachAgent ?? []) expect(sanitized.text).toContain(shown);
 
   // Visible text cannot be removed, so the prompt fences the document as data, and the document cannot close the fence.
   const prompt = renderPrompt({

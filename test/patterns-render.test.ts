@@ -11,18 +11,8 @@ import { MARKER_PATTERN } from "../src/core/marker.js";
 import { AGENT_TRIGGER_PATTERN, BACKTICK_RUN_PATTERN, CLOSING_KEYWORD_PATTERN, MENTION_PATTERN, TRIGGER_PATTERN } from "../src/core/neutralize.js";
 import { REGION_START_PATTERN } from "../src/core/read-rendered.js";
 import { RENDER_PATTERNS } from "../src/core/render.js";
-import {
-  BRACKETED_PATTERN,
-  COMMENT_OPENER_PATTERN,
-  CONTROL_PATTERN,
-  HIDING_STYLE_PATTERN,
-  IMAGE_ALT_PATTERN,
-  INVISIBLE_PATTERN,
-  LINK_TITLE_PATTERN,
-  REFERENCE_DEFINITION_PATTERN,
-  REFERENCE_TITLE_PATTERN,
-  TAG_PATTERN,
-} from "../src/core/sanitize.js";
+import { ANSI_PATTERN, CONTROL_CHARACTER_PATTERN, HIDING_STYLE_PATTERN, INVISIBLE_PATTERN } from "../src/core/sanitize.js";
+import { ESCAPE_PATTERNS } from "../src/core/escape-text.js";
 
 const patterns: Record<string, RegExp> = {
   ...Object.fromEntries(Object.entries(RENDER_PATTERNS).map(([name, pattern]) => [`RENDER_PATTERNS.${name}`, pattern])),
@@ -39,16 +29,11 @@ const patterns: Record<string, RegExp> = {
   MENTION_PATTERN,
   TRIGGER_PATTERN,
   REGION_START_PATTERN,
-  BRACKETED_PATTERN,
-  COMMENT_OPENER_PATTERN,
-  CONTROL_PATTERN,
+  ...Object.fromEntries(Object.entries(ESCAPE_PATTERNS).map(([name, pattern]) => [`ESCAPE_PATTERNS.${name}`, pattern])),
+  ANSI_PATTERN,
+  CONTROL_CHARACTER_PATTERN,
   HIDING_STYLE_PATTERN,
-  IMAGE_ALT_PATTERN,
   INVISIBLE_PATTERN,
-  LINK_TITLE_PATTERN,
-  REFERENCE_DEFINITION_PATTERN,
-  REFERENCE_TITLE_PATTERN,
-  TAG_PATTERN,
 };
 
 describe("render, sanitise and neutralise patterns", () => {

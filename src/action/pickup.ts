@@ -11,7 +11,7 @@ import * as core from "@actions/core";
 import { agentBrief, type Brief } from "../core/brief.js";
 import { contentHash, renderMarker } from "../core/marker.js";
 import { redact, RedactionError } from "../core/redact/index.js";
-import { sanitizeForAgent } from "../core/sanitize.js";
+import { sanitizeForAgent, sanitizeTitleForAgent } from "../core/sanitize.js";
 import { formatIssue, type GitHub, type IssueAddress, type Log } from "../github/client.js";
 import { upsertComment, type IsOurs } from "../github/comments.js";
 import { addLabels, removeLabels } from "../github/labels.js";
@@ -75,7 +75,7 @@ export async function pickup({ gh, context, inputs, log }: PickupDeps): Promise<
   }
   const parent = verdict.marker.parent;
   // The title goes into outputs, the public job summary and the prompt: sanitised and redacted like the body.
-  const title = (await redact(sanitizeForAgent(data.title).text)).text;
+  const title = await titleForAgent(data.title);
   setOutput(report, "title", title);
   setOutput(report, "parent", parent ?? "");
 
@@ -158,6 +158,16 @@ async function briefOf(body: string, marker: HandoffMarker, context: ActionConte
     log.info(`the document's boundaries and checklist were left out of the prompt: ${error.message}`);
     return undefined;
   }
+}
+
+/**
+ * GitHub shows a title as plain text, so it is sanitised as text, not markdown. A secret split by markup in it
+ * (`ghp_…<!-- -->…`) is still a secret: when the title read as markdown holds more of them, that reading is used.
+ */
+async function titleForAgent(raw: string): Promise<string> {
+  const plain = await redact(sanitizeTitleForAgent(raw).text);
+  const joined = await redact(sanitizeForAgent(raw).text.trim());
+  return joined.report.total > plain.report.total ? joined.text : plain.text;
 }
 
 /** The issue body, then each trusted comment under its own heading; sanitised, then redacted, for the agent. */

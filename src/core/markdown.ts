@@ -3,6 +3,7 @@
 // code ranges all ask this instance "what will GitHub show?", so they cannot give three different answers.
 // Extend GitHub's rules here (footnotes, task lists, ...), never in a second instance.
 import MarkdownIt, { type StateInline, type Token } from "markdown-it";
+import footnote from "markdown-it-footnote";
 
 export type { Token };
 
@@ -46,6 +47,8 @@ function recordInlinePositions(md: InstanceType<typeof MarkdownIt>): void {
 
 export const markdown = new MarkdownIt("default", { html: true, linkify: true });
 markdown.use(recordInlinePositions);
+// GitHub renders footnotes: a definition shows only when something references it, at the end of the document.
+markdown.use(footnote);
 
 /** Every token of the text, with the inline ranges of each inline text recorded in the returned env. */
 export function parseWithPositions(text: string): { tokens: Token[]; env: PositionEnv } {
