@@ -9,7 +9,8 @@ const fixture = (name: string): string => readFileSync(new URL(`fixtures/render/
 /** Rendered as GitHub would (CommonMark with HTML), the text outside code elements: where mentions would live. */
 const markdown = new MarkdownIt({ html: true });
 function proseOf(text: string): string {
-  return markdown.render(text).replace(/<pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, "");
+  // A code element separates text nodes, and GitHub looks for mentions within one text node: a space stands for it.
+  return markdown.render(text).replace(/<pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, " ");
 }
 const liveMention = /(?<![\w/])@[A-Za-z0-9]/;
 

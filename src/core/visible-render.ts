@@ -47,7 +47,8 @@ function markTask(tokens: Token[], i: number): void {
   if (!inline || !item || tokens[i - 1]?.type !== "paragraph_open" || item.type !== "list_item_open") return;
   const first = inline.children?.[0];
   const marker = TASK_MARKER.exec(inline.content);
-  if (!marker || first?.type !== "text" || !TASK_MARKER.test(first.content)) return;
+  // The marker's space may end the line (`[ ] ` then a break): the first text token then holds only `[ ]`.
+  if (!marker || first?.type !== "text" || !/^\[[ xX]\]/.test(first.content)) return;
   first.content = first.content.slice(3);
   item.attrSet(TASK_ATTRIBUTE, marker[1] === " " ? " " : "x");
 }
