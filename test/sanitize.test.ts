@@ -121,6 +121,15 @@ describe("sanitizeForAgent keeps what people see", () => {
     expect(sanitizeForAgent("![label] stays").text).toBe("\\!\\[label\\] stays\n");
   });
 
+  it("keeps YAML frontmatter as it is, which our issue shows as a YAML block", () => {
+    const input = "---\ntitle: Add rate limiting\nskills: [api-design, Testing]\n---\n\n## Scope\n\n- Rate-limit `/search`.\n";
+    expect(sanitizeForAgent(input)).toEqual({ text: input, removed: {} });
+  });
+
+  it("removes invisible characters from frontmatter too", () => {
+    expect(sanitizeForAgent("---\ntitle: ok\u{E0041}\n---\nBody\n")).toEqual({ text: "---\ntitle: ok\n---\n\nBody\n", removed: { "tag-character": 1 } });
+  });
+
   it("keeps task list items as checkboxes", () => {
     expect(sanitizeForAgent("- [ ] open\n- [x] done\n").text).toBe("- [ ] open\n- [x] done\n");
   });

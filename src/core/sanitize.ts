@@ -2,7 +2,8 @@
 // person sees may be kept from it. What is visible is decided from the document's structure, never from patterns
 // over the raw text: the document is rendered as GitHub renders it (the shared markdown-it, GFM with footnotes),
 // the HTML is parsed by a spec-conformant parser, and only the text a reader sees is written back as markdown.
-//   1. ANSI escape sequences go first: they are terminal markup, and their printable tail (`[8m`) is noise.
+//   1. ANSI escape sequences go first: they are terminal markup, and their printable tail (`[8m`) is noise. YAML
+//      frontmatter is kept as it is (less invisible characters): our issue body shows it as a YAML block.
 //   2. visible-render.ts: markdown → token stream → HTML → DOM; fence info strings, mermaid `%%` comments and
 //      task markers handled on the tokens; reference definitions and unreferenced footnotes never render.
 //   3. visible-markdown.ts + visible-inline.ts: the DOM → markdown, keeping only visible text (comments, hidden
@@ -15,6 +16,7 @@
 // Known costs: the agent gets markdown we wrote, not the author's: emphasis may be dropped where it would not read
 // back, escapes appear before punctuation that could start markup, raw HTML becomes its text. Removing U+200D
 // breaks emoji ZWJ sequences into their parts; removing variation selectors turns some emoji into text form.
+import { splitFrontmatter } from "./frontmatter.js";
 import { count, type Counts } from "./sanitize-counts.js";
 import { stripInvisible } from "./visible-dom.js";
 import { renderVisibleDom } from "./visible-render.js";
@@ -39,9 +41,15 @@ function sanitizeOnce(text: string, removed: Counts, visible: string[]): string 
     count(removed, "ansi-escape");
     return "";
   });
-  const dom = renderVisibleDom(plain, removed);
+  // Frontmatter is data the reader sees (our issue shows it as a YAML block): kept as it is, less invisible characters.
+  const { yaml, body } = splitFrontmatter(plain);
+  const unmarked = plain.startsWith("\uFEFF") ? plain.slice(1) : plain;
+  const head = yaml === null ? "" : stripInvisible(unmarked.slice(0, unmarked.length - body.length), removed);
+  if (head !== "") visible.push(head);
+  const dom = renderVisibleDom(yaml === null ? plain : body, removed);
   const written = blocks(dom.childNodes, { removed, visible }, 0);
-  return written === "" ? "" : `${written}\n`;
+  const tail = written === "" ? "" : `${written}\n`;
+  return head === "" ? tail : `${head}${head.endsWith("\n") ? "" : "\n"}${tail === "" ? "" : "\n"}${tail}`;
 }
 
 /** The visible text of a document as markdown, with what was removed counted, and the visible pieces in order. */
