@@ -7,6 +7,7 @@ import { LINE_BREAK_PATTERN } from "../src/core/code-ranges.js";
 import { ESCAPE_OR_REFERENCE_PATTERN, REFERENCE_PATTERN } from "../src/core/decoded-view.js";
 import { ITEM_PATTERNS } from "../src/core/items.js";
 import { RELAY_PATTERNS } from "../src/core/relay.js";
+import { ROUTING_PATTERNS } from "../src/core/routing.js";
 import { MARKER_PATTERN } from "../src/core/marker.js";
 import { AGENT_TRIGGER_PATTERN, BACKTICK_RUN_PATTERN, CLOSING_KEYWORD_PATTERN, MENTION_PATTERN, TRIGGER_PATTERN } from "../src/core/neutralize.js";
 import { REGION_START_PATTERN } from "../src/core/read-rendered.js";
@@ -19,6 +20,7 @@ const patterns: Record<string, RegExp> = {
   ...Object.fromEntries(Object.entries(CARD_PATTERNS).map(([name, pattern]) => [`CARD_PATTERNS.${name}`, pattern])),
   ...Object.fromEntries(Object.entries(ITEM_PATTERNS).map(([name, pattern]) => [`ITEM_PATTERNS.${name}`, pattern])),
   ...Object.fromEntries(Object.entries(RELAY_PATTERNS).map(([name, pattern]) => [`RELAY_PATTERNS.${name}`, pattern])),
+  ...Object.fromEntries(Object.entries(ROUTING_PATTERNS).map(([name, pattern]) => [`ROUTING_PATTERNS.${name}`, pattern])),
   LINE_BREAK_PATTERN,
   MARKER_PATTERN,
   ESCAPE_OR_REFERENCE_PATTERN,

@@ -51,6 +51,16 @@ export const configSchema = z
       .array(z.string().min(1).max(100))
       .default([])
       .describe("Bot logins (an agent's bot: `my-agent[bot]`, or `my-agent`, read as `my-agent[bot]`) whose return handoffs are accepted without a permission check. People are never trusted by name: they need the minimum permission."),
+    agents: z
+      .record(z.string().min(1).max(100), z.string().min(1).max(44))
+      .default({ claude: "claude-code", "openai-codex": "codex", "codex-cli": "codex" })
+      .describe(
+        "Maps the `agent:` a document names to its label `agent:<name>`, which the example workflows filter on. Names are compared ignoring case, with spaces, `_` and `-` as one; a name not listed labels as itself. Setting it replaces the defaults.",
+      ),
+    ready_on_file: z
+      .boolean()
+      .default(false)
+      .describe("Add `handoff:ready` when filing, so a pickup workflow starts with no human in the middle. Only for a document that files without errors."),
     dry_run: z
       .boolean()
       .default(false)

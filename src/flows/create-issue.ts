@@ -1,6 +1,8 @@
 // Filing one prepared handoff as an issue: assignees that can be assigned, overflow parts, sub-issue link.
 // Shared by the comment flow and the file sync, so both file exactly the same way.
 import type { PreparedIssue } from "../core/prepare.js";
+import { renderLabels } from "../core/render.js";
+import { filingLabels } from "../core/routing.js";
 import { filterAssignable } from "../github/assignees.js";
 import { parseIssueAddress, type RepoRef } from "../github/client.js";
 import { linkSubIssue } from "../github/sub-issues.js";
@@ -29,7 +31,7 @@ export async function createHandoffIssue(ctx: FlowContext, repo: RepoRef, prepar
     ...repo,
     title: prepared.issue.title,
     body: prepared.issue.body,
-    labels: prepared.issue.labels,
+    labels: renderLabels(prepared.issue.labels, routingLabels(ctx, prepared)),
     ...(assignable.length > 0 ? { assignees: assignable } : {}),
   });
   ctx.log.info(`filed ${repo.owner}/${repo.repo}#${data.number}`);
@@ -41,6 +43,12 @@ export async function createHandoffIssue(ctx: FlowContext, repo: RepoRef, prepar
     notes.push(`Parent ${prepared.foreignParent} is in another repository: handoff links and relays only within this one, so it is mentioned here, not linked.`);
   }
   return { number: data.number, id: data.id, html_url: data.html_url, notes };
+}
+
+/** `agent:<name>` and, with `ready_on_file`, the ready label; none for a document with errors (its fields are not used). */
+function routingLabels(ctx: FlowContext, prepared: PreparedIssue): string[] {
+  if (prepared.errors.length > 0) return [];
+  return filingLabels(prepared.document, ctx.config);
 }
 
 /** Links the new issue under its parent; a sentence for the reply when GitHub cannot. */
