@@ -6,6 +6,7 @@ import { CARD_PATTERNS } from "../src/core/card.js";
 import { LINE_BREAK_PATTERN } from "../src/core/code-ranges.js";
 import { ESCAPE_OR_REFERENCE_PATTERN, REFERENCE_PATTERN } from "../src/core/decoded-view.js";
 import { ITEM_PATTERNS } from "../src/core/items.js";
+import { LINT_PATTERNS } from "../src/core/lint/structure.js";
 import { RELAY_PATTERNS } from "../src/core/relay.js";
 import { ROUTING_PATTERNS } from "../src/core/routing.js";
 import { MARKER_PATTERN } from "../src/core/marker.js";
@@ -21,6 +22,7 @@ const patterns: Record<string, RegExp> = {
   ...Object.fromEntries(Object.entries(ITEM_PATTERNS).map(([name, pattern]) => [`ITEM_PATTERNS.${name}`, pattern])),
   ...Object.fromEntries(Object.entries(RELAY_PATTERNS).map(([name, pattern]) => [`RELAY_PATTERNS.${name}`, pattern])),
   ...Object.fromEntries(Object.entries(ROUTING_PATTERNS).map(([name, pattern]) => [`ROUTING_PATTERNS.${name}`, pattern])),
+  ...Object.fromEntries(Object.entries(LINT_PATTERNS).map(([name, pattern]) => [`LINT_PATTERNS.${name}`, pattern])),
   LINE_BREAK_PATTERN,
   MARKER_PATTERN,
   ESCAPE_OR_REFERENCE_PATTERN,

@@ -5,6 +5,7 @@
 // kind, never by value. Each check is a rule: a function from the file to diagnostics; add one to LINT_RULES.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { structureWarnings } from "../core/lint/structure.js";
 import { parseHandoff } from "../core/parse.js";
 import { redact, type RedactOptions } from "../core/redact/index.js";
 import type { Diagnostic, HandoffDocument } from "../core/types.js";
@@ -66,7 +67,10 @@ const redactable: LintRule = async ({ text, extraPatterns }) => {
   }));
 };
 
-export const LINT_RULES: readonly LintRule[] = [emptyDocument, parserDiagnostics, unknownStatus, redactable];
+/** No stated reason, no next step, a generic title (src/core/lint/structure.ts); an empty file has its own warning. */
+const structure: LintRule = ({ text, document }) => (text.trim() === "" ? [] : structureWarnings(document));
+
+export const LINT_RULES: readonly LintRule[] = [emptyDocument, parserDiagnostics, unknownStatus, structure, redactable];
 
 /** 1-based position of `key:` inside the frontmatter, or null. */
 function frontmatterKeyPosition(text: string, key: string): { line: number; column: number } | null {
