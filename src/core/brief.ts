@@ -7,7 +7,7 @@ import { sectionItems } from "./items.js";
 import { parseHandoff } from "./parse.js";
 import { permalink } from "./pointers.js";
 import { parseRenderedBody } from "./read-rendered.js";
-import { redact } from "./redact/index.js";
+import { redact, RedactionError } from "./redact/index.js";
 import { sanitizeForAgent } from "./sanitize.js";
 import { sectionText } from "./sections.js";
 import { plainText } from "./title.js";
@@ -69,14 +69,32 @@ export function readBrief(doc: HandoffDocument, at?: PermalinkBase): Brief {
 }
 
 /**
- * The brief of a handoff issue's body, as an agent may read it: the document is taken from our regions (not the
- * header or card around it), sanitised and redacted like everything else the agent sees, and then parsed.
- * Rejects with RedactionError when the text cannot be redacted, like the document itself.
+ * The brief of a handoff issue's body, as an agent may read it. The document is taken from our regions (not the
+ * header or card around it), redacted and parsed whole, so its frontmatter (`skills:`) still reads as frontmatter;
+ * then every item is sanitised like everything else the agent sees, and redacted once more, since sanitising can
+ * join what redaction saw apart (`AKIA…<!-- -->…`). Rejects with RedactionError when the text cannot be redacted.
  */
 export async function agentBrief(issueBody: string, at?: PermalinkBase): Promise<Brief> {
   const document = parseRenderedBody(issueBody)?.document ?? issueBody;
-  const { text } = await redact(sanitizeForAgent(document).text);
-  return readBrief(parseHandoff(text), at);
+  const { text } = await redact(document);
+  const brief = readBrief(parseHandoff(text), at);
+  const lists = [brief.scope, brief.outOfScope, brief.acceptance, brief.skills, brief.files.map((f) => f.pointer)];
+  const sanitized = lists.map((list) => list.map((item) => oneLine(sanitizeForAgent(item).text, BRIEF_LIMITS.itemChars)));
+  // One line per item, so the redacted text splits back item by item; a redaction that changed that fails closed.
+  const joined = sanitized.flat().join("\n");
+  const redacted = (await redact(joined)).text.split("\n");
+  if (redacted.length !== sanitized.flat().length) throw new RedactionError("the brief's items could not be redacted one by one");
+  let next = 0;
+  const [scope, outOfScope, acceptance, skills, pointers] = sanitized.map((list) => list.map(() => redacted[next++] as string));
+  const keep = (list: string[] | undefined): string[] => (list ?? []).filter((item) => item !== "");
+  return {
+    ...brief,
+    scope: keep(scope),
+    outOfScope: keep(outOfScope),
+    acceptance: keep(acceptance),
+    skills: keep(skills),
+    files: brief.files.map((file, i) => ({ ...file, pointer: pointers?.[i] ?? "" })).filter((file) => file.pointer !== ""),
+  };
 }
 
 /** Whether a brief has anything to state. */
