@@ -89,3 +89,26 @@ describe("return relay: faults that stop the delivery", () => {
     expectRelayedOnce(r);
   });
 });
+
+const relayStopped: FaultCase[] = [
+  { name: "404: the parent thread deleted or transferred", fault: { ...PARENT_COMMENTS, status: 404 } },
+  { name: "403: the parent thread locked", fault: { ...RELAY, status: 403 } },
+  { name: "410: the parent's issues gone", fault: { ...RELAY, status: 410 } },
+  { name: "5xx outlasting the retries", fault: { ...RELAY, status: 500, times: 4 } },
+];
+
+describe("return relay: a relay that fails never loses the rest of the return", () => {
+  it.each(relayStopped)("relabels and closes the issue and replies there after $name", async ({ fault }) => {
+    const r = await returnOnHandoffIssue();
+    addFaults(github, fault);
+
+    expect(await receive(probot, r.event)).toBe("failed");
+    expect([...r.issue.labels].sort()).toEqual(["handoff", "handoff:returned"]);
+    expect(r.issue.state).toBe("closed");
+    const replies = ourCommentsOn(github, r.issue.number, "reply");
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.body).toContain("**Returned, not relayed:** GitHub answered");
+    expect(ourCommentsOn(github, r.parent.number, "relay")).toHaveLength(0);
+    expectFaultsSpent(github);
+  });
+});

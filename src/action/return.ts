@@ -14,7 +14,7 @@ import { formatIssue, type GitHub, type IssueAddress, type Log } from "../github
 import { upsertComment, type IsOurs } from "../github/comments.js";
 import { addLabels, removeLabels } from "../github/labels.js";
 import { diagnosticLine, withMarker } from "../flows/messages.js";
-import { deliverReturn, toHandoffIssue, type HandoffIssue } from "../flows/return.js";
+import { deliverReturn, handoffMarkerOf, toHandoffIssue, type HandoffIssue, type RelayOutcome } from "../flows/return.js";
 import { releaseClaim, type ReleaseOutcome } from "./claim.js";
 import { issueFromEvent, type ActionContext } from "./context.js";
 import type { ReturnInputs } from "./inputs.js";
@@ -98,34 +98,33 @@ export async function returnMode({ gh, context, inputs, log }: ReturnDeps): Prom
     return report;
   }
 
-  // 5. Deliver, with the flow the App uses; the author was checked in step 1.
+  // 5. Deliver, with the flow the App uses: post, relay, settle. The author was checked in step 1.
+  const marker = handoffMarkerOf(issue, true);
+  if (!marker) {
+    throw new Error(`${name} is not a handoff issue (it needs handoff's marker, and an author who is a writer or a bot in trusted-bots); the return was not posted`);
+  }
   const result = await deliverReturn(gh, {
-    issueAuthorTrusted: true,
+    handoffIssue: issue,
+    marker,
+    prepared,
     // Per run: a second pickup's return is a second comment, a re-run of this one updates its own.
     returnKey: `run-${context.runId}`,
-    handoffIssue: issue,
-    prepared,
     author: prepared.document.agent ?? context.actor,
-    closeOnDone: inputs["close-on-done"],
-    relayToParent: inputs["relay-to-parent"],
-    postOnIssue: true,
+    steps: { post: true, relay: inputs["relay-to-parent"], closeOnDone: inputs["close-on-done"] },
     runUrl: context.runUrl,
     isOurs,
     log,
   });
-  if (!result.delivered) {
-    throw new Error(`${name} is not a handoff issue (it needs handoff's marker, and an author who is a writer or a bot in trusted-bots); the return was not posted`);
-  }
 
   // 6. Release the claim.
   const released = await releaseOwnClaim(gh, address, { isOurs, context, log });
 
   setOutput(report, "status", result.status ?? "");
   setOutput(report, "comment-url", result.returnComment?.html_url ?? "");
-  setOutput(report, "relay-url", result.relay?.html_url ?? "");
+  setOutput(report, "relay-url", result.relay.state === "relayed" ? result.relay.comment.html_url : "");
   report.rows.push(["Status", result.status ?? "not given"]);
   if (result.returnComment) report.rows.push(["Return", `[comment](${result.returnComment.html_url}) (${result.returnComment.action})`]);
-  if (result.relay) report.rows.push(["Relayed", `[comment](${result.relay.html_url}) (${result.relay.action})`]);
+  reportRelay(report, result.relay, context.runUrl);
   report.rows.push(["Closed", result.closed ? "yes" : "no"], ["Claim", released]);
   return report;
 }
@@ -177,4 +176,19 @@ async function releaseOwnClaim(gh: GitHub, address: IssueAddress, options: { isO
   }
   if (released === "ref-kept") core.notice(`the claim ref on ${name} was left in place (this token lacks contents: write); the next pickup moves it`);
   return released;
+}
+
+/**
+ * The relay's outcome in the summary. A relay GitHub refused (the parent deleted, transferred or locked; 5xx after
+ * retries) or one we refused (a parent in another repository) does not fail the step: the return is posted and
+ * settled. It is a warning annotation and a summary row, and re-running this job relays again (same run key).
+ */
+function reportRelay(report: Report, relay: RelayOutcome, runUrl: string): void {
+  if (relay.state === "relayed") report.rows.push(["Relayed", `[comment](${relay.comment.html_url}) (${relay.comment.action})`]);
+  else if (relay.state === "skipped") report.rows.push(["Relayed", `no: ${relay.why}`]);
+  else {
+    core.warning(`the return was posted and the issue settled, but not relayed: ${relay.why}. Re-run this job to try the relay again.`, { title: "return not relayed" });
+    report.rows.push(["Relayed", `**not relayed:** ${relay.why}`]);
+    report.notes.push(`The return is posted and settled; only the relay is missing. [Re-running this job](${runUrl}) tries the relay again.`);
+  }
 }

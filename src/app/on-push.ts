@@ -1,56 +1,26 @@
-// push → `.handoffs/**/*.md` reconciled into issues. A push that cannot concern a handoff file is decided
-// from the payload and costs zero requests; only then is the configuration read (its `directory` may differ
-// from the default, so any Markdown path is enough to read it).
+// push → the shared push flow (src/flows/on-push.ts). A push that cannot concern a handoff file is decided from
+// the payload and costs zero requests; only then is the configuration read.
 import type { Context } from "probot";
-import type { FlowContext } from "../flows/context.js";
-import { pushRelevance, type PushData } from "../flows/push-changes.js";
-import { syncHandoffFiles } from "../flows/sync-files.js";
-import { sameLogin } from "../github/app-identity.js";
+import { parsePushEvent } from "../flows/events.js";
+import { identityOf } from "../flows/identity.js";
+import { handlePush } from "../flows/on-push.js";
+import { pushRelevance } from "../flows/push-changes.js";
 import { readConfig } from "./config.js";
 import type { AppDeps } from "./deps.js";
 
-export function pushData(payload: Context<"push">["payload"]): PushData {
-  const { repository } = payload;
-  return {
-    repo: { owner: repository.owner?.login ?? repository.owner?.name ?? "", repo: repository.name },
-    htmlUrl: repository.html_url,
-    ref: payload.ref,
-    defaultBranch: repository.default_branch ?? repository.master_branch ?? "main",
-    before: payload.before,
-    after: payload.after,
-    created: payload.created,
-    deleted: payload.deleted,
-    forced: payload.forced,
-    commits: payload.commits.map((c) => ({ id: c.id, added: c.added ?? [], modified: c.modified ?? [], removed: c.removed ?? [] })),
-  };
-}
-
 export function onPush(deps: AppDeps) {
   return async (context: Context<"push">): Promise<void> => {
-    const push = pushData(context.payload);
-    const where = `push ${push.after.slice(0, 7)} to ${push.repo.owner}/${push.repo.repo}`;
+    const push = parsePushEvent(context.payload);
     const relevance = pushRelevance(push);
     if (!relevance.relevant) {
-      context.log.debug(`${where}: ${relevance.reason}`);
+      context.log.debug(`push ${push.after.slice(0, 7)} to ${push.repo.owner}/${push.repo.repo}: ${relevance.reason}`);
       return;
     }
     await deps.mutex.run(`${push.repo.owner}/${push.repo.repo}#push`, async () => {
-      const loaded = await readConfig(context);
-      if (!loaded.ok) {
-        // A commit comment would need `contents: write`, and a push has no thread to reply in: the log is
-        // where the App's operator sees it, and the next `/handoff` comment replies with the same message.
-        context.log.error(`${where}: nothing synced. ${loaded.message}`);
-        return;
-      }
-      const botLogin = await deps.botLogin();
-      const ctx: FlowContext = {
-        gh: context.octokit,
-        config: loaded.config,
-        log: context.log,
-        botLogin,
-        isOurs: (user) => sameLogin(user?.login, botLogin),
-      };
-      await syncHandoffFiles(ctx, push);
+      const ctx = { gh: context.octokit, identity: identityOf(await deps.botLogin()), loadConfig: () => readConfig(context), log: context.log };
+      const result = await handlePush(ctx, push);
+      if (result.failure) context.log.error(result.summary);
+      else context.log.info(result.summary);
     });
   };
 }

@@ -1,32 +1,32 @@
-// A return handoff: the child session's report, carried back to where the work came from.
+// A return handoff: the child session's report, carried back to where the work came from. It settles in steps,
+// each with its own small input, so that one failing never loses another:
 //
-// 1. verify    the handoff issue is ours (written by us, with our marker): the parent comes from that marker
-// 2. prepare   redact → parse → render the return (unless the caller already did)
-// 3. post      the Action only (`postOnIssue`): the return, neutralised, as one comment on the handoff issue
-// 4. relay     one comment on the parent thread, neutralised so it pings and closes nothing
-// 5. labels    `handoff:returned` on; `handoff:claimed` and `handoff:ready` off
-// 6. close     when the return says `status: done` and the caller allows it
+// 1. post    the Action only: the return, neutralised, as one comment on the handoff issue
+// 2. relay   one comment on the parent thread, neutralised so it pings and closes nothing. Only within the issue's
+//            repository; a parent that is gone, locked or refusing (404, 403, 410, 5xx after retries) is reported
+//            in the result, never thrown: the return is still settled, and a re-run or redelivery relays again
+// 3. settle  `handoff:returned` on; `handoff:claimed` and `handoff:ready` off; closed when the return says `done`
 //
-// Both comments are upserted per return (`returnKey`), not per issue: a second pickup's return is a second
-// comment and a second relay, and only a redelivery or re-run of the same return updates its own.
+// Both comments are upserted per return (`key`), not per issue: a second pickup's return is a second comment and a
+// second relay, and only a redelivery or re-run of the same return updates its own.
 //
-// Shared by the App (a return comment on the issue: `postOnIssue: false`) and the Action's `mode: return`.
-// Authorisation is the caller's decision (`authorizeReturn` in policy.ts), made before calling this.
+// Shared by a return comment (the App, and the Action's `mode: file`) and the Action's `mode: return`. Whether the
+// issue is a handoff issue (`handoffMarkerOf`) and whether the author may return (policy.ts) are the callers' to
+// decide first; both prepare the return (redact → parse) before calling this.
 import { LABELS, labelNames, SUPERSEDED_BY_RETURN } from "../core/labels.js";
 import { findMarker, renderMarker } from "../core/marker.js";
 import { MAX_BODY_CHARS } from "../core/limits.js";
 import { AGENT_TRIGGER_PATTERN, neutralizeForRelay } from "../core/neutralize.js";
 import { parseHandoff } from "../core/parse.js";
-import { prepareReturn, type PreparedReturn, type PrepareOptions } from "../core/prepare.js";
+import type { PreparedReturn } from "../core/prepare.js";
 import { documentParts, renderReturnComment } from "../core/render.js";
 import { acceptanceNote, foldedReturn, handoffOfIssueBody, relayLead } from "../core/relay.js";
 import type { HandoffDocument } from "../core/types.js";
 import type { HandoffMarker } from "../core/marker.js";
-import { parseIssueAddress, type GitHub, type IssueAddress, type Log, type RepoRef } from "../github/client.js";
+import { parseIssueAddress, statusOf as httpStatusOf, type GitHub, type IssueAddress, type Log, type RepoRef } from "../github/client.js";
 import { findOurComment, upsertComment, type CommentAuthor, type IsOurs, type UpsertResult } from "../github/comments.js";
 import { addLabels, removeLabels } from "../github/labels.js";
 import { withMarker } from "./messages.js";
-
 
 export interface HandoffIssue {
   repo: RepoRef;
@@ -64,47 +64,38 @@ export function toHandoffIssue(repo: RepoRef, issue: IssueLike): HandoffIssue {
 
 export interface DeliverReturnInput {
   handoffIssue: HandoffIssue;
-  /** The return document; or `prepared`, when the caller already ran `prepareReturn`. */
-  returnText?: string;
-  prepared?: PreparedReturn;
+  /** The issue's own marker, from `handoffMarkerOf`: the parent and the source come from it. */
+  marker: HandoffMarker;
+  prepared: PreparedReturn;
+  /** Which return this is: `run-<GITHUB_RUN_ID>` (a re-run keeps it) or `comment-<id>` (a return comment). */
+  returnKey: string;
   /** Login of whoever returned it (the comment's author, or the agent's identity). */
   author: string;
-  /** Close the handoff issue (`completed`) when the return's status is `done`. */
-  closeOnDone: boolean;
-  /** Relay the return to the parent thread named in the issue's marker. */
-  relayToParent: boolean;
-  /** Post the return on the handoff issue (the Action); false when it already is a comment there (the App). */
-  postOnIssue: boolean;
-  /** Link to the return itself when it is already a comment (the App), for the relay's summary. */
+  /** Which steps run: posting on the issue (not when the return already is a comment there), relaying, closing. */
+  steps: { post: boolean; relay: boolean; closeOnDone: boolean };
+  /** Link to the return itself when it is already a comment, for the relay's summary. */
   returnUrl?: string;
   /** The workflow run that produced the return, linked in the relay. */
   runUrl?: string;
-  /**
-   * Which return this is: `run-<GITHUB_RUN_ID>` (the Action; a re-run keeps it) or `comment-<id>` (the App).
-   * Without it, the App's return comment id is read from `returnUrl`.
-   */
-  returnKey?: string;
-  extraPatterns?: PrepareOptions["extraPatterns"];
   isOurs: IsOurs;
-  /**
-   * The caller's verdict on the issue's author (the Action applies pickup's rule: a writer or a listed bot).
-   * When given it decides alone; without it, only an issue written by us (`isOurs`) counts.
-   */
-  issueAuthorTrusted?: boolean;
   log: Log;
 }
 
-export type ReturnResult =
-  | { delivered: false; reason: string }
-  | {
-      delivered: true;
-      status: string | null;
-      returnComment: UpsertResult | null;
-      relay: UpsertResult | null;
-      labelsAdded: string[];
-      labelsRemoved: string[];
-      closed: boolean;
-    };
+/** What became of the relay: only `relayed` and `skipped` leave nothing to report. */
+export type RelayOutcome =
+  | { state: "relayed"; comment: UpsertResult }
+  | { state: "skipped"; why: string }
+  | { state: "refused"; why: string }
+  | { state: "failed"; why: string; status: number };
+
+export interface ReturnResult {
+  status: string | null;
+  returnComment: UpsertResult | null;
+  relay: RelayOutcome;
+  labelsAdded: string[];
+  labelsRemoved: string[];
+  closed: boolean;
+}
 
 /** The parent thread of a handoff issue, from its marker. */
 export function parentOf(marker: HandoffMarker): IssueAddress | null {
@@ -176,13 +167,6 @@ function relayBody(input: DeliverReturnInput, prepared: PreparedReturn, marker: 
   return withMarker(marker, summary);
 }
 
-/** The App's return is a comment: its id, from its URL, keys the relay. */
-function returnKeyOf(input: DeliverReturnInput): string | undefined {
-  if (input.returnKey) return input.returnKey;
-  const id = /#issuecomment-(\d+)$/.exec(input.returnUrl ?? "")?.[1];
-  return id ? `comment-${id}` : undefined;
-}
-
 /**
  * Which of our comments on the parent thread relays this return of this handoff issue. Without a key (an older
  * caller), any relay of the issue matches, as before returns had keys.
@@ -209,64 +193,94 @@ export async function relayExists(gh: GitHub, issue: HandoffIssue, isOurs: IsOur
   return (await findOurComment(gh, parent, isOurs, isRelayOf(source, returnKey))) !== null;
 }
 
-export async function deliverReturn(gh: GitHub, input: DeliverReturnInput): Promise<ReturnResult> {
-  const issue = input.handoffIssue;
-  const name = `${issue.repo.owner}/${issue.repo.repo}#${issue.number}`;
+/** The handoff issue's own marker when the issue is one (`trusted`: its author is us, or passes the policy). */
+export function handoffMarkerOf(issue: HandoffIssue, trusted: boolean): HandoffMarker | null {
+  const marker = trusted ? findMarker(issue.body) : null;
+  return marker && marker.role === undefined ? marker : null;
+}
+
+/** `owner/repo#n` of the issue, and its marker's source for the comments we write about its return. */
+function returnSource(issue: HandoffIssue) {
+  return { type: "issue" as const, repo: `${issue.repo.owner}/${issue.repo.repo}`, number: issue.number, url: issue.html_url };
+}
+
+/** 1. post: the return and its overflow parts on the handoff issue, upserted by the return's key. */
+async function postReturn(gh: GitHub, input: DeliverReturnInput): Promise<UpsertResult> {
+  const { handoffIssue: issue, prepared, returnKey } = input;
   const address: IssueAddress = { ...issue.repo, issue_number: issue.number };
-
-  // 1. verify
-  const marker = (input.issueAuthorTrusted ?? input.isOurs(issue.user)) ? findMarker(issue.body) : null;
-  if (!marker || marker.role !== undefined) {
-    input.log.info(`${name} is not a handoff issue written by us; the return is not relayed`);
-    return { delivered: false, reason: "not a handoff issue" };
-  }
-
-  // 2. prepare
-  const source = { type: "issue" as const, repo: `${issue.repo.owner}/${issue.repo.repo}`, number: issue.number, url: issue.html_url };
-  const prepared =
-    input.prepared ??
-    (await prepareReturn(input.returnText ?? "", { source, author: input.author, parent: marker.parent, extraPatterns: input.extraPatterns }));
-  const status = statusOf(prepared);
-  const returnKey = returnKeyOf(input);
-  const keyed = returnKey === undefined ? {} : { returnKey };
   const sameReturn = (m: HandoffMarker): boolean => m.kind === "return" && m.returnKey === returnKey;
-
-  // 3. post
-  let returnComment: UpsertResult | null = null;
-  if (input.postOnIssue) {
-    const { body, overflow } = issueBody(input, prepared, { v: 1, kind: "return", source, hash: prepared.hash, role: "return", ...keyed });
-    returnComment = await upsertComment(gh, address, body, input.isOurs, (m) => sameReturn(m) && m.role === "return");
-    input.log.info(`return ${returnComment.action} on ${name}`);
-    for (const part of overflow) {
-      const number = findMarker(part)?.part;
-      await upsertComment(gh, address, part, input.isOurs, (m) => sameReturn(m) && m.role === "overflow" && m.part === number);
-    }
+  const marker: HandoffMarker = { v: 1, kind: "return", source: returnSource(issue), hash: prepared.hash, role: "return", returnKey };
+  const { body, overflow } = issueBody(input, prepared, marker);
+  const posted = await upsertComment(gh, address, body, input.isOurs, (m) => sameReturn(m) && m.role === "return");
+  input.log.info(`return ${posted.action} on ${formatName(issue)}`);
+  for (const part of overflow) {
+    const number = findMarker(part)?.part;
+    await upsertComment(gh, address, part, input.isOurs, (m) => sameReturn(m) && m.role === "overflow" && m.part === number);
   }
+  return posted;
+}
 
-  // 4. relay
-  let relay: UpsertResult | null = null;
-  const parent = parentOf(marker);
-  if (!input.relayToParent) input.log.info(`${name}: relaying is switched off`);
-  else if (!parent) input.log.info(`${name}: the handoff names no parent thread; nothing to relay to`);
-  else {
-    const relayMarker: HandoffMarker = { v: 1, kind: "return", source, hash: prepared.hash, role: "relay", ...keyed };
-    const link = returnComment?.html_url ?? input.returnUrl ?? issue.html_url;
-    relay = await upsertComment(gh, parent, relayBody(input, prepared, relayMarker, link), input.isOurs, isRelayOf(source, returnKey));
-    input.log.info(`relay ${relay.action} on ${parent.owner}/${parent.repo}#${parent.issue_number}`);
+/** 2. relay: one comment on the parent thread, or why not. GitHub's refusals come back as outcomes, not errors. */
+async function relayStep(gh: GitHub, input: DeliverReturnInput, link: string): Promise<RelayOutcome> {
+  const { handoffIssue: issue, prepared, returnKey } = input;
+  const parent = parentOf(input.marker);
+  if (!input.steps.relay) return { state: "skipped", why: "relaying is switched off" };
+  if (!parent) return { state: "skipped", why: "the handoff names no parent thread" };
+  const where = `${parent.owner}/${parent.repo}#${parent.issue_number}`;
+  // The token was granted for this repository; a marker (or a hand-filed issue) must not make us write elsewhere.
+  if (parent.owner.toLowerCase() !== issue.repo.owner.toLowerCase() || parent.repo.toLowerCase() !== issue.repo.repo.toLowerCase()) {
+    return { state: "refused", why: `the parent thread ${where} is in another repository; handoff relays only within ${issue.repo.owner}/${issue.repo.repo}` };
   }
+  const source = returnSource(issue);
+  const marker: HandoffMarker = { v: 1, kind: "return", source, hash: prepared.hash, role: "relay", returnKey };
+  try {
+    const comment = await upsertComment(gh, parent, relayBody(input, prepared, marker, link), input.isOurs, isRelayOf(source, returnKey));
+    input.log.info(`relay ${comment.action} on ${where}`);
+    return { state: "relayed", comment };
+  } catch (error) {
+    const status = httpStatusOf(error);
+    if (status === undefined) throw error;
+    return { state: "failed", status, why: `GitHub answered ${status} when relaying to ${where} (${relayFailureReason(status)})` };
+  }
+}
 
-  // 5. labels
+function relayFailureReason(status: number): string {
+  if (status === 404) return "the parent thread was deleted or transferred, or is not visible to this token";
+  if (status === 403) return "the parent thread is locked, or this token may not comment there";
+  if (status === 410) return "the parent thread is gone, or issues are disabled on its repository";
+  if (status >= 500) return "GitHub failed, also after retrying";
+  return "GitHub refused the comment";
+}
+
+/** 3. settle: the lifecycle labels, and the close when the return says done. */
+async function settleReturn(gh: GitHub, input: DeliverReturnInput, status: string | null) {
+  const issue = input.handoffIssue;
+  const address: IssueAddress = { ...issue.repo, issue_number: issue.number };
   const labelsAdded = await addLabels(gh, address, issue.labels, [LABELS.returned]);
   const labelsRemoved = await removeLabels(gh, address, issue.labels, SUPERSEDED_BY_RETURN);
-
-  // 6. close
   let closed = false;
-  if (status === "done" && input.closeOnDone && issue.state === "open") {
+  if (status === "done" && input.steps.closeOnDone && issue.state === "open") {
     await gh.rest.issues.update({ ...address, state: "closed", state_reason: "completed" });
-    input.log.info(`${name}: closed as completed (the return says done)`);
+    input.log.info(`${formatName(issue)}: closed as completed (the return says done)`);
     closed = true;
   } else if (status !== "done") {
-    input.log.info(`${name}: left open (the return's status is ${status ?? "not given"})`);
+    input.log.info(`${formatName(issue)}: left open (the return's status is ${status ?? "not given"})`);
   }
-  return { delivered: true, status, returnComment, relay, labelsAdded, labelsRemoved, closed };
+  return { labelsAdded, labelsRemoved, closed };
+}
+
+function formatName(issue: HandoffIssue): string {
+  return `${issue.repo.owner}/${issue.repo.repo}#${issue.number}`;
+}
+
+/** Post, relay, settle. A failed relay is in the result for the caller to report; everything else still happens. */
+export async function deliverReturn(gh: GitHub, input: DeliverReturnInput): Promise<ReturnResult> {
+  const status = statusOf(input.prepared);
+  const returnComment = input.steps.post ? await postReturn(gh, input) : null;
+  const link = returnComment?.html_url ?? input.returnUrl ?? input.handoffIssue.html_url;
+  const relay = await relayStep(gh, input, link);
+  if (relay.state === "skipped") input.log.info(`${formatName(input.handoffIssue)}: not relayed: ${relay.why}`);
+  else if (relay.state !== "relayed") input.log.warn(`${formatName(input.handoffIssue)}: not relayed: ${relay.why}`);
+  const settled = await settleReturn(gh, input, status);
+  return { status, returnComment, relay, ...settled };
 }
