@@ -43,7 +43,9 @@ export function renderBriefSection(brief: Brief | undefined, tag: string): strin
       ? [`- Your return handoff must answer every acceptance criterion (${range("A", brief.acceptance.length)}) by its number: met, not met or not checked, with the evidence.`]
       : []),
     ...(brief.skills.length > 0 ? [`- Load the skills it names (${range("K", brief.skills.length)}) if your setup has them; skip any it does not.`] : []),
-    ...(brief.files.length > 0 ? [`- The files it points to are linked at the commit the work was handed over at (${range("P", brief.files.length)}).`] : []),
+    ...(brief.files.length > 0
+      ? [`- The files it points to (${range("P", brief.files.length)}) are linked at commit ${brief.commit?.slice(0, 12) ?? "unknown"}; the branch may have moved since.`]
+      : []),
   ];
   return [
     "## Boundaries and checklist, from the document",
