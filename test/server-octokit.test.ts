@@ -1,12 +1,12 @@
 // The Octokit a fleet builds on: every installation gets its own throttle key (Probot's clustered limiter is
 // otherwise shared by all of them under "no-id"), and GitHub's remaining rate limit is reported per installation.
 import { ProbotOctokit } from "probot";
-import { afterEach, expect, it } from "vitest";
-import { fleetOctokit, perInstallationThrottle } from "../src/server/octokit.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { clusteredSpacing, fleetOctokit, perInstallationThrottle } from "../src/server/octokit.js";
 import { startFakeGitHub, type FakeGitHub } from "./support/fake-github/index.js";
 
 /** Octokit's option types demand the throttle's handlers; these specs only look at the key. */
-const options = (o: object) => o as Parameters<typeof perInstallationThrottle>[0];
+const options = (o: object) => o as NonNullable<Parameters<typeof perInstallationThrottle>[0]>;
 
 let github: FakeGitHub | undefined;
 afterEach(async () => {
@@ -46,4 +46,21 @@ it("reports x-ratelimit-remaining from GitHub's answers", async () => {
   const octokit = new Octokit({ auth: { token: "t" }, baseUrl: github.url, throttle: { enabled: false }, retry: { enabled: false } });
   await octokit.rest.repos.get({ owner: "octo-org", repo: "widgets" });
   expect(reported).toEqual([["app", 4999]]);
+});
+
+describe("clustered write spacing (REDIS_URL)", () => {
+  // Bottleneck's groups touch their connection only when a key's limiter is first used.
+  const connection = { clustered: "stand-in" };
+  type Group = { limiterOptions: { maxConcurrent: number | null; minTime: number } };
+
+  it("spaces writes 1 s and content-creating writes 3 s apart, with no one-at-a-time slot a dead process could keep", () => {
+    const throttle = clusteredSpacing(options({ throttle: { connection } })).throttle as unknown as { write: Group; notifications: Group };
+    expect(throttle.write.limiterOptions).toMatchObject({ maxConcurrent: null, minTime: 1_000 });
+    expect(throttle.notifications.limiterOptions).toMatchObject({ maxConcurrent: null, minTime: 3_000 });
+  });
+
+  it("leaves plugin-throttling's own groups in place for a single process", () => {
+    const single = options({ throttle: { enabled: true } });
+    expect(clusteredSpacing(single)).toBe(single);
+  });
 });

@@ -10,7 +10,7 @@ import { RedisSourceLock, type RedisSourceLockOptions } from "../redis/source-lo
 import type { ServerConfig } from "./config.js";
 import { MemoryLedger, type DeliveryLedger } from "./deliveries.js";
 import type { Metrics } from "./metrics.js";
-import { fleetOctokit } from "./octokit.js";
+import { fleetOctokit, type WriteSpacing } from "./octokit.js";
 
 export interface Fleet {
   /** The fail-fast client (web role); undefined without REDIS_URL. */
@@ -55,6 +55,8 @@ export interface ProbotParts {
   Octokit?: typeof ProbotOctokit;
   /** Probot's `request` option (tests answer `GET /app` with it). */
   request?: { fetch: typeof fetch };
+  /** With REDIS_URL: the fleet-wide spacing of each installation's writes; GitHub's by default (tests scale it). */
+  spacing?: WriteSpacing;
 }
 
 /** Probot for this configuration: the per-installation throttle key, rate-limit metrics, clustering on REDIS_URL. */
@@ -65,7 +67,7 @@ export function createProbot(config: ServerConfig, metrics: Metrics, parts: Prob
     secret: config.secrets[0],
     baseUrl: config.baseUrl,
     logLevel: config.logLevel,
-    Octokit: fleetOctokit(parts.Octokit ?? ProbotOctokit, (installation, remaining) => metrics.rateLimitRemaining(installation, remaining)),
+    Octokit: fleetOctokit(parts.Octokit ?? ProbotOctokit, (installation, remaining) => metrics.rateLimitRemaining(installation, remaining), parts.spacing),
     ...(config.redisUrl ? { redisConfig: config.redisUrl } : {}),
     ...(parts.request ? { request: parts.request } : {}),
   });
