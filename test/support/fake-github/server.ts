@@ -30,6 +30,8 @@ export interface RecordedCall {
   errors: string[];
   /** The injected fault that answered it, if any. */
   fault?: Fault;
+  /** When it arrived (ms since the epoch), before its body was read: the load runs measure spacing with it. */
+  at: number;
 }
 
 export interface ServerOptions {
@@ -98,6 +100,7 @@ export async function listen(
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse, track: (call: RecordedCall) => void): Promise<void> {
+    const at = Date.now();
     const url = new URL(request.url ?? "/", base);
     const ghes = url.pathname.startsWith("/api/v3/");
     const pathname = ghes ? url.pathname.slice("/api/v3".length) : url.pathname;
@@ -115,6 +118,7 @@ export async function listen(
       actor: actor.login,
       operationId: check.operationId,
       errors: [...check.errors],
+      at,
     };
     requests.push(call);
     track(call);
