@@ -10,6 +10,7 @@ import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { runFleetLoad, type FleetReport } from "../test/fleet/harness.js";
 import { redisForLoad } from "../test/fleet/redis-server.js";
+import { GITHUB_CONTENT_PER_MINUTE } from "../test/fleet/spacing.js";
 import { runLoad } from "../test/load-harness.js";
 
 const { values, positionals } = parseArgs({
@@ -47,11 +48,16 @@ async function fleetRun(): Promise<boolean> {
   row("dead letters", String(report.dead));
   row("write spacing", `GitHub's 1 s / 3 s (content) scaled to ${limits.writeMs} ms / ${limits.contentMs} ms; counted per ${limits.windowMs} ms window (one scaled minute)`);
   for (const [who, s] of Object.entries(report.spacing)) {
-    row(`  ${who}`, `${s.writes} writes (${s.contentWrites} content); busiest window ${s.busiest.writes} writes, ${s.busiest.content} content (allowed ${s.allowed.writes}, ${s.allowed.content}); median gap ${s.medianGapMs} ms, content ${s.contentMedianGapMs} ms`);
+    row(
+      `  ${who}`,
+      `${s.writes} writes (${s.contentWrites} content); busiest window ${s.busiest.writes} writes, ${s.busiest.content} content ` +
+        `(the spacing allows ${s.allowed.writes}, ${s.allowed.content}; GitHub ~${GITHUB_CONTENT_PER_MINUTE} content); ` +
+        `median gap ${s.medianGapMs} ms, content ${s.contentMedianGapMs} ms${s.withinSpacing ? "" : "  ← OVER"}`,
+    );
   }
   row("  both together", `busiest window ${report.fleetBusiest.writes} writes, ${report.fleetBusiest.content} content: above one installation's allowance, so they ran in parallel`);
   row("wall time", `${(report.wallMs / 1000).toFixed(1)} s (${(report.drainMs / 1000).toFixed(1)} s draining the queue after the burst)`);
-  const spaced = Object.values(report.spacing).every((s) => s.busiest.writes <= s.allowed.writes + 1 && s.busiest.content <= s.allowed.content + 1);
+  const spaced = Object.values(report.spacing).every((s) => s.withinSpacing);
   return report.duplicates.length === 0 && report.lost.length === 0 && report.missingAcknowledgements.length === 0 && report.dead === 0 && spaced && report.answerMs.p99 < 1000;
 }
 

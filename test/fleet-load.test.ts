@@ -36,15 +36,12 @@ describeWithRedis("2 web replicas and 2 workers, one killed, on one Redis", () =
   });
 
   it("spaces each installation's writes by GitHub's rules across the whole fleet", () => {
-    for (const spacing of Object.values(report.spacing)) {
-      // One arrival of jitter at a window's edge is allowed (test/fleet/spacing.ts).
-      expect(spacing.busiest.writes).toBeLessThanOrEqual(spacing.allowed.writes + 1);
-      expect(spacing.busiest.content).toBeLessThanOrEqual(spacing.allowed.content + 1);
-    }
+    // Within the spacing's allowance per (scaled) minute, give or take 10% of arrival jitter (test/fleet/spacing.ts).
+    expect(Object.values(report.spacing).map((spacing) => spacing.withinSpacing)).toEqual([true, true]);
   });
 
   it("lets two installations write in parallel: together they exceed what one installation may", () => {
     const one = Object.values(report.spacing)[0]!;
-    expect(report.fleetBusiest.content).toBeGreaterThan(one.allowed.content + 1);
+    expect(report.fleetBusiest.content).toBeGreaterThan(Math.ceil(one.allowed.content * 1.1));
   });
 });
