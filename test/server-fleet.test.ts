@@ -7,6 +7,7 @@ import type { ApplicationFunction } from "probot";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { readServerConfig } from "../src/server/config.js";
 import { startServer, type RunningServer } from "../src/server/start.js";
+import { freePort, startRedisServer } from "./fleet/redis-server.js";
 import { describeWithRedis, flushRedis, redisUrl } from "./support/redis.js";
 
 const DB = 2;
@@ -29,6 +30,14 @@ async function replica(app: ApplicationFunction, env: Record<string, string> = {
   const server = await startServer({ config, app, fleet: { connectWaitMs: 300 } });
   running.push(server);
   return server;
+}
+
+async function until(condition: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function deliver(server: RunningServer, id: string): Promise<number> {
@@ -108,5 +117,22 @@ describeWithRedis("a Redis outage", () => {
       body: PAYLOAD,
     });
     expect(response.status).toBe(401);
+  });
+
+  it("accepts deliveries again once Redis is back, without a restart", async () => {
+    const redis = await startRedisServer(await freePort());
+    const spy = spyApp();
+    const server = await replica(spy.app, { REDIS_URL: redis.url });
+    expect(await deliver(server, "d-before-outage")).toBe(200);
+    await redis.stop();
+    expect(await deliver(server, "d-during-outage")).toBe(503);
+    const back = await startRedisServer(Number(new URL(redis.url).port));
+    try {
+      await until(async () => (await fetch(`${server.url}/readyz`)).status === 200);
+      expect(await deliver(server, "d-during-outage")).toBe(200);
+      expect(spy.delivered).toEqual(["d-before-outage", "d-during-outage"]);
+    } finally {
+      await back.stop();
+    }
   });
 });

@@ -10,7 +10,7 @@ export interface RunningRedis {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, "127.0.0.1", () => {
       const address = server.address();
@@ -22,7 +22,11 @@ function freePort(): Promise<number> {
 export async function redisForLoad(): Promise<RunningRedis> {
   const given = process.env["HANDOFF_TEST_REDIS_URL"];
   if (given) return { url: given, stop: async () => undefined };
-  const port = await freePort();
+  return startRedisServer(await freePort());
+}
+
+/** A private `redis-server` on `port`, without persistence; `stop()` ends it (an outage, for the specs). */
+export async function startRedisServer(port: number): Promise<RunningRedis> {
   const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
   await new Promise<void>((resolve, reject) => {
     child.once("error", () => reject(new Error("redis-server not found: install it (apt-get install redis-server) or set HANDOFF_TEST_REDIS_URL")));
