@@ -10,8 +10,10 @@ const AT_LINE_START = new Set(["#", ">", "-", "+", "="]);
 const ALPHANUMERIC = /[\p{L}\p{N}]/u;
 const REFERENCE_AHEAD = /^&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/;
 const ORDERED_MARKER_AHEAD = /^[0-9]{1,9}[.)]/;
+/** Characters that never need a backslash: most text takes the fast path. */
+const PLAIN = /[^\\`*[\]|_~:@!<&#>+=\-0-9]/;
 /** For the linearity check (test/patterns-render.test.ts). */
-export const ESCAPE_PATTERNS = { ALPHANUMERIC, REFERENCE_AHEAD, ORDERED_MARKER_AHEAD } as const;
+export const ESCAPE_PATTERNS = { ALPHANUMERIC, REFERENCE_AHEAD, ORDERED_MARKER_AHEAD, PLAIN } as const;
 
 function escapeChar(c: string, before: string, next: string, ahead: string, lineStart: boolean): string {
   const previous = before.slice(-1);
@@ -59,6 +61,11 @@ export function writeInline(segments: readonly Segment[]): string {
         continue;
       }
       if ((c === " " || c === "\t") && (lineStart || parts[parts.length - 1] === " ")) continue;
+      if (PLAIN.test(c) && position !== orderedMarkerEnd) {
+        parts.push(c);
+        lineStart = false;
+        continue;
+      }
       const ahead = stream.slice(position, position + 40);
       if (lineStart && ORDERED_MARKER_AHEAD.test(ahead)) orderedMarkerEnd = position + (ORDERED_MARKER_AHEAD.exec(ahead)?.[0].length ?? 0) - 1;
       const before = stream.slice(Math.max(0, position - 8), position);
