@@ -322,6 +322,42 @@ describe("repositories, permissions and the App", () => {
   });
 });
 
+describe("conditional requests and the authenticated user", () => {
+  it("answers a GET with an ETag, and 304 with no body when If-None-Match names it", async () => {
+    const issue = gh.seedIssue({ title: "parent" });
+    gh.seedComment({ issueNumber: issue.number, body: "first" });
+    const route = "GET /repos/{owner}/{repo}/issues/{issue_number}/comments" as const;
+
+    const first = await octokit.request(route, { owner, repo, issue_number: issue.number });
+    const etag = first.headers.etag!;
+    const again = await octokit.request(route, { owner, repo, issue_number: issue.number, headers: { "if-none-match": etag } }).catch((e: { status: number }) => e);
+
+    expect(etag).toMatch(/^W\/"[0-9a-f]+"$/);
+    expect(again).toMatchObject({ status: 304 });
+  });
+
+  it("answers 200 with a new ETag once the list changed", async () => {
+    const issue = gh.seedIssue({ title: "parent" });
+    const route = "GET /repos/{owner}/{repo}/issues/{issue_number}/comments" as const;
+    const first = await octokit.request(route, { owner, repo, issue_number: issue.number });
+    gh.seedComment({ issueNumber: issue.number, body: "new" });
+
+    const second = await octokit.request(route, { owner, repo, issue_number: issue.number, headers: { "if-none-match": first.headers.etag! } });
+
+    expect(second.status).toBe(200);
+    expect(second.data.map((c) => c.body)).toEqual(["new"]);
+    expect(second.headers.etag).not.toBe(first.headers.etag);
+  });
+
+  it("names the user a token belongs to, and refuses an installation token with a 403", async () => {
+    const { data } = await client("mona-token").rest.users.getAuthenticated();
+    const refused = await octokit.rest.users.getAuthenticated().catch((e: { status: number }) => e);
+
+    expect(data).toMatchObject({ login: "mona", type: "User" });
+    expect(refused).toMatchObject({ status: 403 });
+  });
+});
+
 describe("recording and faults", () => {
   it("records each request with its status and the acting user", async () => {
     await octokit.rest.repos.get({ owner, repo });

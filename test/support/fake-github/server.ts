@@ -2,6 +2,7 @@
  * The HTTP shell of the fake: reads a request, checks it against GitHub's REST description, applies
  * an injected fault or routes it, records it, and answers with GitHub's headers.
  */
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { checkRequest } from "../openapi.js";
@@ -12,6 +13,7 @@ import { gitRoutes } from "./routes/git.js";
 import { issueRoutes } from "./routes/issues.js";
 import { repoRoutes } from "./routes/repos.js";
 import { subIssueRoutes } from "./routes/sub-issues.js";
+import { userRoutes } from "./routes/users.js";
 import type { FakeState } from "./state.js";
 
 export interface RecordedCall {
@@ -48,6 +50,7 @@ function buildRouter(): Router {
   issueRoutes(router);
   gitRoutes(router);
   repoRoutes(router);
+  userRoutes(router);
   return router;
 }
 
@@ -61,6 +64,19 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
   } catch {
     return text;
   }
+}
+
+/**
+ * GitHub's conditional requests: every successful GET carries a weak ETag over its body, and a request whose
+ * `If-None-Match` names it is answered 304 with no body (which does not count against the primary rate limit).
+ */
+function conditional(method: string, ifNoneMatch: string | undefined, reply: Reply): Reply {
+  if (method !== "GET" || reply.status !== 200 || reply.body === undefined) return reply;
+  const etag = `W/"${createHash("sha256").update(JSON.stringify(reply.body)).digest("hex").slice(0, 32)}"`;
+  const headers = { ...reply.headers, etag };
+  const asked = (ifNoneMatch ?? "").split(",").map((tag) => tag.trim());
+  if (asked.includes(etag) || asked.includes("*")) return { status: 304, headers };
+  return { ...reply, headers };
 }
 
 function tokenOf(request: IncomingMessage): string | undefined {
@@ -152,6 +168,7 @@ export async function listen(
         reply = { status: error.status, body: errorBody(error.status, error.message, error.errors) };
       }
     }
+    reply = conditional(method, request.headers["if-none-match"], reply);
     call.status = reply.status;
     call.response = reply.body;
     send(response, reply);
