@@ -9,6 +9,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import * as core from "@actions/core";
 import { agentBrief, type Brief } from "../core/brief.js";
+import { textForAgent, type AgentText, type OwnText } from "../core/agent-text.js";
 import { contentHash, renderMarker } from "../core/marker.js";
 import { redact, RedactionError } from "../core/redact/index.js";
 import { sanitizeForAgent, sanitizeTitleForAgent } from "../core/sanitize.js";
@@ -171,22 +172,12 @@ async function titleForAgent(raw: string): Promise<string> {
 }
 
 /** The issue body, then each trusted comment under its own heading; sanitised, then redacted, for the agent. */
-async function composeDocument(
-  body: string,
-  comments: readonly ThreadComment[],
-  name: string,
-): Promise<{ text: string; removed: number; redacted: number }> {
-  const parts = [sanitizeForAgent(body)];
-  if (comments.length > 0) parts.push({ text: "\n\n---\n\n## Comments on the handoff issue\n", removed: {} });
-  for (const comment of comments) {
-    parts.push({ text: `\n### @${comment.author}, ${comment.createdAt}\n\n`, removed: {} });
-    parts.push(sanitizeForAgent(comment.body));
-  }
-  const removed = parts.flatMap((part) => Object.values(part.removed)).reduce((sum, count) => sum + count, 0);
-  const sanitized = `${parts.map((part) => part.text).join("").trim()}\n`;
+async function composeDocument(body: string, comments: readonly ThreadComment[], name: string): Promise<AgentText> {
+  const pieces: Array<string | OwnText> = [body];
+  if (comments.length > 0) pieces.push({ ours: "\n\n---\n\n## Comments on the handoff issue\n" });
+  for (const comment of comments) pieces.push({ ours: `\n### @${comment.author}, ${comment.createdAt}\n\n` }, comment.body);
   try {
-    const { text, report } = await redact(sanitized);
-    return { text, removed, redacted: report.total };
+    return await textForAgent(pieces);
   } catch (error) {
     if (!(error instanceof RedactionError)) throw error;
     throw new Error(`${name} could not be prepared for the agent: ${error.message}. Nothing was claimed or written.`);

@@ -1,4 +1,4 @@
-// The `handoff` command. node:util's parseArgs is enough for three subcommands; no CLI framework needed.
+// The `handoff` command. node:util's parseArgs is enough for a handful of subcommands; no CLI framework needed.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { CONFIG_PATH } from "../config/load.js";
@@ -8,6 +8,8 @@ import { lintFiles } from "./lint.js";
 import { newHandoff } from "./new.js";
 import { formatPreview, previewFile } from "./preview.js";
 import { repoContext } from "./repo-context.js";
+import type { Io } from "./io.js";
+import { runPublish, runStatus, runWait } from "./remote-commands.js";
 
 const USAGE = `Usage: handoff <command> [options]
 
@@ -25,6 +27,21 @@ Commands:
                             WEBHOOK_SECRET, ... from the environment and ./.env; see docs/deploy.md.
   worker                    Run a queue worker (REDIS_URL and HANDOFF_QUEUE=true): docs/scaling.md.
   queue                     Print the delivery queue: counts, dead-letter list, stuck jobs.
+  publish <file>            Redact and lint locally, then file the handoff: as a /handoff comment on
+                            its parent for the App (--parent N, else the document's parent), or
+                            --direct with your own token. Writes an id into the file; publishing
+                            again updates the same issue. --json: { issue, url, created, redactions }.
+  wait <issue>              Wait for the handoff's return and print it, sanitised for an agent.
+                            --timeout 30m, --interval 10s, --trusted LOGIN (repeatable).
+                            Exits 0 when it says done, 3 partial/blocked/failed, 2 on timeout.
+                            --json: { issue, status, return, url }.
+  status [issue]            Open handoffs (or one) and their state: ready, claimed (by which run,
+                            until when), returned, failed. --json for scripts.
+
+GitHub access (publish, wait, status):
+  --repo owner/repo         Default: the git remote (origin).
+  --token TOKEN             Default: GH_TOKEN, GITHUB_TOKEN, then \`gh auth token\`.
+                            GITHUB_API_URL selects GitHub Enterprise Server.
 
 Options:
   -h, --help                Show this help.
@@ -35,10 +52,7 @@ The format: docs/handoff-format.md`;
 /** The name on the npm registry (`handoff` there is someone else's package); the command stays `handoff`. */
 export const PACKAGE_NAME = "agent-handoff";
 
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
+export type { Io } from "./io.js";
 
 const defaultIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -57,6 +71,12 @@ export async function main(argv: string[], io: Io = defaultIo, cwd: string = pro
         strict: { type: "boolean", default: false },
         repo: { type: "string" },
         dir: { type: "string" },
+        token: { type: "string" },
+        parent: { type: "string" },
+        direct: { type: "boolean", default: false },
+        timeout: { type: "string" },
+        interval: { type: "string" },
+        trusted: { type: "string", multiple: true, default: [] },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -124,6 +144,15 @@ export async function main(argv: string[], io: Io = defaultIo, cwd: string = pro
         await (command === "worker" ? work() : reportQueue());
         return 0;
       }
+      case "publish":
+        if (args.length !== 1) return usageError(io, "publish takes exactly one file");
+        return await runPublish(args[0]!, values, io);
+      case "wait":
+        if (args.length !== 1 || !/^#?\d+$/.test(args[0]!)) return usageError(io, "wait takes one issue number");
+        return await runWait(Number(args[0]!.replace("#", "")), values, io);
+      case "status":
+        if (args.length > 1 || (args[0] !== undefined && !/^#?\d+$/.test(args[0]))) return usageError(io, "status takes at most one issue number");
+        return await runStatus(args[0] === undefined ? undefined : Number(args[0].replace("#", "")), values, io);
       default:
         return usageError(io, `unknown command "${command}"`);
     }

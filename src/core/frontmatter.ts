@@ -238,3 +238,23 @@ export function frontmatterFields(source: string): Partial<FrontmatterFields> {
   const split = splitFrontmatter(source);
   return split.yaml === null ? {} : readFrontmatter(split.yaml, split.yamlLine).fields;
 }
+
+/**
+ * The document with `key: "value"` added as the frontmatter's last line (a frontmatter is created when there is
+ * none), keeping the BOM, the line endings and every other byte. Null when the frontmatter cannot be edited safely
+ * (unclosed, or in another language): the caller reports the document's own diagnostics instead.
+ */
+export function withFrontmatterField(source: string, key: string, value: string): string | null {
+  const bom = source.startsWith(BOM) ? BOM : "";
+  const text = source.slice(bom.length);
+  const newline = /\r\n/.test(text.slice(0, firstLineEnd(text) + 2)) ? "\r\n" : "\n";
+  const line = `${key}: ${JSON.stringify(value)}`;
+  const split = splitFrontmatter(text);
+  if (split.yaml === null) {
+    if (split.diagnostics.length > 0) return null;
+    return `${bom}---${newline}${line}${newline}---${newline}${text}`;
+  }
+  // The closing fence is the line before the body: insert there.
+  const fence = lineSpans(text)[split.bodyLine - 2] as LineSpan;
+  return `${bom}${text.slice(0, fence.start)}${line}${newline}${text.slice(fence.start)}`;
+}

@@ -13,7 +13,7 @@ export interface FileChange {
 
 export type ReadFileResult = { ok: true; text: string } | { ok: false; reason: string };
 
-/** A file's text at a commit (`GET /repos/{o}/{r}/contents/{path}?ref=`, base64). */
+/** A file's text at a commit (`GET /repos/{o}/{r}/contents/{path}?ref=`, base64); without `ref`, the default branch. */
 export async function readFileAt(gh: GitHub, repo: RepoRef, path: string, ref?: string): Promise<ReadFileResult> {
   try {
     const { data } = await gh.rest.repos.getContent({ ...repo, path, ...(ref ? { ref } : {}) });
