@@ -1,3 +1,6 @@
+// (Over 250 lines, one idea: the claim protocol (take, take over, release) reads as one piece, each branch
+// justified where it stands.)
+//
 // Exactly one run may work on a handoff at a time.
 //
 // The claim itself is a git ref, `refs/handoff/claims/<issue>`: creating a ref is the one compare-and-set

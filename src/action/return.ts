@@ -14,7 +14,8 @@ import { formatIssue, type GitHub, type IssueAddress, type Log } from "../github
 import { upsertComment, type IsOurs } from "../github/comments.js";
 import { addLabels, removeLabels } from "../github/labels.js";
 import { diagnosticLine, withMarker } from "../flows/messages.js";
-import { deliverReturn, handoffMarkerOf, toHandoffIssue, type HandoffIssue, type RelayOutcome } from "../flows/return.js";
+import { handoffMarkerOf, toHandoffIssue, type HandoffIssue } from "../flows/handoff-issue.js";
+import { deliverReturn, type RelayOutcome } from "../flows/return.js";
 import { releaseClaim, type ReleaseOutcome } from "./claim.js";
 import { issueFromEvent, type ActionContext } from "./context.js";
 import type { ReturnInputs } from "./inputs.js";

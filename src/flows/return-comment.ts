@@ -10,7 +10,8 @@ import type { CommentResult, FlowContext } from "./context.js";
 import type { CommentEvent } from "./events.js";
 import { withMarker } from "./messages.js";
 import { authorizeReturn } from "./policy.js";
-import { deliverReturn, handoffMarkerOf, relayExists, toHandoffIssue, type RelayOutcome } from "./return.js";
+import { handoffMarkerOf, toHandoffIssue } from "./handoff-issue.js";
+import { deliverReturn, relayExists, type RelayOutcome } from "./return.js";
 
 export async function returnFromComment(ctx: FlowContext, event: CommentEvent, text: string): Promise<CommentResult> {
   const { comment, issue, repo } = event;

@@ -13,7 +13,7 @@
 // Shared by a return comment (the App, and the Action's `mode: file`) and the Action's `mode: return`. Whether the
 // issue is a handoff issue (`handoffMarkerOf`) and whether the author may return (policy.ts) are the callers' to
 // decide first; both prepare the return (redact → parse) before calling this.
-import { LABELS, labelNames, SUPERSEDED_BY_RETURN } from "../core/labels.js";
+import { LABELS, SUPERSEDED_BY_RETURN } from "../core/labels.js";
 import { findMarker, renderMarker } from "../core/marker.js";
 import { MAX_BODY_CHARS } from "../core/limits.js";
 import { AGENT_TRIGGER_PATTERN, neutralizeForRelay } from "../core/neutralize.js";
@@ -23,44 +23,11 @@ import { documentParts, renderReturnComment } from "../core/render.js";
 import { acceptanceNote, foldedReturn, handoffOfIssueBody, relayLead } from "../core/relay.js";
 import type { HandoffDocument } from "../core/types.js";
 import type { HandoffMarker } from "../core/marker.js";
-import { parseIssueAddress, statusOf as httpStatusOf, type GitHub, type IssueAddress, type Log, type RepoRef } from "../github/client.js";
-import { findOurComment, upsertComment, type CommentAuthor, type IsOurs, type UpsertResult } from "../github/comments.js";
+import { statusOf as httpStatusOf, type GitHub, type IssueAddress, type Log } from "../github/client.js";
+import { findOurComment, upsertComment, type IsOurs, type UpsertResult } from "../github/comments.js";
+import { parentOf, type HandoffIssue } from "./handoff-issue.js";
 import { addLabels, removeLabels } from "../github/labels.js";
 import { withMarker } from "./messages.js";
-
-export interface HandoffIssue {
-  repo: RepoRef;
-  number: number;
-  body: string;
-  html_url: string;
-  state: "open" | "closed";
-  labels: string[];
-  /** Who wrote the issue: its marker counts only when that is us. */
-  user: CommentAuthor | null;
-}
-
-/** The issue as a webhook payload or the REST API gives it: labels may be names or label objects. */
-export interface IssueLike {
-  number: number;
-  body?: string | null;
-  html_url: string;
-  state?: string;
-  labels?: ReadonlyArray<string | { name?: string | null }>;
-  user: CommentAuthor | null;
-}
-
-/** One reading of an issue for `deliverReturn`, whichever shell fetched it. */
-export function toHandoffIssue(repo: RepoRef, issue: IssueLike): HandoffIssue {
-  return {
-    repo,
-    number: issue.number,
-    body: issue.body ?? "",
-    html_url: issue.html_url,
-    state: issue.state === "closed" ? "closed" : "open",
-    labels: labelNames(issue.labels),
-    user: issue.user,
-  };
-}
 
 export interface DeliverReturnInput {
   handoffIssue: HandoffIssue;
@@ -95,13 +62,6 @@ export interface ReturnResult {
   labelsAdded: string[];
   labelsRemoved: string[];
   closed: boolean;
-}
-
-/** The parent thread of a handoff issue, from its marker. */
-export function parentOf(marker: HandoffMarker): IssueAddress | null {
-  if (marker.parent) return parseIssueAddress(marker.parent);
-  if (marker.source.type === "comment") return parseIssueAddress(`${marker.source.repo}#${marker.source.thread}`);
-  return null;
 }
 
 function statusOf(prepared: PreparedReturn): string | null {
@@ -191,12 +151,6 @@ export async function relayExists(gh: GitHub, issue: HandoffIssue, isOurs: IsOur
   if (!parent) return false;
   const source = { repo: `${issue.repo.owner}/${issue.repo.repo}`, number: issue.number };
   return (await findOurComment(gh, parent, isOurs, isRelayOf(source, returnKey))) !== null;
-}
-
-/** The handoff issue's own marker when the issue is one (`trusted`: its author is us, or passes the policy). */
-export function handoffMarkerOf(issue: HandoffIssue, trusted: boolean): HandoffMarker | null {
-  const marker = trusted ? findMarker(issue.body) : null;
-  return marker && marker.role === undefined ? marker : null;
 }
 
 /** `owner/repo#n` of the issue, and its marker's source for the comments we write about its return. */

@@ -1,3 +1,6 @@
+// (About 300 lines, one idea: the reconcile's steps below share one push and one context; split, they would pass
+// half a dozen values between files.)
+//
 // `.handoffs/**/*.md` on the default branch → issues, reconciled (see plan-sync.ts).
 //
 // 1. collect   the changed handoff files (payload, else compare, else the whole tree at `after`)
