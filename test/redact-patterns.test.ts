@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { checkPattern } from "./support/recheck.js";
+import { GATE_PATTERNS } from "../src/core/redact/context/gate.js";
+import { CONTEXT_PATTERNS } from "../src/core/redact/context/patterns.js";
 import { REDACTION_PATTERNS, redact } from "../src/core/redact/index.js";
 
 const MB = 1024 * 1024;
 
 describe("every hand-written pattern is safe from catastrophic backtracking", () => {
-  for (const { kind, regex } of REDACTION_PATTERNS) {
+  const gate = GATE_PATTERNS.map((regex) => ({ kind: "env-secret", regex }));
+  for (const { kind, regex } of [...REDACTION_PATTERNS, ...CONTEXT_PATTERNS, ...gate]) {
     it(`recheck proves /${regex.source.slice(0, 40)}…/ (${kind}) safe`, async () => {
       const diagnosis = await checkPattern(regex);
       expect(diagnosis.status).toBe("safe");

@@ -1,65 +1,110 @@
-// Secrets pasted as configuration: a `.env` file, a YAML block, a JSON object, a code literal.
-// The name says whether the value is sensitive; the value's shape says whether it is real.
-// Code is everywhere in handoffs (`password: string`, `token = await getToken()`), so values that
-// are types, references, calls, numbers, paths or placeholders are left alone.
+// Layer 2 (context): a secret-like name and a value. Assignments in every common syntax live here (`.env`, YAML and
+// its block scalars, JSON, TOML, INI, Go `:=`, keyword arguments, `=>`), URL query parameters too; flags, netrc,
+// curl, Kubernetes pairs, attribute pairs, labels and tables in context/syntaxes.ts. The name says whether the value
+// is sensitive (context/gate.ts); the value's shape says whether it is real, so code stays (`password: string`).
 
-import { shannonEntropy } from "./entropy.js";
-import type { Detector, Finding } from "./finding.js";
+import { isSecretValue, nameStrength, type NameStrength } from "./context/gate.js";
+import { BLOCK_SCALAR_RE } from "./context/patterns.js";
 import {
-  ASSIGNMENT_RE,
-  BARE_VALUE_TAIL_RE,
-  CODE_VALUE_RE,
-  DIGITS_ONLY_RE,
-  LABEL_NAME_RE,
-  PASSWORD_NAME_RE,
-  PLACEHOLDER_VALUE_RE,
-  QUERY_PARAMETER_RE,
-  SECRET_NAME_RE,
-} from "./patterns.js";
+  findAttributePairs,
+  findCommandLineCredentials,
+  findFlagSecrets,
+  findLabelledCodeSpans,
+  findNameValuePairs,
+  findTableSecrets,
+} from "./context/syntaxes.js";
+import type { Detector, Finding } from "./finding.js";
+import { ASSIGNMENT_RE, BARE_VALUE_TAIL_RE, LABEL_NAME_RE, QUERY_PARAMETER_RE } from "./patterns.js";
 
 /** Random secrets sit near 4 bits a character; words and settings well below. */
 export const ENV_SECRET_MIN_ENTROPY = 3.0;
 /** Shorter values of merely secret-named keys are flags and ids, not secrets. */
 export const ENV_SECRET_MIN_LENGTH = 8;
 
-/** Names that contain a secret word but are not secrets: the shell's working directory, durations. */
-const NOT_SECRET_NAME_RE = /^(?:OLD)?PWD$|(?:_|^)(?:TTL|TIMEOUT|EXPIRY|EXPIRES|EXPIRES_IN|LIFETIME|LENGTH|SIZE|COUNT|URL|URI|ENDPOINT|PATH|FILE|DIR|HEADER|NAME|TYPE|MODE|ENABLED|DISABLED|REQUIRED|PROVIDER|ID)$/i;
+const KIND = "env-secret";
+/** A block scalar's lines are read up to this many: a key is a few lines, a megabyte of YAML is not one value. */
+const MAX_BLOCK_LINES = 64;
 
-export const findEnvSecrets: Detector = (text) => {
+function findAssignments(text: string): Finding[] {
   const found: Finding[] = [];
-  for (const m of text.matchAll(new RegExp(ASSIGNMENT_RE.source, ASSIGNMENT_RE.flags))) {
+  const assignment = new RegExp(ASSIGNMENT_RE.source, ASSIGNMENT_RE.flags);
+  for (let m = assignment.exec(text); m; m = assignment.exec(text)) {
     const name = m[1] ?? "";
-    if (!SECRET_NAME_RE.test(name) || NOT_SECRET_NAME_RE.test(name)) continue;
-    const group = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
+    const strength = nameStrength(name);
+    const group = [2, 3, 4, 5].find((g) => m?.[g] !== undefined) ?? 5;
     const span = m.indices?.[group];
     const nameEnd = m.indices?.[1]?.[1];
-    const value = m[group] ?? "";
     if (!span || nameEnd === undefined) continue;
+    // A bare value that is itself a name (`Cookie: sessionid=…`, `a=1 password=…` after `:`): read on from it.
+    if (group === 5 && /[=:]$/.test(m[5] ?? "") && !/^[\s,;]?$/.test(text[span[1]] ?? "")) assignment.lastIndex = span[0];
+    // A quoted value or code span may hold an assignment of its own (`run: "PASSWORD=…"`): unless it is the secret,
+    // read on from inside it. Each character is re-read at most once per kind of quote, so this stays linear.
+    if (group !== 5 && span[1] > span[0]) assignment.lastIndex = span[0];
+    if (!strength) continue;
+    const value = m[group] ?? "";
+    if (group === 5 && BLOCK_SCALAR_RE.test(value)) {
+      found.push(...blockScalar(text, m.index, span[1], strength));
+      continue;
+    }
     // `Password: see the vault` is a label and prose; `DB_PASSWORD=…` or `db_password: …` is config.
     const label = !text.slice(nameEnd, span[0]).includes("=") && LABEL_NAME_RE.test(name);
-    if (!isSecretValue(name, value, group !== 4, label, text, span[1])) continue;
-    found.push({ start: span[0], end: span[1], kind: "env-secret" });
+    if (strength === "password" && label && group === 5 && !BARE_VALUE_TAIL_RE.test(text.slice(span[1], span[1] + 512))) continue;
+    const quoted = group === 2 || group === 3;
+    if (!isSecretValue(strength, value, { quoted, after: text.slice(span[1], span[1] + 40) })) continue;
+    let end = span[1];
+    if (!quoted) while (end > span[0] && ")]}>:;,.".includes(text[end - 1] ?? "")) end -= 1;
+    found.push({ start: span[0], end, kind: KIND });
+    assignment.lastIndex = Math.max(assignment.lastIndex, span[1]);
   }
   // `url: https://h/x?access_token=…` hides a second assignment inside the first one's value,
   // which the scan above has already stepped over; query parameters get their own pass.
   for (const m of text.matchAll(new RegExp(QUERY_PARAMETER_RE.source, QUERY_PARAMETER_RE.flags))) {
-    const name = m[1] ?? "";
+    const strength = nameStrength(m[1] ?? "");
     const span = m.indices?.[2];
-    if (!span || !SECRET_NAME_RE.test(name) || NOT_SECRET_NAME_RE.test(name)) continue;
-    if (!isSecretValue(name, m[2] ?? "", false, false, text, span[1])) continue;
-    found.push({ start: span[0], end: span[1], kind: "env-secret" });
+    if (!span || !strength) continue;
+    if (!isSecretValue(strength, m[2] ?? "", { quoted: true, after: "" })) continue;
+    found.push({ start: span[0], end: span[1], kind: KIND });
   }
   return found;
-};
-
-function isSecretValue(name: string, raw: string, quoted: boolean, label: boolean, text: string, valueEnd: number): boolean {
-  const value = raw.trim();
-  if (value === "" || PLACEHOLDER_VALUE_RE.test(value)) return false;
-  if (!quoted && CODE_VALUE_RE.test(value)) return false;
-  if (PASSWORD_NAME_RE.test(name)) {
-    // After a label, a bare word followed by more words is prose ("Password: see the vault").
-    return quoted || !label || BARE_VALUE_TAIL_RE.test(text.slice(valueEnd, valueEnd + 512));
-  }
-  if (DIGITS_ONLY_RE.test(value)) return false;
-  return value.length >= ENV_SECRET_MIN_LENGTH && shannonEntropy(value) >= ENV_SECRET_MIN_ENTROPY;
 }
+
+/**
+ * `password: >-` or `token: |` followed by more-indented lines: those lines are the value. Each line's content is
+ * redacted; the indentation stays, so the YAML still parses.
+ */
+function blockScalar(text: string, keyAt: number, headerEnd: number, strength: NameStrength): Finding[] {
+  const keyLineStart = text.lastIndexOf("\n", keyAt - 1) + 1;
+  const keyIndent = indentOf(text, keyLineStart);
+  const lines: [number, number][] = [];
+  let at = text.indexOf("\n", headerEnd);
+  for (let n = 0; at !== -1 && n < MAX_BLOCK_LINES; n += 1) {
+    const start = at + 1;
+    const newline = text.indexOf("\n", start);
+    const end = newline === -1 ? text.length : newline;
+    const indent = indentOf(text, start);
+    const blank = start + indent >= end || text.slice(start + indent, end).trim() === "";
+    if (!blank && indent <= keyIndent) break;
+    if (!blank) lines.push([start + indent, text[end - 1] === "\r" ? end - 1 : end]);
+    at = newline;
+  }
+  const value = lines.map(([s, e]) => text.slice(s, e)).join("");
+  if (lines.length === 0 || !isSecretValue(strength, value, { quoted: true, after: "" })) return [];
+  return lines.map(([start, end]) => ({ start, end, kind: KIND }));
+}
+
+function indentOf(text: string, lineStart: number): number {
+  let i = lineStart;
+  while (text[i] === " " || text[i] === "\t") i += 1;
+  return i - lineStart;
+}
+
+/** Every context-layer finding: a secret-like name and a value in any of the common syntaxes. */
+export const findEnvSecrets: Detector = (text) => [
+  ...findAssignments(text),
+  ...findFlagSecrets(text),
+  ...findCommandLineCredentials(text),
+  ...findNameValuePairs(text),
+  ...findAttributePairs(text),
+  ...findLabelledCodeSpans(text),
+  ...findTableSecrets(text),
+];

@@ -8,18 +8,17 @@
 
 import { MAX_DOCUMENT_BYTES } from "../limits.js";
 import type { RedactionReport, RedactionResult } from "../types.js";
-import { findEnvSecrets } from "./env-secret.js";
+import { PLAIN_DETECTORS } from "./detectors.js";
+import { findEncodedSecrets } from "./encodings.js";
 import { RedactionError } from "./error.js";
 import { compileExtraPatterns, findExtraPatterns } from "./extra-patterns.js";
 import type { Detector, Finding } from "./finding.js";
 import { quotePlaceholdersInFrontmatter } from "./frontmatter-quote.js";
 import { mergeFindings } from "./merge.js";
 import { joinSplitTokens } from "./normalize.js";
-import { PII_DETECTORS } from "./pii.js";
-import { findProviderTokens } from "./providers/index.js";
+
 import { applyFindings, placeholderRanges } from "./placeholder.js";
 import { findSecretlintFindings } from "./secretlint.js";
-import { SECRET_DETECTORS } from "./secrets.js";
 
 export { RedactionError } from "./error.js";
 export { shannonEntropy } from "./entropy.js";
@@ -61,7 +60,10 @@ export interface RedactOptions {
   extraPatterns?: { kind: string; pattern: string; flags?: string }[];
 }
 
-const HAND_WRITTEN_DETECTORS: readonly Detector[] = [findProviderTokens, ...SECRET_DETECTORS, findEnvSecrets, ...PII_DETECTORS];
+const HAND_WRITTEN_DETECTORS: readonly Detector[] = [
+  ...PLAIN_DETECTORS,
+  (text) => findEncodedSecrets(text, PLAIN_DETECTORS),
+];
 
 /**
  * Replaces secrets and personal data in `text` with `[redacted: kind]` placeholders and reports

@@ -46,6 +46,16 @@ export const URL_CREDENTIALS_RE =
 export const AWS_SECRET_ASSIGNMENT_RE =
   /["']?(?:AWS|aws|Aws)?_?(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)_?(?:KEY|key|Key)["']?[ \t]*(?::|=>|=)[ \t]*["']?([A-Za-z0-9/+=]{40})/dy;
 
+/** An AWS access key id, long-term (AKIA) or temporary (ASIA) and the rarer prefixes. */
+export const AWS_KEY_ID_RE = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}(?![A-Za-z0-9])/g;
+/** A word of exactly 40 base64 characters: what an AWS secret access key is, near its id (keys-by-neighbour.ts). */
+export const AWS_SECRET_CANDIDATE_RE = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])/g;
+
+/** 64 random bytes in base64 (an Azure storage key's shape), not a `sha512-…` integrity hash. */
+export const AZURE_KEY_CANDIDATE_RE = /(?<![A-Za-z0-9+/-])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])/g;
+/** What names such a value a key. */
+export const AZURE_KEY_CONTEXT_RE = /key|storage|azure/i;
+
 /** The opening armour line of any private key: RSA, EC, DSA, OPENSSH, PKCS#8, encrypted, PGP. */
 export const PRIVATE_KEY_BEGIN_RE = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 /** The closing armour line. */
@@ -65,6 +75,19 @@ export const PRIVATE_KEY_LINE_LEAD_RE = /([A-Za-z0-9+/=]+)/y;
 /** A key body carried in a JSON string with `\n` escapes, on the BEGIN line itself. */
 export const PRIVATE_KEY_ESCAPED_BODY_RE = /(?:\\[nr]|[A-Za-z0-9+/=])*/y;
 
+/**
+ * The opening of a private key's body with no armour, at the start of a line (after decoration): PKCS#1/PKCS#8
+ * DER with version 0 (`MII??IBA`), EC (`MHcCAQEE`, `MIGkAgEBBD`, `MIHcAgEBBE`), Ed25519 PKCS#8, openssh-key-v1.
+ */
+export const KEY_OPENING_RE =
+  /^[ \t>|#;"'`-]{0,16}(?:MII[A-Za-z0-9+/]{2}[AQgw]IBA|MHcCAQEE|MIGkAgEBBD|MIHcAgEBBE|MC4CAQAwBQYDK2Vw|MFECAQEwBQYDK2Vw|b3BlbnNzaC1rZXktdjE)/gm;
+/** A line of key material once decorated: group 1 is at least 16 base64 characters, alone on the line. */
+export const KEY_BODY_LINE_RE = /^[ \t>|#;"'`-]{0,16}([A-Za-z0-9+/]{16,}={0,2})[ \t|"'`,;\\]{0,8}$/;
+/** PuTTY: `Private-Lines: N` (group 1), the lines that follow are the private key. */
+export const PUTTY_PRIVATE_LINES_RE = /^Private-Lines:[ \t]*([0-9]{1,3})[ \t]*\r?$/gm;
+/** PuTTY: `Private-MAC: <hex>` (group 1). */
+export const PUTTY_MAC_RE = /^Private-MAC:[ \t]*([0-9a-fA-F]{40,128})/dgm;
+
 // ── Invisible characters ───────────────────────────────────────────────────
 
 /**
@@ -76,15 +99,30 @@ export const INVISIBLE_CHAR_RE = /[\p{Cf}\p{Co}\p{Cn}\u{FE00}-\u{FE0F}\u{E0100}-
 /** An ANSI escape sequence, removed whole by the sanitiser: CSI (`ESC [ … letter`) or OSC (`ESC ] … BEL`). */
 export const ESCAPE_SEQUENCE_RE = /\x1B(?:\[[0-?]{0,64}[ -/]{0,16}[@-~]|\][^\x07\x1B]{0,2048}(?:\x07|\x1B\\))/y;
 
+// ── Encodings (encodings.ts) ───────────────────────────────────────────────
+
+/** A line worth decoding holds one of these: a percent escape, an entity, a tag or comment, `**`, a continuation. */
+export const ENCODING_HINT_RE = /%[0-9A-Fa-f]{2}|&#?[A-Za-z0-9]{1,31};|<[!/A-Za-z]|\*\*|\\$|\\\r?\n/m;
+/** Exactly one percent escape. */
+export const PERCENT_ESCAPE_RE = /^%[0-9A-Fa-f]{2}$/;
+/** A character reference: group 1 is `#123`, `#x7B` or a name. */
+export const HTML_ENTITY_RE = /&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+/** Markup GitHub renders as nothing: an empty inline tag, `**`, `~~`, a backslash line continuation (comments: code). */
+export const MARKUP_SPLIT_RE =
+  /<\/?(?:span|b|i|em|strong|code|sub|sup|ins|del|s|u|kbd|mark|wbr|samp|small|tt)[ \t]*\/?>|\*\*|~~|\\\r?\n[ \t]*/;
+/** A word of base64 (or base64url) long enough to hide a credential or a PEM. */
+export const BASE64_RUN_RE = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{40,}={0,2}(?![A-Za-z0-9+/=_-])/g;
+
 // ── `.env`-style assignments ───────────────────────────────────────────────
 
 /**
- * `KEY=value`, `KEY: value`, `"key": "value"`, `export KEY=value`, `**Key:** value`.
- * Group 1 is the name, group 2 a double-quoted value, group 3 single-quoted, group 4 bare.
- * `=` followed by `=` or `>` is a comparison or an arrow, `::` a path: neither is an assignment.
+ * `KEY=value`, `KEY: value`, `"key": "value"`, `export KEY=value`, `**Key:** value`, Go's `key := "v"`, `'key' => 'v'`.
+ * Group 1 is the name, group 2 a double-quoted value, group 3 single-quoted, group 4 a code span, group 5 bare.
+ * `==`, `=~` are comparisons, `::` a path. A bare value stops at `=` (base64 padding aside), so a keyword argument
+ * after an earlier assignment on the same line (`conn = connect(host=h, password="…")`) is matched on its own.
  */
 export const ASSIGNMENT_RE =
-  /(?<![A-Za-z0-9_.-])([A-Za-z_][A-Za-z0-9_.-]{0,63})["']?\??[ \t]*(?::(?!:)|=(?![=>~]))\*{0,2}[ \t]*(?:"([^"\n]{0,512})"|'([^'\n]{0,512})'|([^\s"'`,;]{1,512}))/dg;
+  /(?<![A-Za-z0-9_.-])([A-Za-z_][A-Za-z0-9_.-]{0,63})["'`]?\]?\??[ \t]*(?::=|=>|:(?!:)|=(?![=>~]))\*{0,2}[ \t]*(?:"([^"\n]{0,512})"|'([^'\n]{0,512})'|`([^`\n]{1,512})`|([^\s"'`,;=]{1,512}=*))/dg;
 
 /** `?access_token=…&` in a URL: group 1 the name, group 2 the value (up to `&`, `#` or a space). */
 export const QUERY_PARAMETER_RE = /[?&]([A-Za-z_][A-Za-z0-9_.-]{0,63})=([^\s&#"'`<>)\]]{1,512})/dg;
@@ -117,17 +155,22 @@ export const CODE_VALUE_RE =
 
 /**
  * An email address, linear: the local part cannot contain `@`, labels are separated by dots
- * they cannot contain, and the lookbehind stops a match starting inside a local part.
+ * they cannot contain, and the lookbehind stops a match starting inside a local part. Letters are any script's
+ * (`josé.garcía@…`, `王伟@…`, `anna@bücher.de`): an ASCII-only local part would redact `a@…` and leak the head.
  * The top-level domain is checked in code (pii.ts), not by a second, overlapping repeat.
  */
-export const EMAIL_RE = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}(?![A-Za-z0-9-])/g;
+export const EMAIL_RE =
+  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}(?![\p{L}\p{N}-])/gu;
 
 /** The last label of an email domain: letters only, so `pkg@1.2.3` is a version, not an address. */
 export const TLD_RE = /^[a-z]{2,24}$/;
 
-/** `+44 20 7946 0958`, `+1-555-123-4567`, `+49 (0)30 1234567`; digit count is checked in code. */
+/** `+44 20 7946 0958`, `+1-555-123-4567`, `+49 (0)30 1234567`, `+44 (0)20 …`, `+44(0)20…`; digits checked in code. */
 export const INTERNATIONAL_PHONE_RE =
-  /(?<![A-Za-z0-9_+])\+[1-9][0-9]{0,2}(?:[ .-]?\(0?[0-9]{1,4}\))?(?:[ .-][0-9]{1,12}){1,5}(?![0-9]|[.-][0-9])/g;
+  /(?<![A-Za-z0-9_+])\+[1-9][0-9]{0,2}(?:[ .-]?\([0-9]{1,4}\)[ .-]?[0-9]{1,12})?(?:[ .-][0-9]{1,12}){0,5}(?![0-9]|[.-][0-9])/g;
+
+/** E.164 written without separators: `+447700900123`. Digit count is checked in code (8 to 15). */
+export const E164_COMPACT_RE = /(?<![A-Za-z0-9_+])\+[1-9][0-9]{7,14}(?![0-9A-Za-z_])/g;
 
 /** North American `(555) 123-4567`, `555-123-4567`, `1-800-555-0199`, `555.123.4567`; never spaces alone (too ambiguous). */
 export const NANP_PHONE_RE =
@@ -138,6 +181,12 @@ export const NON_DIGIT_RE = /[^0-9]/g;
 
 /** `/Users/<name>` and `/home/<name>`; the lookbehind keeps URL paths (`example.com/home/x`) out. */
 export const UNIX_HOME_RE = /(?<![A-Za-z0-9_.~-])\/(?:Users|home)\/([A-Za-z0-9_][A-Za-z0-9._-]{0,63})(?![A-Za-z0-9._-])/dg;
+
+/** WSL's view of a Windows home: `/mnt/c/Users/<name>` (also inside `vscode-remote://wsl+…/mnt/c/…`). */
+export const WSL_HOME_RE = /\/mnt\/[A-Za-z]\/Users\/([A-Za-z0-9_][A-Za-z0-9._-]{0,63})(?![A-Za-z0-9._-])/dg;
+
+/** `~name/…`, another user's home in a shell; not `~/` (whose?) and not a quoted SCSS import (`"~bootstrap/…"`). */
+export const TILDE_HOME_RE = /(?<![^\s=(>])~([a-z_][a-z0-9_.-]{0,31})(?=\/)/dg;
 
 /**
  * `C:\Users\<Full Name>\` (or with forward or doubled slashes). A name with spaces is taken
@@ -155,6 +204,10 @@ export const REDACTION_PATTERNS: readonly RedactionPattern[] = Object.freeze([
   { kind: "bearer-token", regex: AUTHORIZATION_WORD_RE },
   { kind: "url-credentials", regex: URL_CREDENTIALS_RE },
   { kind: "aws-secret-key", regex: AWS_SECRET_ASSIGNMENT_RE },
+  { kind: "aws-secret-key", regex: AWS_KEY_ID_RE },
+  { kind: "aws-secret-key", regex: AWS_SECRET_CANDIDATE_RE },
+  { kind: "azure-storage-key", regex: AZURE_KEY_CANDIDATE_RE },
+  { kind: "azure-storage-key", regex: AZURE_KEY_CONTEXT_RE },
   { kind: "private-key", regex: PRIVATE_KEY_BEGIN_RE },
   { kind: "private-key", regex: PRIVATE_KEY_END_RE },
   { kind: "private-key", regex: PRIVATE_KEY_LINE_PREFIX_RE },
@@ -162,6 +215,15 @@ export const REDACTION_PATTERNS: readonly RedactionPattern[] = Object.freeze([
   { kind: "private-key", regex: PRIVATE_KEY_HEADER_RE },
   { kind: "private-key", regex: PRIVATE_KEY_LINE_LEAD_RE },
   { kind: "private-key", regex: PRIVATE_KEY_ESCAPED_BODY_RE },
+  { kind: "encoded", regex: ENCODING_HINT_RE },
+  { kind: "encoded", regex: PERCENT_ESCAPE_RE },
+  { kind: "encoded", regex: HTML_ENTITY_RE },
+  { kind: "encoded", regex: MARKUP_SPLIT_RE },
+  { kind: "encoded", regex: BASE64_RUN_RE },
+  { kind: "private-key", regex: KEY_OPENING_RE },
+  { kind: "private-key", regex: KEY_BODY_LINE_RE },
+  { kind: "private-key", regex: PUTTY_PRIVATE_LINES_RE },
+  { kind: "private-key", regex: PUTTY_MAC_RE },
   { kind: "invisible", regex: INVISIBLE_CHAR_RE },
   { kind: "invisible", regex: ESCAPE_SEQUENCE_RE },
   { kind: "env-secret", regex: ASSIGNMENT_RE },
@@ -177,6 +239,9 @@ export const REDACTION_PATTERNS: readonly RedactionPattern[] = Object.freeze([
   { kind: "email", regex: TLD_RE },
   { kind: "phone", regex: INTERNATIONAL_PHONE_RE },
   { kind: "phone", regex: NANP_PHONE_RE },
+  { kind: "phone", regex: E164_COMPACT_RE },
+  { kind: "username", regex: WSL_HOME_RE },
+  { kind: "username", regex: TILDE_HOME_RE },
   { kind: "phone", regex: NON_DIGIT_RE },
   { kind: "username", regex: UNIX_HOME_RE },
   { kind: "username", regex: WINDOWS_HOME_RE },

@@ -13,12 +13,15 @@
 import type { Detector, Finding } from "./finding.js";
 import {
   EMAIL_RE,
+  E164_COMPACT_RE,
   INTERNATIONAL_PHONE_RE,
   NANP_PHONE_RE,
   NON_DIGIT_RE,
   TLD_RE,
+  TILDE_HOME_RE,
   UNIX_HOME_RE,
   WINDOWS_HOME_RE,
+  WSL_HOME_RE,
 } from "./patterns.js";
 import { groupFindings } from "./secrets.js";
 
@@ -73,7 +76,7 @@ function plausiblePhoneDigits(candidate: string): boolean {
 
 export const findPhones: Detector = (text) => {
   const found: Finding[] = [];
-  for (const regex of [INTERNATIONAL_PHONE_RE, NANP_PHONE_RE]) {
+  for (const regex of [INTERNATIONAL_PHONE_RE, E164_COMPACT_RE, NANP_PHONE_RE]) {
     for (const m of text.matchAll(new RegExp(regex.source, regex.flags))) {
       if (!plausiblePhoneDigits(m[0])) continue;
       found.push({ start: m.index, end: m.index + m[0].length, kind: "phone" });
@@ -84,7 +87,7 @@ export const findPhones: Detector = (text) => {
 
 /** Keeps the path's shape: `/Users/[redacted: username]/src/app`. */
 export const findHomeDirectoryNames: Detector = (text) =>
-  [UNIX_HOME_RE, WINDOWS_HOME_RE]
+  [UNIX_HOME_RE, WINDOWS_HOME_RE, WSL_HOME_RE, TILDE_HOME_RE]
     .flatMap((regex) => groupFindings(text, regex, 1, "username"))
     .map((f) => trimTrailingDots(text, f))
     .filter((f) => f.end > f.start && !GENERIC_ACCOUNTS.has(text.slice(f.start, f.end).toLowerCase()));

@@ -1,5 +1,5 @@
 // Cloud platforms: AWS, Google, Azure, DigitalOcean, Alibaba, Cloudflare, and the age encryption tool's keys.
-// AWS secret access keys have no shape of their own (40 base64 characters); aws-secret.ts finds them beside an id.
+// AWS secret access keys have no shape of their own (40 base64 characters); keys-by-neighbour.ts finds them beside an id.
 
 import type { ProviderRule } from "./rule.js";
 
@@ -56,7 +56,7 @@ export const CLOUD_RULES: readonly ProviderRule[] = [
   {
     // A shared access signature's `sig` is an HMAC-SHA256, base64 then URL-encoded (`%2B`, `%2F`, `%3D`).
     id: "azure-sas-signature", kind: "azure-sas-signature", anchors: ["sig="],
-    regex: /sig=((?:[A-Za-z0-9+/]|%2[BbFf]){30,100}(?:%3[Dd]|=){0,2})/dy,
+    regex: /sig=((?:[A-Za-z0-9+/_-]|%2[BbFf]){30,100}(?:%3[Dd]|=){0,2})/dy,
     source: "https://learn.microsoft.com/en-us/rest/api/storageservices/create-service-sas#specify-the-signature",
     examples: {
       positive: "https://acme.blob.core.windows.net/c/f.txt?sv=2022-11-02&ss=b&srt=o&sp=r&se=2026-12-01T00:00:00Z&sig={b64u:43}%3D",
