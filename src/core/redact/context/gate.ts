@@ -10,7 +10,7 @@ export type NameStrength = "password" | "strong" | "weak";
 
 const PASSWORD_NAME_RE = /passw(?:or)?d|passphrase|passwd|(?:^|[_.\s-])(?:pwd|pass|pw)$|^pass(?:[_.-]|$)|[_.-]pwd[_.-]/i;
 const STRONG_NAME_RE =
-  /secret|token|api[_.\s-]?key|apikey|private[_.\s-]?key|credential|creds?$|^creds?[_.-]|auth(?!or)|access[_.\s-]?key|session[_.-]?(?:key|id)|sessionid|signing[_.\s-]?key|encryption[_.\s-]?key|client[_.\s-]?secret|cookie|salt|dsn|webhook[_.-]?url/i;
+  /secret|token|api[_.\s-]?key|apikey|private[_.\s-]?key|credential|creds?$|^creds?[_.-]|auth(?!or)|access[_.\s-]?key|session[_.-]?(?:key|id)|sessionid|signing[_.\s-]?key|encryption[_.\s-]?key|client[_.\s-]?secret|cookie|(?:^|[_.-])(?:salt|dsn)$|webhook[_.-]?url/i;
 const WEAK_NAME_RE = /(?:^|[_.\s-])key$|[a-z]Key$|^key[_.-]|master[_.-]?key|app[_.-]?key/i;
 
 /** Names that contain a secret word but name something else: durations, settings, i18n strings, references. */
@@ -32,6 +32,8 @@ const IDENTIFIER_RE = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const PROSE_WORD_RE = /^[A-Za-z][a-z'’]*[.,!?:;]?$/;
 const GENERIC_TYPE_RE = /^[A-Za-z_$][\w$]*</;
 const CODE_AFTER_RE = /^\s*[)\],;{}]/;
+/** `token: ghp_…` inside a code span: an assignment of its own, read on its own (env-secret.ts), not one value. */
+const NESTED_ASSIGNMENT_RE = /^[A-Za-z_][\w.-]{0,63}[ \t]*[:=]/;
 
 /** `${token}`, `{{ .Values.x }}`, `$(cat f)` inside a value: a template, filled in elsewhere. */
 const INTERPOLATION_RE = /\$\{|\{\{|\$\(/;
@@ -43,7 +45,7 @@ const HOST_RE = /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}(?::[0-9]{1,5})?$/;
 export const GATE_PATTERNS: readonly RegExp[] = [
   INTERPOLATION_RE, HOST_RE,
   PASSWORD_NAME_RE, STRONG_NAME_RE, WEAK_NAME_RE, NOT_SECRET_NAME_RE, WORD_SPLIT_RE, IDENTIFIER_RE, PROSE_WORD_RE,
-  GENERIC_TYPE_RE, CODE_AFTER_RE,
+  GENERIC_TYPE_RE, CODE_AFTER_RE, NESTED_ASSIGNMENT_RE,
 ];
 
 /** Random-looking: long, mixing letters with digits or symbols, near 4 bits a character. */
@@ -96,6 +98,7 @@ export function trimBareValue(value: string): string {
 export function isSecretValue(strength: NameStrength, raw: string, context: ValueContext): boolean {
   const value = context.quoted ? raw.trim() : trimBareValue(raw.trim());
   if (value === "" || PLACEHOLDER_VALUE_RE.test(value) || INTERPOLATION_RE.test(value) || isProse(value)) return false;
+  if (/\s/.test(value) && NESTED_ASSIGNMENT_RE.test(value)) return false;
   if (!context.quoted) {
     if (isCodeValue(value)) return false;
     if (isWordyIdentifier(value) && (strength !== "password" || CODE_AFTER_RE.test(context.after))) return false;
