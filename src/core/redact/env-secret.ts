@@ -4,7 +4,7 @@
 // is sensitive (context/gate.ts); the value's shape says whether it is real, so code stays (`password: string`).
 
 import { isSecretValue, nameStrength, type NameStrength } from "./context/gate.js";
-import { BLOCK_SCALAR_RE } from "./context/patterns.js";
+import { BLOCK_SCALAR_RE, NAME_THEN_SEPARATOR_RE, TERNARY_BEFORE_RE } from "./context/patterns.js";
 import {
   findAttributePairs,
   findCommandLineCredentials,
@@ -35,12 +35,17 @@ function findAssignments(text: string): Finding[] {
     const span = m.indices?.[group];
     const nameEnd = m.indices?.[1]?.[1];
     if (!span || nameEnd === undefined) continue;
-    // A bare value that is itself a name (`Cookie: sessionid=…`, `a=1 password=…` after `:`): read on from it.
-    if (group === 5 && /[=:]$/.test(m[5] ?? "") && !/^[\s,;]?$/.test(text[span[1]] ?? "")) assignment.lastIndex = span[0];
+    // A bare value that is itself a name (`Cookie: sessionid=…`): read on from it. Only a name and its separator,
+    // so a run like `a:a:a:…` is not re-read 512 characters at a time.
+    if (group === 5 && NAME_THEN_SEPARATOR_RE.test(m[5] ?? "") && !/^[\s,;]?$/.test(text[span[1]] ?? "")) {
+      assignment.lastIndex = span[0];
+    }
     // A quoted value or code span may hold an assignment of its own (`run: "PASSWORD=…"`): unless it is the secret,
     // read on from inside it. Each character is re-read at most once per kind of quote, so this stays linear.
     if (group !== 5 && span[1] > span[0]) assignment.lastIndex = span[0];
     if (!strength) continue;
+    // `cond ? state.auth : state.global` is a ternary, not a `name: value` pair.
+    if (TERNARY_BEFORE_RE.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
     const value = m[group] ?? "";
     if (group === 5 && BLOCK_SCALAR_RE.test(value)) {
       found.push(...blockScalar(text, m.index, span[1], strength));

@@ -149,7 +149,7 @@ export const DIGITS_ONLY_RE = /^[0-9]+$/;
 
 /** Code rather than a literal: a type name, a dotted reference or a call. */
 export const CODE_VALUE_RE =
-  /^(?:string|number|boolean|bigint|symbol|object|unknown|any|never|void|str|int|bool|bytes|Option<.*|Optional\[.*|[A-Za-z_$][A-Za-z0-9_$]*(?:\??\.[A-Za-z_$][A-Za-z0-9_$]*)+(?:[([].*)?|[A-Za-z_$][A-Za-z0-9_$]*[([].*|[A-Z][A-Z_]*|[0-9]+|[0-9]+[smhdwkMG]?|\/.*|~\/.*|\.\.?\/.*|https?:\/\/.*)\)?$/;
+  /^(?:string|number|boolean|bigint|symbol|object|unknown|any|never|void|str|int|bool|bytes|Option<.*|Optional\[.*|[A-Za-z_$#][A-Za-z0-9_$]*(?:\??\.#?[A-Za-z_$][A-Za-z0-9_$]*)+(?:[([].*)?|[A-Za-z_$][A-Za-z0-9_$]*[([].*|[A-Z][A-Z_]*|[0-9]+|[0-9]+[smhdwkMG]?|\/.*|~\/.*|\.\.?\/.*|https?:\/\/.*)\)?$/;
 
 // ── Personal data ──────────────────────────────────────────────────────────
 

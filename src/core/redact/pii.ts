@@ -90,7 +90,12 @@ export const findHomeDirectoryNames: Detector = (text) =>
   [UNIX_HOME_RE, WINDOWS_HOME_RE, WSL_HOME_RE, TILDE_HOME_RE]
     .flatMap((regex) => groupFindings(text, regex, 1, "username"))
     .map((f) => trimTrailingDots(text, f))
-    .filter((f) => f.end > f.start && !GENERIC_ACCOUNTS.has(text.slice(f.start, f.end).toLowerCase()));
+    .filter((f) => f.end > f.start && !GENERIC_ACCOUNTS.has(text.slice(f.start, f.end).toLowerCase()))
+    // `/home/example.js` is a file in /home, not a user's directory.
+    .filter((f) => text[f.end] === "/" || text[f.end] === "\\" || !FILE_NAME_RE.test(text.slice(f.start, f.end)));
+
+/** A name with a file extension. */
+const FILE_NAME_RE = /\.[a-z0-9]{1,5}$/i;
 
 /** A sentence that ends with a path (`see /home/alice.`) keeps its full stop. */
 function trimTrailingDots(text: string, f: Finding): Finding {

@@ -2,6 +2,7 @@
 // installation tokens, JWTs, Authorization values, credentials in any URL scheme, and private
 // keys without an END line or in PKCS#8/Ed25519 form.
 
+import { isExampleValue } from "./context/gate.js";
 import type { Detector, Finding } from "./finding.js";
 import {
   AUTHORIZATION_WORD_RE,
@@ -15,6 +16,7 @@ import {
   PRIVATE_KEY_HEADER_RE,
   PRIVATE_KEY_LINE_LEAD_RE,
   PRIVATE_KEY_LINE_PREFIX_RE,
+  PLACEHOLDER_VALUE_RE,
   URL_CREDENTIALS_RE,
 } from "./patterns.js";
 
@@ -41,8 +43,16 @@ export const findGitHubTokens: Detector = (text) => matchAllFindings(text, GITHU
 
 export const findJwts: Detector = (text) => matchAllFindings(text, JWT_RE, "jwt");
 
-/** Keeps scheme and host readable; only `user:password` goes. */
-export const findUrlCredentials: Detector = (text) => groupFindings(text, URL_CREDENTIALS_RE, 2, "url-credentials");
+/**
+ * Keeps scheme and host readable; only `user:password` goes. Documentation's `https://abc:xyz@example.com`,
+ * `redis://:secret@…` and `https://a:b@…` are examples, not credentials: a password of three characters or fewer,
+ * or one that is a placeholder word, is left.
+ */
+export const findUrlCredentials: Detector = (text) =>
+  groupFindings(text, URL_CREDENTIALS_RE, 2, "url-credentials").filter((f) => {
+    const password = text.slice(f.start, f.end).replace(/^[^:]*:/, "");
+    return !(password.length <= 3 || PLACEHOLDER_VALUE_RE.test(password) || /^x+y?z?$/i.test(password) || isExampleValue(password));
+  });
 
 /**
  * `Bearer`/`Basic`/`token` values. After an `Authorization` header (or curl's `-H`) on the same
@@ -61,10 +71,20 @@ export const findAuthorizationValues: Detector = (text) => {
     const afterHeader = AUTHORIZATION_WORD_RE.test(before.slice(before.lastIndexOf("\n") + 1));
     const credentialShaped = value.length >= 16 && /[0-9]/.test(value) && /[A-Za-z]/.test(value);
     if (!afterHeader && !credentialShaped) continue;
+    if (isExampleValue(value) || (scheme === "basic" && isExampleValue(decodedBasic(value)))) continue;
     found.push({ start: span[0], end: span[1], kind: scheme === "basic" ? "basic-auth" : "bearer-token" });
   }
   return found;
 };
+
+/** The `user:password` a Basic value encodes, or "" when it is not base64 of text. */
+function decodedBasic(value: string): string {
+  try {
+    return atob(value);
+  } catch {
+    return "";
+  }
+}
 
 /**
  * From each BEGIN line to its END line; or, when the paste was cut off, to the end of the run of
@@ -87,6 +107,8 @@ export const findPrivateKeys: Detector = (text) => {
   };
   for (let m = begin.exec(text); m; m = begin.exec(text)) {
     const key = keyFrom(scan, m.index, m.index + m[0].length);
+    // A BEGIN line with no key material after it is a mention (`if (key === "-----BEGIN …-----")`), not a key.
+    if (key.end - (m.index + m[0].length) < MIN_KEY_MATERIAL) continue;
     found.push(key);
     begin.lastIndex = Math.max(begin.lastIndex, key.end);
   }
@@ -236,6 +258,9 @@ function decorationSuffixStart(text: string, from: number, to: number): number {
   }
   return i;
 }
+
+/** Fewer characters than this after a BEGIN line are not key material (an Ed25519 key body is 64). */
+const MIN_KEY_MATERIAL = 16;
 
 export const SECRET_DETECTORS: readonly Detector[] = [
   findPrivateKeys,

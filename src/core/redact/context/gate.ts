@@ -17,9 +17,22 @@ const WEAK_NAME_RE = /(?:^|[_.\s-])key$|[a-z]Key$|^key[_.-]|master[_.-]?key|app[
 const NOT_SECRET_NAME_RE =
   /^(?:OLD)?PWD$|(?:^|[_.-])(?:TTL|TIMEOUT|EXPIRY|EXPIRES|EXPIRES[_-]?IN|EXPIRED|LIFETIME|LENGTH|SIZE|COUNT|LIMIT|URL|URI|ENDPOINT|PATH|FILE|DIR|HEADER|NAME|TYPE|MODE|ENABLED|DISABLED|REQUIRED|PROVIDER|ID|PLACEHOLDER|LABEL|HINT|MESSAGE|MSG|TITLE|DESCRIPTION|DESC|TEXT|PROMPT|HELP|ERROR|ERRORS|TOOLTIP|CAPTION|HEADING|BUTTON|LINK|INVALID|MISSING|MISMATCH|RESET|FORGOT|CHANGED|STRENGTH|POLICY|RULES?|FORMAT|PATTERN|REGEX|FIELD|INPUT|KEYS|FORM|SCOPES?|AUDIENCE|ISSUER|ALGORITHM|ALG|METHOD|STRATEGY|VERSION|REF|REFS|ARN|VAULT|MANAGER|STORE|SERVICE|SOURCE)$/i;
 
-/** The name's strength, or null when it says nothing about secrets. */
+const STRENGTH_CACHE = new Map<string, NameStrength | null>();
+
+/** The name's strength, or null when it says nothing about secrets. Names repeat: each is judged once. */
 export function nameStrength(rawName: string): NameStrength | null {
-  const name = rawName.trim().replace(/^[*_`'"]+|[*_`'"]+$/g, "");
+  const cached = STRENGTH_CACHE.get(rawName);
+  if (cached !== undefined) return cached;
+  const strength = judgeName(rawName);
+  if (STRENGTH_CACHE.size > 10_000) STRENGTH_CACHE.clear();
+  STRENGTH_CACHE.set(rawName, strength);
+  return strength;
+}
+
+function judgeName(rawName: string): NameStrength | null {
+  // `token.map`, `auth.type`: a dotted name is its last part (`db.password` is still a password).
+  const trimmed = rawName.trim().replace(/^[*_`'"]+|[*_`'"]+$/g, "");
+  const name = trimmed.includes(".") && !trimmed.endsWith(".") ? trimmed.slice(trimmed.lastIndexOf(".") + 1) : trimmed;
   if (name === "" || name.length > 64 || NOT_SECRET_NAME_RE.test(name)) return null;
   if (PASSWORD_NAME_RE.test(name)) return "password";
   if (STRONG_NAME_RE.test(name)) return "strong";
@@ -34,6 +47,10 @@ const GENERIC_TYPE_RE = /^[A-Za-z_$][\w$]*</;
 const CODE_AFTER_RE = /^\s*[)\],;{}]/;
 /** `token: ghp_…` inside a code span: an assignment of its own, read on its own (env-secret.ts), not one value. */
 const NESTED_ASSIGNMENT_RE = /^[A-Za-z_][\w.-]{0,63}[ \t]*[:=]/;
+/** Words a real credential does not spell out. */
+const EXAMPLE_WORD_RE = /token|secret|passw|example|sample|dummy|fake|placeholder|changeme|your|redacted|xxxx|test/i;
+/** Eight characters in sequence. */
+const SEQUENCE_RE = /01234567|12345678|23456789|abcdefgh|ABCDEFGH|bcdefghi/;
 
 /** `${token}`, `{{ .Values.x }}`, `$(cat f)` inside a value: a template, filled in elsewhere. */
 const INTERPOLATION_RE = /\$\{|\{\{|\$\(/;
@@ -45,18 +62,35 @@ const HOST_RE = /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}(?::[0-9]{1,5})?$/;
 export const GATE_PATTERNS: readonly RegExp[] = [
   INTERPOLATION_RE, HOST_RE,
   PASSWORD_NAME_RE, STRONG_NAME_RE, WEAK_NAME_RE, NOT_SECRET_NAME_RE, WORD_SPLIT_RE, IDENTIFIER_RE, PROSE_WORD_RE,
-  GENERIC_TYPE_RE, CODE_AFTER_RE, NESTED_ASSIGNMENT_RE,
+  GENERIC_TYPE_RE, CODE_AFTER_RE, NESTED_ASSIGNMENT_RE, EXAMPLE_WORD_RE, SEQUENCE_RE,
 ];
 
-/** Random-looking: long, mixing letters with digits or symbols, near 4 bits a character. */
+/**
+ * Random-looking: long, near 4 bits a character, and not words joined into an identifier (`optionsToCacheKey`
+ * mixes cases and is long, but is code). Letters with digits are enough from 16 characters; letters alone need more.
+ */
 export function looksRandom(value: string): boolean {
-  if (value.length < 12) return false;
+  if (value.length < 12 || isWordyIdentifier(value)) return false;
   const entropy = shannonEntropy(value);
   const letters = /[A-Za-z]/.test(value);
   const digits = /[0-9]/.test(value);
   const mixedCase = /[a-z]/.test(value) && /[A-Z]/.test(value);
-  if (value.length >= 16 && letters && (digits || mixedCase) && entropy >= 3.3) return true;
+  if (value.length >= 16 && letters && digits && entropy >= 3.3) return true;
+  if (value.length >= 20 && mixedCase && entropy >= 4) return true;
   return value.length >= 24 && entropy >= 3.8;
+}
+
+/**
+ * A documentation example rather than a credential: an ellipsis, a run of sequential characters
+ * (`1234567890abcdef…`), a repeated unit, or a value that names itself (`usertoken123`, `my-secret`).
+ */
+export function isExampleValue(value: string): boolean {
+  if (EXAMPLE_WORD_RE.test(value) || value.includes("...") || value.includes("…")) return true;
+  if (SEQUENCE_RE.test(value)) return true;
+  for (let unit = 1; unit <= 8 && unit * 3 <= value.length; unit += 1) {
+    if (value.slice(0, unit).repeat(Math.ceil(value.length / unit)).startsWith(value)) return true;
+  }
+  return false;
 }
 
 /** `fallbackSecret`, `user_token`, `TokenInfo`: words joined into an identifier, which code assigns, not secrets. */
@@ -97,14 +131,19 @@ export function trimBareValue(value: string): string {
 /** Whether `raw`, the value of a name of strength `strength`, is a secret. */
 export function isSecretValue(strength: NameStrength, raw: string, context: ValueContext): boolean {
   const value = context.quoted ? raw.trim() : trimBareValue(raw.trim());
+  // The cheapest test first: nothing of three characters or fewer is a secret here (a megabyte of table cells).
+  if (value.length <= 3) return false;
   if (value === "" || PLACEHOLDER_VALUE_RE.test(value) || INTERPOLATION_RE.test(value) || isProse(value)) return false;
   if (/\s/.test(value) && NESTED_ASSIGNMENT_RE.test(value)) return false;
+  if (isExampleValue(value)) return false;
   if (!context.quoted) {
-    if (isCodeValue(value)) return false;
+    // `[startLine, …`, `{ …`, `(a, …`: a literal of code, cut at its first comma.
+    if (isCodeValue(value) || /^[[{(]/.test(value)) return false;
     if (isWordyIdentifier(value) && (strength !== "password" || CODE_AFTER_RE.test(context.after))) return false;
   }
   if (HOST_RE.test(value) && !looksRandom(value.replace(/\./g, ""))) return false;
-  if (strength === "password") return !/^\S+\s+\S+/.test(value) || !isProse(value);
+  // A password of three characters or fewer is a documentation example (`password = '123'`), not a credential.
+  if (strength === "password") return value.length > 3;
   if (DIGITS_ONLY_RE.test(value)) return false;
   if (strength === "weak") return looksRandom(value);
   return value.length >= 8 && shannonEntropy(value) >= 3 && !isWordyIdentifier(value);

@@ -24,6 +24,12 @@ export const VALUE_FIELD_RE = /["']?value["']?[ \t]*[:=][ \t]*(?:"([^"\n]{0,512}
 /** A YAML block scalar's header, the value of an assignment: `|`, `>-`, `|2+`. */
 export const BLOCK_SCALAR_RE = /^[|>][1-9]?[+-]?$/;
 
+/** A bare value that is a name and its separator (`sessionid=`), so the next assignment starts inside it. */
+export const NAME_THEN_SEPARATOR_RE = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}[=:]=?$/;
+
+/** What stands before a name in a ternary's branch: `? `. */
+export const TERNARY_BEFORE_RE = /\?[ \t]*\(?$/;
+
 /** A code span: group 1 its content. */
 export const CODE_SPAN_RE = /`([^`\n]{1,512})`/dg;
 
@@ -39,5 +45,5 @@ export const ATTRIBUTE_PAIR_RE = /\b(?:key|name)[ \t]*=[ \t]*"([^"\n]{1,64})"[ \
 
 export const CONTEXT_PATTERNS: readonly { kind: string; regex: RegExp }[] = [
   FLAG_RE, MYSQL_PASSWORD_RE, MYSQL_COMMAND_RE, CURL_USER_RE, HTTP_CLIENT_RE, NETRC_PASSWORD_RE, NETRC_CONTEXT_RE,
-  NAME_FIELD_RE, VALUE_FIELD_RE, BLOCK_SCALAR_RE, CODE_SPAN_RE, LABEL_WORD_RE, TABLE_DELIMITER_CELL_RE, ATTRIBUTE_PAIR_RE,
+  NAME_FIELD_RE, VALUE_FIELD_RE, TERNARY_BEFORE_RE, NAME_THEN_SEPARATOR_RE, BLOCK_SCALAR_RE, CODE_SPAN_RE, LABEL_WORD_RE, TABLE_DELIMITER_CELL_RE, ATTRIBUTE_PAIR_RE,
 ].map((regex) => ({ kind: "env-secret", regex }));

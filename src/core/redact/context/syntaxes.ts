@@ -3,7 +3,7 @@
 // named for a secret. Each finds a candidate value next to a name and leaves the verdict to gate.ts.
 
 import type { Finding } from "../finding.js";
-import { isSecretValue, nameStrength, type NameStrength } from "./gate.js";
+import { isSecretValue, looksRandom, nameStrength, type NameStrength } from "./gate.js";
 import {
   ATTRIBUTE_PAIR_RE,
   CODE_SPAN_RE,
@@ -126,6 +126,9 @@ export function findLabelledCodeSpans(text: string): Finding[] {
     // A struct tag (`json:"api_key"`) or a snippet of code is not a credential: those have quotes or spaces.
     if (!span || !label || /[\s"']/.test(m[1] ?? "")) continue;
     const strength = nameStrength(label[0].replace(/[^A-Za-z ]+.*$/, "").trim()) ?? "strong";
+    // Prose names code in spans all the time (`@probot/get-private-key`): past a label, only a password may be
+    // plain; anything else must look random.
+    if (strength !== "password" && !looksRandom(m[1] ?? "")) continue;
     accept(text, found, strength, [span[0], span[1]], false);
   }
   return found;
@@ -141,7 +144,7 @@ export function findTableSecrets(text: string): Finding[] {
     const end = newline === -1 ? text.length : newline;
     const line = text.slice(start, end);
     if (!line.includes("|")) header = undefined;
-    else if (previous && isDelimiterRow(line)) {
+    else if (previous && line.includes("-") && isDelimiterRow(line)) {
       header = cells(text, previous.start, previous.end).map((c) => ({ strength: nameStrength(cellText(text, c)) }));
     } else if (header) {
       const row = cells(text, start, end);
