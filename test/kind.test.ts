@@ -32,6 +32,20 @@ describe("the kind of a document, from evidence", () => {
     expect(kindOf(text)).toEqual(["return", "the title names a report; status `✅ Terminé`"]);
   });
 
+  it("recognises a task report: a task title together with a summary of its changes", () => {
+    const text = doc("# Task 6 - Improve styling", "", "## Summary of Changes", "", "- footer gradient");
+    expect(kindOf(text)).toEqual(["return", "the title names an assigned task; a `Summary of Changes` section"]);
+  });
+
+  it("recognises a report whose opening says the work is finished and whose status line closes it", () => {
+    const text = doc("# Repo size", "", "The wizard has completed the cleanup.", "", "## Left", "- x", "", "**Status:** done");
+    expect(kindOf(text)).toEqual(["return", "the opening reports finished work; status `done`"]);
+  });
+
+  it("does not take a list item's status for the document's", () => {
+    expect(kindOf(doc("# Weekly report", "", "## Phases", "- Phase 5B", "  - Status: done"))[0]).toBe("handoff");
+  });
+
   it("stays a handoff on one weak sign, and says why", () => {
     expect(kindOf(doc("# Weekly report", "", "## Next steps", "- ship"))).toEqual([
       "handoff",

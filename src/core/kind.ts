@@ -26,14 +26,22 @@ export const KIND_PATTERNS = {
   verdictLine: /^(?:[-*+>]\s{1,4})?\**\s{0,2}verdict\s{0,2}\**\s{0,2}[:：]/i,
   // `Self-Check: PASSED`, `Result: FAIL`, `Outcome: already done`: an outcome line (its label; the value is read by hand).
   outcomeLabel: /^(?:self[- ]check|results?|outcome|overall result)$/i,
-  reportTitle: /\b(?:report|rapport|informe|relatorio|bericht|verslag|rapporto|evidence)\b|報告|报告|보고|证据/i,
+  reportTitle: /\b(?:report|rapport|informe|relatorio|bericht|verslag|rapporto|evidence)\b|報告|报告|보고|证据|レポート|리포트/i,
+  // `Task 6 - …`, `BACKLOG-252`, `作業指示書`: the title names an assigned task or ticket.
+  taskTitle: /\b(?:[Tt]ask|TASK|[Tt]icket|TICKET|[Ii]ssue)[\s_]{0,2}#?\d|\b[A-Z][A-Z0-9]{1,15}-\d{1,6}\b|작업지시서|作業指示書|工单|任务单/,
+  // `## Summary of changes`, `## 작업 결과`: a section reporting what the work changed or produced.
+  changesHeading: /^(?:summary of changes|change summary|changes made|work results?|performed work|resumen de cambios|riepilogo modifiche|zusammenfassung der (?:a|ae)nderungen)$|^(?:작업 결과|수행 작업|作業結果|実施結果|工作结果|执行结果)$/i,
   // `Revisión completa`, `Test audit`, `Validation — Issue #53`: the title names a review of finished work.
   reviewTitle: /\b(?:review|revision|revisao|audit|validation|verification|uberprufung|recensione|verifica)\b|レビュー|审查|评审|검토/i,
   // `PHASE 1: CSS CONSOLIDATION - COMPLETE ✅`: the title says the work is finished.
   finishedTitle: /(?:^|[\s:—–-])(?:complete|completed|completa|completo|completato|done|finished|termine|terminee|concluido|concluida|abgeschlossen|afgerond|voltooid)\b(?![\s\w]{0,3}\w)|完了$|完成$|완료$/i,
   // A status line in the body: `状态：implemented`, `Statut : terminé`, `Status: done`.
   colon: /[:：]/,
-  statusLine: /^(?:[-*+>]\s{1,4})?\**\s{0,2}(?:status|state|statut|estado|stato|zustand|状态|状態|상태)\s{0,2}\**\s{0,2}[:：]/i,
+  statusLine: /^(?:[-*+>]\s{1,4})?\**\s{0,2}(?:status|state|statut|estado|stato|zustand|状态|状態|ステータス|상태)\s{0,2}\**\s{0,2}[:：]/i,
+  // `The wizard has completed …`, `I have implemented …`: an opening sentence reporting finished work.
+  finishedOpening: /^(?:the|this|i|we)\b[^.\n]{0,60}\b(?:has|have|had|was|were)\s(?:now\s)?(?:completed|finished|implemented|delivered)\b/i,
+  // Finished, in scripts without spaces between words (`部分完了`, `已完成`, `전환 완료`).
+  finishedCjk: /完了|完成|완료/,
   addresseeKeys: /^(?:to|para|an|a|naar|destinataire|recipient|addressee|宛先|收件人)$/i,
   parentRole: /\b(?:parent|orchestrator|principal|lead|coordinator|manager|architect|main|caller|supervisor|tech-lead)\b|オーケストレーター|主管/i,
   completionTitle: /\b(?:completion|final|task|subagent|sub-agent|worker) report\b|rapport (?:final|de fin)|完了報告|作業報告|完成报告|任务报告|완료 보고|작업 보고/i,
@@ -80,6 +88,9 @@ export function readKind(input: KindInput): KindRead {
   if (KIND_PATTERNS.reportTitle.test(title)) signs.push("the title names a report");
   else if (KIND_PATTERNS.reviewTitle.test(title)) signs.push("the title names a review");
   if (KIND_PATTERNS.finishedTitle.test(title)) signs.push("the title says the work is finished");
+  if (KIND_PATTERNS.taskTitle.test(plainText(input.title))) signs.push("the title names an assigned task");
+  const opening = input.blocks.find((b) => b.kind === "paragraph" && b.depth === 0);
+  if (opening && KIND_PATTERNS.finishedOpening.test(plainText(opening.content))) signs.push("the opening reports finished work");
   if (title.toLowerCase().endsWith("summary") && KIND_PATTERNS.planWord.test(title)) signs.push("the title summarises an executed plan");
   const status = finishedStatus(input.metadata) ?? finishedStatusLine(input.blocks);
   if (status) signs.push(`status \`${status}\``);
@@ -91,6 +102,8 @@ export function readKind(input: KindInput): KindRead {
   const addressed = headings.find((h) => KIND_PATTERNS.addressedBack.test(h));
   if (addressed) signs.push(`a section addressed back (\`${addressed}\`)`);
   if (headings.some((h) => KIND_PATTERNS.deviations.test(h))) signs.push("a `Deviations from plan` section");
+  const changes = headings.find((h) => KIND_PATTERNS.changesHeading.test(h.trim()));
+  if (changes) signs.push(`a \`${changes}\` section`);
   const brief = headings.find((h) => KIND_PATTERNS.briefHeading.test(h));
   if (brief) {
     const noted = signs.length > 0 ? ` (${signs.join("; ")} set aside)` : "";
@@ -110,10 +123,11 @@ function addressedTo(extra: Record<string, unknown>): string | null {
   return null;
 }
 
-/** A `Status: done` line in the first paragraphs, for documents whose metadata the reader did not take as metadata. */
+/** A `Status: done` line anywhere at the top level (reports often end with one), besides the metadata zone's. */
 function finishedStatusLine(blocks: readonly Block[]): string | null {
-  for (const block of blocks.slice(0, 12)) {
-    if (block.kind !== "paragraph") continue;
+  for (const block of blocks) {
+    // Top-level paragraphs only: a `- Status: done` in a list is one item's status, not the document's.
+    if (block.kind !== "paragraph" || block.depth !== 0) continue;
     for (const line of block.content.split("\n", 20)) {
       const text = line.trim();
       const colon = text.search(KIND_PATTERNS.colon);
@@ -138,7 +152,8 @@ function finishedWord(value: string): string | null {
     .toLowerCase()
     .split(KIND_PATTERNS.nonWord)
     .filter((w) => w !== "");
-  return words.slice(0, 3).some((w) => FINISHED.has(w)) ? plainText(value).slice(0, 60) : null;
+  const finished = words.slice(0, 3).some((w) => FINISHED.has(w)) || KIND_PATTERNS.finishedCjk.test(value.slice(0, 12));
+  return finished ? plainText(value).slice(0, 60) : null;
 }
 
 /** The first `Label: value` line whose label names an outcome and whose value opens with a finished word. */
