@@ -13,8 +13,11 @@ afterEach(async () => {
 });
 
 const pickupInputs = { mode: "pickup", "trusted-bots": APP_BOT };
-const run = (issue: ReturnType<typeof seedHandoffIssue>, runId: string, inputs: Record<string, string> = {}) =>
-  runAction({ github, inputs: { ...pickupInputs, ...inputs }, event: readyEvent(issue), env: { GITHUB_RUN_ID: runId } });
+const run = (issue: ReturnType<typeof seedHandoffIssue>, runId: string, inputs: Record<string, string> = {}, via?: "bundle") =>
+  runAction({ github, inputs: { ...pickupInputs, ...inputs }, event: readyEvent(issue), env: { GITHUB_RUN_ID: runId }, via });
+/** Two runs racing: two processes of the committed bundle, as two runners are. */
+const race = (issue: ReturnType<typeof seedHandoffIssue>, a: string, b: string) =>
+  Promise.all([run(issue, a, {}, "bundle"), run(issue, b, {}, "bundle")]);
 
 /** Moves the lease in the tracking comment into the past, as if the holder had run for hours. */
 function expireLease(issueNumber: number): void {
@@ -31,7 +34,7 @@ function leaveClaimBehind(issueNumber: number): void {
 describe("the claim", () => {
   it("goes to exactly one of two pickups started at the same moment; the other exits 0 unclaimed", async () => {
     const issue = seedHandoffIssue(github);
-    const [first, second] = await Promise.all([run(issue, "8001"), run(issue, "8002")]);
+    const [first, second] = await race(issue, "8001", "8002");
     expect([first.code, second.code]).toEqual([0, 0]);
     expect([first.outputs["claimed"], second.outputs["claimed"]].sort()).toEqual(["false", "true"]);
     const loser = first.outputs["claimed"] === "false" ? first : second;
@@ -44,7 +47,7 @@ describe("the claim", () => {
     const issue = seedHandoffIssue(github);
     await run(issue, "8001");
     leaveClaimBehind(issue.number);
-    const [first, second] = await Promise.all([run(issue, "8002"), run(issue, "8003")]);
+    const [first, second] = await race(issue, "8002", "8003");
     expect([first.outputs["claimed"], second.outputs["claimed"]].sort()).toEqual(["false", "true"]);
   });
 

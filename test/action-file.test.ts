@@ -25,7 +25,8 @@ function commentEvent(body: string) {
 describe("mode: file", () => {
   it("files a /handoff comment as a handoff issue written by github-actions[bot], and replies in the thread", async () => {
     const { thread, event } = commentEvent(DOCUMENT);
-    const run = await runAction({ github, inputs: { mode: "file" }, event });
+    // The committed bundle itself, as a runner starts it.
+    const run = await runAction({ github, inputs: { mode: "file" }, event, via: "bundle" });
     expect(run.code).toBe(0);
     const filed = github.state.issues.filter((issue) => issue.number !== thread.number);
     expect(filed).toHaveLength(1);

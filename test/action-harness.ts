@@ -1,14 +1,19 @@
 /**
- * Runs the committed Action bundle the way a runner does: `node action/dist/index.js` in a child process,
- * inputs as INPUT_* variables (GitHub keeps hyphens: INPUT_GITHUB-TOKEN), the event payload in a file,
- * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and GITHUB_API_URL pointing at the fake GitHub server.
- * Nothing is mocked inside the process: GitHub is faked only at the HTTP boundary.
+ * Runs the Action the way a runner does: inputs as INPUT_* variables (GitHub keeps hyphens:
+ * INPUT_GITHUB-TOKEN), the event payload in a file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and
+ * GITHUB_API_URL pointing at the fake GitHub server. Nothing is mocked: GitHub is faked only at the HTTP boundary.
+ *
+ * Two ways in. By default, in this process: the same `run()` the bundle's entry calls, with a fresh copy of our
+ * modules, that environment only, and stdout captured (spawning Node and parsing 2 MB per test cost ~85 s of the
+ * suite). With `via: "bundle"`: `node action/dist/index.js` in a child process, for the smoke tests of the
+ * committed bundle and for runs that must race each other (in-process runs share process.env, so they cannot).
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { vi } from "vitest";
 import { renderMarker } from "../src/core/marker.js";
 import { startFakeGitHub, type CommentRecord, type FakeGitHub, type IssueRecord } from "./support/fake-github/index.js";
 import { labeledPayload } from "./support/payloads.js";
@@ -35,6 +40,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Share one between a pickup and a later return, as jobs on one runner image do. */
   runnerTemp?: string;
+  /** "bundle": spawn the committed bundle. Default: run() in this process. */
+  via?: "bundle" | "in-process";
 }
 
 export function tempDir(prefix = "handoff-action-"): string {
@@ -88,6 +95,17 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     ...inputs,
     ...options.env,
   };
+  const { code, stdout, stderr } = options.via === "bundle" ? await spawnBundle(env) : await runInProcess(env);
+  return {
+    code,
+    outputs: parseOutputs(readFileSync(outputPath, "utf8")),
+    summary: readFileSync(summaryPath, "utf8"),
+    stdout,
+    stderr,
+  };
+}
+
+async function spawnBundle(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [BUNDLE], { env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
@@ -97,13 +115,58 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     child.on("error", reject);
     child.on("close", (status) => resolve(status ?? -1));
   });
-  return {
-    code,
-    outputs: parseOutputs(readFileSync(outputPath, "utf8")),
-    summary: readFileSync(summaryPath, "utf8"),
-    stdout,
-    stderr,
-  };
+  return { code, stdout, stderr };
+}
+
+let inProcessBusy = false;
+
+/**
+ * run() with `env` as the whole of process.env, its own module state (vi.resetModules, then a fresh import)
+ * and process.stdout/stderr captured; the exit code is what @actions/core left in process.exitCode, as Node
+ * would exit with. Everything is put back afterwards, even when run() throws.
+ */
+async function runInProcess(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  if (inProcessBusy) throw new Error("in-process Action runs share process.env: run them one at a time, or pass via: \"bundle\"");
+  inProcessBusy = true;
+  const savedEnv = { ...process.env };
+  const savedExitCode = process.exitCode;
+  const writeOut = process.stdout.write;
+  const writeErr = process.stderr.write;
+  let stdout = "";
+  let stderr = "";
+  const capture = (append: (text: string) => void) =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      append(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+      const callback = rest.find((arg) => typeof arg === "function") as (() => void) | undefined;
+      callback?.();
+      return true;
+    }) as typeof process.stdout.write;
+  try {
+    for (const name of Object.keys(process.env)) delete process.env[name];
+    Object.assign(process.env, env);
+    process.exitCode = undefined;
+    vi.resetModules();
+    const { run } = await import("../src/action/run.js");
+    process.stdout.write = capture((text) => (stdout += text));
+    process.stderr.write = capture((text) => (stderr += text));
+    let code: number;
+    try {
+      await run();
+      code = Number(process.exitCode ?? 0);
+    } catch (error) {
+      // Node prints an uncaught error on stderr and exits 1.
+      stderr += `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
+      code = 1;
+    }
+    return { code, stdout, stderr };
+  } finally {
+    process.stdout.write = writeOut;
+    process.stderr.write = writeErr;
+    for (const name of Object.keys(process.env)) delete process.env[name];
+    Object.assign(process.env, savedEnv);
+    process.exitCode = savedExitCode;
+    inProcessBusy = false;
+  }
 }
 
 /** The fake GitHub with one repository, the workflow token, and people at the permission levels the tests use. */
