@@ -2,7 +2,7 @@
 // them ourselves instead of using @actions/github: it is one file of code, and it keeps the bundle small.
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { z } from "zod";
+import * as z from "zod";
 import type { RepoRef } from "../github/client.js";
 
 /** The parts of an event payload the Action looks at; everything else passes through untouched. */

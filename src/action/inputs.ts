@@ -1,7 +1,7 @@
 // The Action's inputs, validated with zod so that a typo in a workflow fails the step with the input's
 // name and what was expected, instead of silently doing something else. action.yml documents them.
 import * as core from "@actions/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /** Every input action.yml declares; read in one place so a new input cannot be forgotten here. */
 export const INPUT_NAMES = [

@@ -1,6 +1,6 @@
 // docs/configuration.md is generated from the schema, so the documentation cannot drift from what is accepted.
 // `test/config-docs.test.ts` fails when the committed page differs; run it with UPDATE_CONFIG_DOCS=1 to rewrite it.
-import { z } from "zod";
+import * as z from "zod";
 import { configSchema, DEFAULT_CONFIG } from "./schema.js";
 import { CONFIG_PATH } from "./load.js";
 

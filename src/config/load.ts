@@ -1,7 +1,7 @@
 // Reads and validates `.github/handoff.yml`. The reading is the shell's business (Probot's `context.config`
 // follows `_extends` and the organisation's `.github` repository; the Action reads a local file), so the
 // loader takes a function; what it decides is the same for both.
-import type { z } from "zod";
+import type * as z from "zod";
 import { configSchema, type HandoffConfig } from "./schema.js";
 
 export const CONFIG_PATH = ".github/handoff.yml";

@@ -1,6 +1,6 @@
 // The schema of `.github/handoff.yml`. Each `.describe()` text is the documentation: docs/configuration.md is
 // generated from it (src/config/docs.ts), and a test fails when the committed page is stale.
-import { z } from "zod";
+import * as z from "zod";
 import { PERMISSION_LADDER } from "../github/permission.js";
 import { ExtraPatternSchema, validateExtraPattern } from "../core/redact/extra-patterns.js";
 

@@ -4,7 +4,7 @@
 // a copy of a marker into their own comment. That check needs the author, so it belongs to the shells
 // (src/github/comments.ts); here we only find and validate the shape.
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 
 /** Where a handoff came from: the identity we use to find its issue again. */
 export const handoffSourceSchema = z.discriminatedUnion("type", [

@@ -1,6 +1,6 @@
 // The frontmatter schema. Its `.describe()` texts are the documentation: docs/handoff-format.md and
 // schema/handoff.schema.json are written from them.
-import { z } from "zod";
+import * as z from "zod";
 import type { IssueRef } from "./types.js";
 
 /** A regular expression source matching any of `words` in any letter case, without the `i` flag. */

@@ -1,6 +1,6 @@
 // The events the flows act on, parsed with zod from a webhook payload (the App's, or the event file the Action's
 // runner writes: the same JSON) into shapes that belong to no shell. Only what a flow reads is kept.
-import { z } from "zod";
+import * as z from "zod";
 import type { RepoRef } from "../github/client.js";
 import type { CommentAuthor } from "../github/comments.js";
 import type { PushData } from "./push-changes.js";

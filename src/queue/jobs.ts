@@ -5,7 +5,7 @@
 // failed set that serves as the dead-letter list.
 import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
-import { z } from "zod";
+import * as z from "zod";
 import type { WebhookEvent } from "../server/middleware.js";
 
 export const QUEUE_NAME = "handoff-deliveries";

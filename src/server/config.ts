@@ -1,7 +1,7 @@
 // The server's configuration from the environment, checked at start: a server that cannot verify signatures
 // must not start at all (never accept an unsigned webhook), and every error names the variable to fix.
 import { readFileSync } from "node:fs";
-import { z } from "zod";
+import * as z from "zod";
 import { DEFAULT_WEBHOOK_PATH } from "./middleware.js";
 
 export interface ServerConfig {

@@ -3,7 +3,7 @@
 // guard anyway, because a config may bypass the loader or recheck may answer "unknown".
 
 import { checkSync } from "recheck";
-import { z } from "zod";
+import * as z from "zod";
 import type { Finding } from "./finding.js";
 import { placeholder } from "./placeholder.js";
 
