@@ -86,7 +86,7 @@ export async function runOperations(standIn: StandIn, sizes: readonly number[] =
   const runnerTemp = tempDir("handoff-bench-temp-");
   const handoff = seedHandoffIssue(gh, { parent: thread.number, user: APP_BOT });
   let start = gh.requests.length;
-  const pickup = await runAction({ github: gh, inputs: { mode: "pickup", "trusted-bots": APP_BOT }, event: readyEvent(handoff), runnerTemp });
+  const pickup = await runAction({ github: gh, inputs: { mode: "pickup", "trusted-bots": APP_BOT }, event: readyEvent(handoff), runnerTemp, via: "bundle" });
   runs.push({ key: "pickup", label: "Action pickup", calls: actionCalls(standIn, start), ok: pickup.code === 0 && pickup.outputs["claimed"] === "true", detail: `exit ${pickup.code}, claimed ${pickup.outputs["claimed"]}` });
   const returnFile = pickup.outputs["return-file"] ?? "";
   if (returnFile) {
@@ -94,7 +94,7 @@ export async function runOperations(standIn: StandIn, sizes: readonly number[] =
     copyFileSync(new URL("../test/fixtures/action/return-done.md", import.meta.url), returnFile);
   }
   start = gh.requests.length;
-  const back = await runAction({ github: gh, inputs: { mode: "return", issue: String(handoff.number), "trusted-bots": APP_BOT, "agent-conclusion": "success" }, runnerTemp });
+  const back = await runAction({ github: gh, inputs: { mode: "return", issue: String(handoff.number), "trusted-bots": APP_BOT, "agent-conclusion": "success" }, runnerTemp, via: "bundle" });
   runs.push({ key: "return", label: "Action return (status done)", calls: actionCalls(standIn, start), ok: back.code === 0, detail: `exit ${back.code}` });
 
   // The App's relay: a return written as a comment on a handoff issue, relayed to the parent thread.

@@ -13,8 +13,13 @@ import { APP_BOT, defaultFakeOptions } from "./stand-in.js";
 import { bytes, median, ms, ratio, times } from "./stats.js";
 
 const TARGET_RATIO = 1.5;
-const MAX_BUNDLE_BYTES = 2 * 1024 * 1024;
+/** Issue #15's target (CI's guard in scripts/bundle.mjs is 0.9 MiB: what is reached today, with no slack). */
+const MAX_BUNDLE_BYTES = 0.8 * 1024 * 1024;
 const OCTOKIT_REST = import.meta.resolve("@octokit/rest");
+/** Why the size target is missed today, measured with an esbuild metafile (minified bytes). */
+const BUNDLE_MISS =
+  ": parse5 (174 KB, the structural sanitiser), yaml (117 KB) and Octokit's route table (82 KB, `octokit.rest.*`)" +
+  " are most of it; `octokit.request` in place of `octokit.rest.*` is the next lever";
 
 /** The floor: import Octokit, make the recorded requests in order, exit. Errors are answers too. */
 function floorScript(calls: readonly ReplayCall[]): string {
@@ -50,7 +55,7 @@ async function stage(mode: "pickup" | "return"): Promise<Stage> {
   const runnerTemp = tempDir("handoff-bench-startup-");
   const issue = seedHandoffIssue(github, { user: APP_BOT });
   if (mode === "return") {
-    const pickup = await runAction({ github, inputs: { mode: "pickup", "trusted-bots": APP_BOT }, event: readyEvent(issue), runnerTemp });
+    const pickup = await runAction({ github, inputs: { mode: "pickup", "trusted-bots": APP_BOT }, event: readyEvent(issue), runnerTemp, via: "bundle" });
     const returnFile = pickup.outputs["return-file"];
     if (!returnFile) throw new Error(`pickup failed while staging a return: ${pickup.stderr.slice(-500)}`);
     mkdirSync(dirname(returnFile), { recursive: true });
@@ -75,6 +80,7 @@ async function timeAction(mode: "pickup" | "return"): Promise<{ ms: number; call
       inputs: inputsFor(mode, s.issueNumber),
       event: mode === "pickup" ? readyEvent(s.github.state.issues.find((i) => i.number === s.issueNumber)!) : undefined,
       runnerTemp: s.runnerTemp,
+      via: "bundle",
     });
     const elapsed = performance.now() - began;
     if (run.code !== 0) throw new Error(`${mode} exited ${run.code}: ${run.stderr.slice(-500)}`);
@@ -132,7 +138,12 @@ export async function startup(options: { runs: number }): Promise<Section> {
     });
   }
   const size = statSync(BUNDLE).size;
-  targets.push({ name: `The bundle under ${bytes(MAX_BUNDLE_BYTES)}`, pass: size < MAX_BUNDLE_BYTES, detail: `action/dist/index.js is ${bytes(size)} (${size} bytes)` });
+  const over = size >= MAX_BUNDLE_BYTES;
+  targets.push({
+    name: `The bundle under ${bytes(MAX_BUNDLE_BYTES)}`,
+    pass: !over,
+    detail: `action/dist/index.js is ${bytes(size)} (${size} bytes)${over ? BUNDLE_MISS : ""}`,
+  });
 
   const table: Table = {
     caption: `Spawn to exit, median of ${options.runs} interleaved runs; each run on a freshly seeded stand-in`,

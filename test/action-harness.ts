@@ -13,7 +13,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { vi } from "vitest";
 import { renderMarker } from "../src/core/marker.js";
 import { startFakeGitHub, type CommentRecord, type FakeGitHub, type IssueRecord } from "./support/fake-github/index.js";
 import { labeledPayload } from "./support/payloads.js";
@@ -145,6 +144,8 @@ async function runInProcess(env: Record<string, string>): Promise<{ code: number
     for (const name of Object.keys(process.env)) delete process.env[name];
     Object.assign(process.env, env);
     process.exitCode = undefined;
+    // Imported here, not at the top: the bench imports this harness outside vitest and only spawns the bundle.
+    const { vi } = await import("vitest");
     vi.resetModules();
     const { run } = await import("../src/action/run.js");
     process.stdout.write = capture((text) => (stdout += text));
