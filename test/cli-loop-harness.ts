@@ -91,9 +91,9 @@ export async function deliverComment(loop: Loop, comment: CommentRecord, action:
 /** The Action picks the issue up (label handoff:ready by a writer), the agent writes `returnText`, the Action returns it. */
 export async function agentReturns(github: FakeGitHub, issue: IssueRecord, returnText: string, trustedBots = APP_BOT): Promise<void> {
   const runnerTemp = mkdtempSync(path.join(tmpdir(), "handoff-runner-"));
-  const pickup = await runAction({ github, inputs: { mode: "pickup", "trusted-bots": trustedBots }, event: readyEvent(issue), runnerTemp });
+  const pickup = await runAction({ github, inputs: { mode: "pickup", "trusted-bots": trustedBots }, event: readyEvent(issue), runnerTemp, via: "bundle" });
   if (pickup.outputs["claimed"] !== "true") throw new Error(`pickup did not claim #${issue.number}: ${pickup.outputs["reason"] ?? pickup.stderr}`);
   writeFileSync(pickup.outputs["return-file"]!, returnText);
-  const back = await runAction({ github, inputs: { mode: "return", issue: String(issue.number), "trusted-bots": trustedBots, "agent-conclusion": "success" }, runnerTemp });
+  const back = await runAction({ github, inputs: { mode: "return", issue: String(issue.number), "trusted-bots": trustedBots, "agent-conclusion": "success" }, runnerTemp, via: "bundle" });
   if (back.code !== 0) throw new Error(`return failed: ${back.stderr}`);
 }
