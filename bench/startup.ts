@@ -13,7 +13,7 @@ import { APP_BOT, defaultFakeOptions } from "./stand-in.js";
 import { bytes, median, ms, ratio, times } from "./stats.js";
 
 const TARGET_RATIO = 1.5;
-/** Issue #15's target (CI's guard in scripts/bundle.mjs is 0.9 MiB: what is reached today, with no slack). */
+/** Issue #15's target (CI's guard in scripts/bundle.mjs is 0.95 MiB: what is reached today, with little slack). */
 const MAX_BUNDLE_BYTES = 0.8 * 1024 * 1024;
 const OCTOKIT_REST = import.meta.resolve("@octokit/rest");
 /** Why the size target is missed today, measured with an esbuild metafile (minified bytes). */

@@ -37,8 +37,8 @@ describe("the Action bundle", () => {
     }
   }, 120_000);
 
-  it("is within its 0.9 MiB budget (scripts/bundle.mjs fails the build over it)", () => {
-    expect(statSync(BUNDLE).size).toBeLessThanOrEqual(0.9 * 1024 * 1024);
+  it("is within its 0.95 MiB budget (scripts/bundle.mjs fails the build over it)", () => {
+    expect(statSync(BUNDLE).size).toBeLessThanOrEqual(0.95 * 1024 * 1024);
   });
 
   it("leaves node-forge out: secretlint's .p12 check never runs on the text handoff scans", () => {
