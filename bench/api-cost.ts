@@ -26,7 +26,13 @@ export async function measureApiCost(): Promise<OperationCost[]> {
       const budget = BUDGETS[run.key];
       if (!budget) throw new Error(`bench/minimums.ts has no budget for ${run.key}`);
       const { calls, missing } = explain(count.sequence, count.statuses, budget);
-      return { run, count, minimum: minimumCount(budget), calls, missing: missing.map((m) => `${m.route} ×${m.times}`) };
+      return {
+        run,
+        count,
+        minimum: minimumCount(budget),
+        calls,
+        missing: missing.map((m) => `${m.route} ×${m.times}`),
+      };
     });
   } finally {
     await standIn.close();
@@ -41,7 +47,10 @@ function reading(cost: OperationCost): string {
   const parts: string[] = [];
   if (extra + avoidable.length + unexplained === 0) parts.push("at the minimum");
   if (extra > 0) parts.push(`${extra} above the minimum, justified`);
-  if (avoidable.length > 0) parts.push(`${avoidable.length} avoidable (${avoidable.map((c) => `${c.route.split(" ")[0]} …/${c.route.split("/").slice(-1)[0]}`).join(", ")})`);
+  if (avoidable.length > 0)
+    parts.push(
+      `${avoidable.length} avoidable (${avoidable.map((c) => `${c.route.split(" ")[0]} …/${c.route.split("/").slice(-1)[0]}`).join(", ")})`,
+    );
   if (unexplained > 0) parts.push(`${unexplained} unexplained`);
   if (cost.missing.length > 0) parts.push(`below the written minimum: ${cost.missing.join(", ")}`);
   return parts.join("; ");
@@ -59,18 +68,43 @@ function sequenceTable(cost: OperationCost): Table {
   while (i < cost.calls.length) {
     const call = cost.calls[i]!;
     let j = i + 1;
-    while (j < cost.calls.length && cost.calls[j]!.route === call.route && cost.calls[j]!.why === call.why && cost.calls[j]!.status === call.status) j++;
+    while (
+      j < cost.calls.length &&
+      cost.calls[j]!.route === call.route &&
+      cost.calls[j]!.why === call.why &&
+      cost.calls[j]!.status === call.status
+    )
+      j++;
     const repeat = j - i;
-    rows.push([repeat > 1 ? `${n}–${n + repeat - 1}` : String(n), `\`${call.route}\`${repeat > 1 ? ` ×${repeat}` : ""}`, String(call.status ?? ""), call.kind, call.why]);
+    rows.push([
+      repeat > 1 ? `${n}–${n + repeat - 1}` : String(n),
+      `\`${call.route}\`${repeat > 1 ? ` ×${repeat}` : ""}`,
+      String(call.status ?? ""),
+      call.kind,
+      call.why,
+    ]);
     n += repeat;
     i = j;
   }
-  return { caption: `${cost.run.label}: the requests, in order`, headers: ["#", "Request", "Status", "Counts as", "Why"], rows };
+  return {
+    caption: `${cost.run.label}: the requests, in order`,
+    headers: ["#", "Request", "Status", "Counts as", "Why"],
+    rows,
+  };
 }
 
 export function apiCostSection(costs: readonly OperationCost[]): Section {
   const summary: Table = {
-    headers: ["Operation", "Requests", "Writes", "Minimum (writes)", "Above minimum", "Token exchange / GET /app", "Verdict", "Reading"],
+    headers: [
+      "Operation",
+      "Requests",
+      "Writes",
+      "Minimum (writes)",
+      "Above minimum",
+      "Token exchange / GET /app",
+      "Verdict",
+      "Reading",
+    ],
     rows: costs.map((c) => [
       c.run.label,
       String(c.count.total),
@@ -83,7 +117,9 @@ export function apiCostSection(costs: readonly OperationCost[]): Section {
     ]),
   };
   const misses = costs.filter((c) => !verdict(c));
-  const avoidable = costs.flatMap((c) => c.calls.filter((x) => x.kind === "avoidable").map((x) => ({ op: c.run.label, call: x })));
+  const avoidable = costs.flatMap((c) =>
+    c.calls.filter((x) => x.kind === "avoidable").map((x) => ({ op: c.run.label, call: x })),
+  );
   const findings = avoidable.map(({ op, call }) => `${op}: \`${call.route}\` (${call.status}) — ${call.why}.`);
   const configShare = costs
     .filter((c) => c.calls.some((x) => x.route.includes("config]")))

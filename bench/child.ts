@@ -11,12 +11,16 @@ export function benchFile(name: string): string {
 /** Runs `node [nodeArgs] --import tsx bench/<file> ...args`; resolves with its stdout, rejects on a non-zero exit. */
 export function runChild(file: string, args: readonly string[], nodeArgs: readonly string[] = []): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, "--import", TSX, benchFile(file), ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...nodeArgs, "--import", TSX, benchFile(file), ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
     child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`${file} ${args.join(" ")} exited ${code}:\n${err.slice(-2000)}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${file} ${args.join(" ")} exited ${code}:\n${err.slice(-2000)}`)),
+    );
   });
 }

@@ -32,7 +32,10 @@ export interface Channel {
 
 /** Forks `bench/<file>` through tsx and waits for its `{ ready: url }`. */
 export function forkChild(file: string, args: readonly string[]): Promise<Channel> {
-  const child = fork(benchFile(file), [...args], { execArgv: ["--import", TSX], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  const child = fork(benchFile(file), [...args], {
+    execArgv: ["--import", TSX],
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
   let next = 0;
   const waiting = new Map<number, (value: unknown) => void>();
   return new Promise((resolve, reject) => {

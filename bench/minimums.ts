@@ -20,24 +20,46 @@ export interface Budget {
 }
 
 const R = "/repos/{owner}/{repo}";
-const CONFIG: Need = { route: `GET ${R}/contents/{path} [config]`, why: "read `.github/handoff.yml` (the directory, labels, permission and redaction settings differ per repository)" };
+const CONFIG: Need = {
+  route: `GET ${R}/contents/{path} [config]`,
+  why: "read `.github/handoff.yml` (the directory, labels, permission and redaction settings differ per repository)",
+};
 const ORG_CONFIG: Extra = {
   route: `GET ${R}/contents/{path} [org config]`,
   why: "Probot's `context.config` falls back to the organisation's `.github` repository when the repository has no file (org-wide settings, `_extends`); re-read on every delivery, uncached",
   avoidable: false,
 };
-const PERMISSION: Need = { route: `GET ${R}/collaborators/{username}/permission`, why: "authorise the author (author_association misreports private-org members)" };
-const EYES: Need = { route: `POST ${R}/issues/comments/{comment_id}/reactions [eyes]`, why: "👀: the compare-and-set lock (201 = ours to file) and the user's acknowledgement" };
-const ROCKET: Need = { route: `POST ${R}/issues/comments/{comment_id}/reactions [rocket]`, why: "🚀: the outcome, visible on the comment" };
-const LIST_OURS: Need = { route: `GET ${R}/issues`, why: "list our issues (label + creator) to find one filed from the same source: a consistent read, not search" };
-const LIST_COMMENTS = (where: string): Need => ({ route: `GET ${R}/issues/{issue_number}/comments`, why: `find our earlier comment on ${where} by marker, so a redelivery or re-run edits instead of posting twice` });
+const PERMISSION: Need = {
+  route: `GET ${R}/collaborators/{username}/permission`,
+  why: "authorise the author (author_association misreports private-org members)",
+};
+const EYES: Need = {
+  route: `POST ${R}/issues/comments/{comment_id}/reactions [eyes]`,
+  why: "👀: the compare-and-set lock (201 = ours to file) and the user's acknowledgement",
+};
+const ROCKET: Need = {
+  route: `POST ${R}/issues/comments/{comment_id}/reactions [rocket]`,
+  why: "🚀: the outcome, visible on the comment",
+};
+const LIST_OURS: Need = {
+  route: `GET ${R}/issues`,
+  why: "list our issues (label + creator) to find one filed from the same source: a consistent read, not search",
+};
+const LIST_COMMENTS = (where: string): Need => ({
+  route: `GET ${R}/issues/{issue_number}/comments`,
+  why: `find our earlier comment on ${where} by marker, so a redelivery or re-run edits instead of posting twice`,
+});
 
 function push(files: number): Budget {
   return {
     minimum: [
       CONFIG,
       LIST_OURS,
-      { route: `GET ${R}/contents/{path}`, why: "read each added file at the pushed commit (the payload carries paths, not content)", times: files },
+      {
+        route: `GET ${R}/contents/{path}`,
+        why: "read each added file at the pushed commit (the payload carries paths, not content)",
+        times: files,
+      },
       { route: `POST ${R}/issues`, why: "create each issue, labels and marker in the same request", times: files },
     ],
     extras: [ORG_CONFIG],
@@ -52,9 +74,15 @@ export const BUDGETS: Readonly<Record<string, Budget>> = {
       PERMISSION,
       LIST_OURS,
       { route: `POST ${R}/issues`, why: "create the issue, with labels and assignees in the same request" },
-      { route: `POST ${R}/issues/{issue_number}/sub_issues`, why: "link it as a sub-issue of the thread (needs the new issue's id)" },
+      {
+        route: `POST ${R}/issues/{issue_number}/sub_issues`,
+        why: "link it as a sub-issue of the thread (needs the new issue's id)",
+      },
       LIST_COMMENTS("the thread (our reply)"),
-      { route: `POST ${R}/issues/{issue_number}/comments`, why: "reply in the thread with the issue's number and what was redacted" },
+      {
+        route: `POST ${R}/issues/{issue_number}/comments`,
+        why: "reply in the thread with the issue's number and what was redacted",
+      },
       ROCKET,
     ],
     extras: [ORG_CONFIG],
@@ -64,13 +92,20 @@ export const BUDGETS: Readonly<Record<string, Budget>> = {
       CONFIG,
       LIST_OURS,
       PERMISSION,
-      { route: `PATCH ${R}/issues/{issue_number}`, why: "update the issue filed from the comment (its content hash changed)" },
+      {
+        route: `PATCH ${R}/issues/{issue_number}`,
+        why: "update the issue filed from the comment (its content hash changed)",
+      },
       LIST_COMMENTS("the thread (our reply)"),
       { route: `PATCH ${R}/issues/comments/{comment_id}`, why: "update the reply" },
     ],
     extras: [
       ORG_CONFIG,
-      { ...EYES, why: "👀 again: the lock against a concurrent delivery for the same comment (its 200 sends the App to the issue list first)", avoidable: false },
+      {
+        ...EYES,
+        why: "👀 again: the lock against a concurrent delivery for the same comment (its 200 sends the App to the issue list first)",
+        avoidable: false,
+      },
       {
         ...ROCKET,
         why: "🚀 again, answered 200 (already there from the filing): re-asserted on every successful delivery so that a filing that died after creating the issue still ends in 🚀 (test/faults-app-comment.test.ts); knowing whether it is there would cost a read instead",
@@ -85,19 +120,37 @@ export const BUDGETS: Readonly<Record<string, Budget>> = {
   "push-none": { minimum: [], extras: [] },
   pickup: {
     minimum: [
-      { route: `GET ${R}/issues/{issue_number}`, why: "the issue as it is now (a queued run's event payload may be minutes old; a dispatch has none)" },
-      { route: `GET ${R}/collaborators/{username}/permission`, why: "trust: whoever made it ready must have write permission" },
-      { route: `POST ${R}/git/refs`, why: "the claim: creating a ref is GitHub's one atomic compare-and-set (422 when taken)" },
-      { route: `POST ${R}/issues/{issue_number}/labels`, why: "`handoff:claimed` on (one label: atomic against concurrent label edits)" },
+      {
+        route: `GET ${R}/issues/{issue_number}`,
+        why: "the issue as it is now (a queued run's event payload may be minutes old; a dispatch has none)",
+      },
+      {
+        route: `GET ${R}/collaborators/{username}/permission`,
+        why: "trust: whoever made it ready must have write permission",
+      },
+      {
+        route: `POST ${R}/git/refs`,
+        why: "the claim: creating a ref is GitHub's one atomic compare-and-set (422 when taken)",
+      },
+      {
+        route: `POST ${R}/issues/{issue_number}/labels`,
+        why: "`handoff:claimed` on (one label: atomic against concurrent label edits)",
+      },
       { route: `DELETE ${R}/issues/{issue_number}/labels/{name}`, why: "`handoff:ready` off" },
       LIST_COMMENTS("the issue (the tracking comment)"),
-      { route: `POST ${R}/issues/{issue_number}/comments`, why: "the tracking comment with the run's link and the lease" },
+      {
+        route: `POST ${R}/issues/{issue_number}/comments`,
+        why: "the tracking comment with the run's link and the lease",
+      },
     ],
     extras: [],
   },
   return: {
     minimum: [
-      { route: `GET ${R}/issues/{issue_number}`, why: "the handoff issue: its marker names the parent and proves it is ours" },
+      {
+        route: `GET ${R}/issues/{issue_number}`,
+        why: "the handoff issue: its marker names the parent and proves it is ours",
+      },
       LIST_COMMENTS("the handoff issue (the return, the tracking comment)"),
       { route: `POST ${R}/issues/{issue_number}/comments`, why: "post the return on the handoff issue" },
       LIST_COMMENTS("the parent thread (the relay)"),
@@ -151,7 +204,11 @@ export interface Explained {
 }
 
 /** Gives each request in the log its reason: the first unused minimum entry for its route, else an extra. */
-export function explain(sequence: readonly string[], statuses: ReadonlyArray<number | undefined>, budget: Budget): { calls: Explained[]; missing: Need[] } {
+export function explain(
+  sequence: readonly string[],
+  statuses: ReadonlyArray<number | undefined>,
+  budget: Budget,
+): { calls: Explained[]; missing: Need[] } {
   const minimum = budget.minimum.map((need) => ({ need, left: need.times ?? 1 }));
   const extras = budget.extras.map((extra) => ({ extra, left: extra.times ?? 1 }));
   const calls = sequence.map((route, i): Explained => {

@@ -24,11 +24,19 @@ export function createProbot(baseUrl: string, logLevel: "fatal" | "info" = "fata
     secret: WEBHOOK_SECRET,
     baseUrl,
     logLevel,
-    Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, throttle: { enabled: false }, retry: { enabled: false } })),
+    Octokit: ProbotOctokit.defaults((options: object) => ({
+      ...options,
+      throttle: { enabled: false },
+      retry: { enabled: false },
+    })),
   });
 }
 
-export async function loadedProbot(baseUrl: string, app: ApplicationFunction, logLevel: "fatal" | "info" = "fatal"): Promise<Probot> {
+export async function loadedProbot(
+  baseUrl: string,
+  app: ApplicationFunction,
+  logLevel: "fatal" | "info" = "fatal",
+): Promise<Probot> {
   const probot = createProbot(baseUrl, logLevel);
   await probot.load(app);
   return probot;

@@ -67,7 +67,8 @@ export function renderSection(section: Section): string {
   for (const table of section.tables) parts.push(markdownTable(table), "");
   if (section.targets.length > 0) {
     parts.push("Targets:", "");
-    for (const target of section.targets) parts.push(`- **${target.pass ? "PASS" : "MISS"}** ${target.name}: ${target.detail}`);
+    for (const target of section.targets)
+      parts.push(`- **${target.pass ? "PASS" : "MISS"}** ${target.name}: ${target.detail}`);
     parts.push("");
   }
   if (section.findings.length > 0) {
@@ -78,7 +79,11 @@ export function renderSection(section: Section): string {
   return parts.join("\n");
 }
 
-export function renderReport(sections: readonly Section[], m: Machine, options: { quick: boolean; seconds: number }): string {
+export function renderReport(
+  sections: readonly Section[],
+  m: Machine,
+  options: { quick: boolean; seconds: number },
+): string {
   const targets = sections.flatMap((s) => s.targets.map((t) => [s.title, t.name, t.pass ? "PASS" : "MISS", t.detail]));
   return [
     "# Benchmarks",

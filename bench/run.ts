@@ -19,7 +19,8 @@ function parseArgs(argv: readonly string[]): { quick: boolean; only: SectionName
   const quick = argv.includes("--quick");
   const named = argv.filter((a) => !a.startsWith("--"));
   for (const name of named) {
-    if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`unknown section ${name}; choose from ${SECTIONS.join(", ")}`);
+    if (!(SECTIONS as readonly string[]).includes(name))
+      throw new Error(`unknown section ${name}; choose from ${SECTIONS.join(", ")}`);
   }
   return { quick, only: named.length > 0 ? (named as SectionName[]) : [...SECTIONS] };
 }
@@ -27,7 +28,9 @@ function parseArgs(argv: readonly string[]): { quick: boolean; only: SectionName
 /** A section that could not run still shows in the report, as a miss with the error, rather than ending the bench. */
 function failedSection(name: SectionName, error: unknown): Section {
   const message = error instanceof Error ? error.message.split("\n").slice(0, 6).join(" ") : String(error);
-  process.stderr.write(`bench: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return {
     id: name,
     title: `${name} (failed)`,

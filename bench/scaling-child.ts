@@ -25,7 +25,13 @@ export interface SizeResult {
 }
 
 const OPTIONS: PrepareOptions = {
-  source: { type: "comment", repo: "octo-org/widgets", commentId: 1, url: "https://github.com/octo-org/widgets/issues/1#issuecomment-1", thread: 1 },
+  source: {
+    type: "comment",
+    repo: "octo-org/widgets",
+    commentId: 1,
+    url: "https://github.com/octo-org/widgets/issues/1#issuecomment-1",
+    thread: 1,
+  },
   author: "alice",
 };
 
@@ -62,7 +68,16 @@ async function measure(text: string, runs: number): Promise<Omit<SizeResult, "si
       let document: ReturnType<typeof parseHandoff> | undefined;
       stages.redact.push(await clock(async () => (redacted = await redact(text))));
       stages.parse.push(await clock(async () => (document = parseHandoff(redacted!.text))));
-      stages.render.push(await clock(async () => renderIssue(document!, { source: OPTIONS.source, author: OPTIONS.author, redactions: redacted!.report, hash: contentHash(redacted!.text) })));
+      stages.render.push(
+        await clock(async () =>
+          renderIssue(document!, {
+            source: OPTIONS.source,
+            author: OPTIONS.author,
+            redactions: redacted!.report,
+            hash: contentHash(redacted!.text),
+          }),
+        ),
+      );
     }
   }
   return {

@@ -31,7 +31,16 @@ export async function scaling(options: { runs: number; only?: readonly string[] 
   const steps: number[] = [];
   const realisticTable: Table = {
     caption: `Realistic handoff markdown (frontmatter, sections, lists, pointers, code, a few addresses and home paths); median of ${options.runs}`,
-    headers: ["Size", "prepareIssue", "redact", "parse", "render + hash", "Peak RSS above baseline", "Time ×, vs 10× smaller", "Reading"],
+    headers: [
+      "Size",
+      "prepareIssue",
+      "redact",
+      "parse",
+      "render + hash",
+      "Peak RSS above baseline",
+      "Time ×, vs 10× smaller",
+      "Reading",
+    ],
     rows: realistic.map((r, i) => {
       const previous = realistic[i - 1];
       const step = previous ? ratio(median(r.times), median(previous.times)) : Number.NaN;
@@ -41,13 +50,32 @@ export async function scaling(options: { runs: number; only?: readonly string[] 
         : step <= MAX_STEP_RATIO
           ? `linear (≤ ${MAX_STEP_RATIO}×)`
           : `superlinear: ${times(step)} for 10× the input`;
-      return [bytes(r.size), ms(median(r.times)), ms(r.redactMs), ms(r.parseMs), ms(renderMs(r)), bytes(r.peakBytes), previous ? times(step) : "—", reading];
+      return [
+        bytes(r.size),
+        ms(median(r.times)),
+        ms(r.redactMs),
+        ms(r.parseMs),
+        ms(renderMs(r)),
+        bytes(r.peakBytes),
+        previous ? times(step) : "—",
+        reading,
+      ];
     }),
   };
 
   const adversarialTable: Table = {
     caption: `Adversarial inputs at 1 MB (growth: the same shape at 100 KB → 1 MB); median of ${options.runs}`,
-    headers: ["Input", "Shape", "prepareIssue", "redact", "parse", "render + hash", "Peak RSS", "Growth 100 KB → 1 MB", "Reading"],
+    headers: [
+      "Input",
+      "Shape",
+      "prepareIssue",
+      "redact",
+      "parse",
+      "render + hash",
+      "Peak RSS",
+      "Growth 100 KB → 1 MB",
+      "Reading",
+    ],
     rows: adversarial.map(({ name, results }) => {
       const [small, big] = [results[0]!, results[results.length - 1]!];
       const growth = ratio(median(big.times), median(small.times));
@@ -57,7 +85,17 @@ export async function scaling(options: { runs: number; only?: readonly string[] 
         growth <= MAX_STEP_RATIO ? "linear" : "SUPERLINEAR",
         ...(big.refused ? [`refused (fails closed): ${big.refused}`] : []),
       ].join(", ");
-      return [name, ADVERSARIAL[name]!.why, ms(t), ms(big.redactMs), ms(big.parseMs), ms(renderMs(big)), bytes(big.peakBytes), times(growth), verdict];
+      return [
+        name,
+        ADVERSARIAL[name]!.why,
+        ms(t),
+        ms(big.redactMs),
+        ms(big.parseMs),
+        ms(renderMs(big)),
+        bytes(big.peakBytes),
+        times(growth),
+        verdict,
+      ];
     }),
   };
 
@@ -65,8 +103,14 @@ export async function scaling(options: { runs: number; only?: readonly string[] 
   const slowestMs = slowest ? median(slowest.results.at(-1)!.times) : 0;
   const over = adversarial.filter(({ results }) => median(results.at(-1)!.times) >= ADVERSARIAL_BUDGET_MS);
   const nonLinear = [
-    ...steps.map((s, i) => ({ what: `realistic ${bytes(REALISTIC_SIZES[i]!)} → ${bytes(REALISTIC_SIZES[i + 1]!)}`, s })),
-    ...adversarial.map(({ name, results }) => ({ what: name, s: ratio(median(results.at(-1)!.times), median(results[0]!.times)) })),
+    ...steps.map((s, i) => ({
+      what: `realistic ${bytes(REALISTIC_SIZES[i]!)} → ${bytes(REALISTIC_SIZES[i + 1]!)}`,
+      s,
+    })),
+    ...adversarial.map(({ name, results }) => ({
+      what: name,
+      s: ratio(median(results.at(-1)!.times), median(results[0]!.times)),
+    })),
   ].filter((x) => x.s > MAX_STEP_RATIO);
 
   const targets: Target[] = [

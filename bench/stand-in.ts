@@ -79,7 +79,13 @@ export async function startStandIn(options: FakeGitHubOptions = defaultFakeOptio
     const url = new URL(req.url ?? "/", github.url);
     const method = (req.method ?? "GET").toUpperCase();
     const body = await readBody(req);
-    const call: LoggedCall = { method, path: url.pathname.replace(/^\/api\/v3(?=\/)/, ""), query: url.search, body: parse(body), shim: false };
+    const call: LoggedCall = {
+      method,
+      path: url.pathname.replace(/^\/api\/v3(?=\/)/, ""),
+      query: url.search,
+      body: parse(body),
+      shim: false,
+    };
     log.push(call);
     if (method === "GET" && call.path === "/app") {
       call.shim = true;
@@ -88,7 +94,13 @@ export async function startStandIn(options: FakeGitHubOptions = defaultFakeOptio
       return;
     }
     const forward = httpRequest(
-      { host: upstream.hostname, port: upstream.port, method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method,
+        path: req.url,
+        headers: { ...req.headers, host: upstream.host },
+      },
       (answer) => {
         call.status = answer.statusCode;
         res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -99,7 +111,9 @@ export async function startStandIn(options: FakeGitHubOptions = defaultFakeOptio
     forward.end(body);
   };
 
-  const server = createServer((req, res) => void handle(req, res).catch((error: unknown) => res.destroy(error as Error)));
+  const server = createServer(
+    (req, res) => void handle(req, res).catch((error: unknown) => res.destroy(error as Error)),
+  );
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -55,7 +55,13 @@ async function stage(mode: "pickup" | "return"): Promise<Stage> {
   const runnerTemp = tempDir("handoff-bench-startup-");
   const issue = seedHandoffIssue(github, { user: APP_BOT });
   if (mode === "return") {
-    const pickup = await runAction({ github, inputs: { mode: "pickup", "trusted-bots": APP_BOT }, event: readyEvent(issue), runnerTemp, via: "bundle" });
+    const pickup = await runAction({
+      github,
+      inputs: { mode: "pickup", "trusted-bots": APP_BOT },
+      event: readyEvent(issue),
+      runnerTemp,
+      via: "bundle",
+    });
     const returnFile = pickup.outputs["return-file"];
     if (!returnFile) throw new Error(`pickup failed while staging a return: ${pickup.stderr.slice(-500)}`);
     mkdirSync(dirname(returnFile), { recursive: true });
@@ -84,7 +90,13 @@ async function timeAction(mode: "pickup" | "return"): Promise<{ ms: number; call
     });
     const elapsed = performance.now() - began;
     if (run.code !== 0) throw new Error(`${mode} exited ${run.code}: ${run.stderr.slice(-500)}`);
-    const calls = s.github.requests.slice(start).map((r) => ({ method: r.method, url: `${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query)}` : ""}`, body: r.body }));
+    const calls = s.github.requests
+      .slice(start)
+      .map((r) => ({
+        method: r.method,
+        url: `${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query)}` : ""}`,
+        body: r.body,
+      }));
     return { ms: elapsed, calls, requests: countRequests(s.github.requests.slice(start)).total };
   } finally {
     await s.github.close();
@@ -107,7 +119,8 @@ export async function startup(options: { runs: number }): Promise<Section> {
   const rows: string[][] = [];
   const targets: Target[] = [];
   const nodeOnly: number[] = [];
-  for (let i = 0; i < options.runs; i++) nodeOnly.push((await spawnTimed(["-e", ""], { PATH: process.env["PATH"] ?? "" })).ms);
+  for (let i = 0; i < options.runs; i++)
+    nodeOnly.push((await spawnTimed(["-e", ""], { PATH: process.env["PATH"] ?? "" })).ms);
   const node = median(nodeOnly);
 
   for (const mode of ["pickup", "return"] as const) {

@@ -18,7 +18,9 @@ function bareApp(probot: Probot): void {
   probot.on("issue_comment", async (context) => {
     for (const call of sequence) {
       // A 404 (the configuration file is absent) is an answer like any other here: keep going.
-      await context.octokit.request({ method: call.method, url: call.url, ...(call.body === undefined ? {} : { data: call.body }) }).catch(() => undefined);
+      await context.octokit
+        .request({ method: call.method, url: call.url, ...(call.body === undefined ? {} : { data: call.body }) })
+        .catch(() => undefined);
     }
   });
 }

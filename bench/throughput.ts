@@ -56,12 +56,25 @@ class CommentThread {
   payload(action: "created" | "edited") {
     // Each edit changes the text, so the content hash changes and the issue is really updated.
     const body = action === "created" ? this.text : `${this.text}\nEdit ${++this.edits}.\n`;
-    return commentPayload({ action, body, commentId: this.seeded.commentId, issueNumber: this.seeded.thread.number, issueId: this.seeded.thread.id, user: { login: AUTHOR } });
+    return commentPayload({
+      action,
+      body,
+      commentId: this.seeded.commentId,
+      issueNumber: this.seeded.thread.number,
+      issueId: this.seeded.thread.id,
+      user: { login: AUTHOR },
+    });
   }
 }
 
 async function prepareTime(text: string): Promise<number> {
-  const source = { type: "comment" as const, repo: "octo-org/widgets", commentId: 1, url: "https://github.com/octo-org/widgets/issues/1#issuecomment-1", thread: 1 };
+  const source = {
+    type: "comment" as const,
+    repo: "octo-org/widgets",
+    commentId: 1,
+    url: "https://github.com/octo-org/widgets/issues/1#issuecomment-1",
+    thread: 1,
+  };
   const document = text.slice(text.indexOf("\n") + 1);
   const samples: number[] = [];
   for (let i = 0; i < 30; i++) {
@@ -92,7 +105,14 @@ interface SizeResult {
   bare: RoundResult[];
 }
 
-async function measureSize(standIn: Channel, ours: Side, bare: Side, size: number, rounds: number, deliveries: number): Promise<SizeResult> {
+async function measureSize(
+  standIn: Channel,
+  ours: Side,
+  bare: Side,
+  size: number,
+  rounds: number,
+  deliveries: number,
+): Promise<SizeResult> {
   const text = handoffComment(size, size);
   const thread = new CommentThread(await standIn.ask<Seeded>({ type: "seed-comment", body: text }), text);
   // File it, then warm up on edits (the token exchange, `GET /app`, the JIT), then record one edit's requests.
@@ -102,7 +122,8 @@ async function measureSize(standIn: Channel, ours: Side, bare: Side, size: numbe
   await deliver(ours.server.url, "issue_comment", thread.payload("edited"));
   const recorded = await standIn.ask<Array<HttpCall & ReplayCall>>({ type: "log", from });
   const count = countRequests(recorded);
-  if (count.tokenExchanges + count.identity > 0) throw new Error("the warm-up should have paid the token exchange and GET /app");
+  if (count.tokenExchanges + count.identity > 0)
+    throw new Error("the warm-up should have paid the token exchange and GET /app");
   await bare.server.ask({ type: "sequence", calls: recorded.map(({ method, url, body }) => ({ method, url, body })) });
   // Both sides warm up alike before anything is timed: the JIT settles over the first few dozen deliveries.
   for (let i = 0; i < WARM_UP; i++) {
@@ -110,7 +131,14 @@ async function measureSize(standIn: Channel, ours: Side, bare: Side, size: numbe
     await deliver(ours.server.url, "issue_comment", thread.payload("edited"));
   }
 
-  const result: SizeResult = { size, prepareMs: await prepareTime(text), requests: count.total, writes: count.writes, handoff: [], bare: [] };
+  const result: SizeResult = {
+    size,
+    prepareMs: await prepareTime(text),
+    requests: count.total,
+    writes: count.writes,
+    handoff: [],
+    bare: [],
+  };
   // Interleaved rounds: the machine's noise falls on both sides alike.
   for (let r = 0; r < rounds; r++) {
     for (const side of r % 2 === 0 ? [ours, bare] : [bare, ours]) {
@@ -123,12 +151,16 @@ async function measureSize(standIn: Channel, ours: Side, bare: Side, size: numbe
 
 export async function throughput(options: { rounds: number; deliveries: number }): Promise<Section> {
   const standIn = await forkChild("stand-in-process.ts", []);
-  const servers = await Promise.all([forkChild("throughput-app.ts", ["handoff", standIn.url]), forkChild("throughput-app.ts", ["bare", standIn.url])]);
+  const servers = await Promise.all([
+    forkChild("throughput-app.ts", ["handoff", standIn.url]),
+    forkChild("throughput-app.ts", ["bare", standIn.url]),
+  ]);
   const ours: Side = { name: "handoff", server: servers[0] };
   const bare: Side = { name: "bare", server: servers[1] };
   const results: SizeResult[] = [];
   try {
-    for (const size of SIZES) results.push(await measureSize(standIn, ours, bare, size, options.rounds, options.deliveries));
+    for (const size of SIZES)
+      results.push(await measureSize(standIn, ours, bare, size, options.rounds, options.deliveries));
   } finally {
     await Promise.all([ours.server.close(), bare.server.close(), standIn.close()]);
   }
@@ -172,7 +204,17 @@ export async function throughput(options: { rounds: number; deliveries: number }
   }
   const table: Table = {
     caption: `Sequential signed deliveries (edits of one /handoff comment); ${options.rounds} interleaved rounds of ${options.deliveries}, medians`,
-    headers: ["Document", "Requests per delivery", "Ours deliveries/s", "Bare deliveries/s", "Wall ratio", "Ours CPU/delivery", "Bare CPU/delivery", "CPU ratio", "Reading"],
+    headers: [
+      "Document",
+      "Requests per delivery",
+      "Ours deliveries/s",
+      "Bare deliveries/s",
+      "Wall ratio",
+      "Ours CPU/delivery",
+      "Bare CPU/delivery",
+      "CPU ratio",
+      "Reading",
+    ],
     rows,
   };
   return {

@@ -3,7 +3,9 @@
 // in `npm ci` (the `prepare` script). Say so instead of printing a module-resolution stack when it is missing.
 const major = Number(process.versions.node.split(".")[0]);
 if (major < 22) {
-  console.error(`handoff needs Node 22 or later (Probot 14 and its dependencies do); this is Node ${process.versions.node}.`);
+  console.error(
+    `handoff needs Node 22 or later (Probot 14 and its dependencies do); this is Node ${process.versions.node}.`,
+  );
   process.exit(1);
 }
 let cli;

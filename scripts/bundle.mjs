@@ -59,10 +59,13 @@ const shims = {
   name: "handoff-shims",
   setup(build) {
     build.onResolve({ filter: /^recheck$/ }, () => ({ path: resolve(root, "src/action/shims/recheck.ts") }));
-    build.onResolve({ filter: /^@actions\/http-client(\/lib\/auth)?$/ }, () => ({ path: resolve(root, "src/action/shims/http-client.ts") }));
+    build.onResolve({ filter: /^@actions\/http-client(\/lib\/auth)?$/ }, () => ({
+      path: resolve(root, "src/action/shims/http-client.ts"),
+    }));
     // The chunk's name is a content hash, so it is found by who imports it, how, and what it holds.
     build.onResolve({ filter: /^\.\/index-[\w-]+\.js$/ }, (args) => {
-      if (args.kind !== "dynamic-import" || !/secretlint-rule-preset-recommend[\\/]module[\\/]/.test(args.importer)) return undefined;
+      if (args.kind !== "dynamic-import" || !/secretlint-rule-preset-recommend[\\/]module[\\/]/.test(args.importer))
+        return undefined;
       const chunk = readFileSync(resolve(dirname(args.importer), args.path), "utf8");
       return chunk.includes("pkcs12") ? { path: resolve(root, "src/action/shims/node-forge.ts") } : undefined;
     });

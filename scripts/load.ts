@@ -15,7 +15,12 @@ import { runLoad } from "../test/load-harness.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { replicas: { type: "string" }, workers: { type: "string" }, deliveries: { type: "string" }, scale: { type: "string" } },
+  options: {
+    replicas: { type: "string" },
+    workers: { type: "string" },
+    deliveries: { type: "string" },
+    scale: { type: "string" },
+  },
 });
 const total = Number(values.deliveries ?? positionals[0] ?? "1000");
 const fleet = values.replicas !== undefined || values.workers !== undefined;
@@ -38,15 +43,32 @@ async function fleetRun(): Promise<boolean> {
     await redis.stop();
   }
   const { limits } = report;
-  row("deliveries", `${report.deliveries} (${report.comments} comments, ${report.files} files, ${report.returns} returns; ${report.redeliveries} redelivered to the other replica)`);
-  row("answers", Object.entries(report.answers).map(([status, n]) => `${status}×${n}`).join(", "));
-  row("answer time", `p50 ${report.answerMs.p50.toFixed(0)} ms, p99 ${report.answerMs.p99.toFixed(0)} ms, max ${report.answerMs.max.toFixed(0)} ms`);
+  row(
+    "deliveries",
+    `${report.deliveries} (${report.comments} comments, ${report.files} files, ${report.returns} returns; ${report.redeliveries} redelivered to the other replica)`,
+  );
+  row(
+    "answers",
+    Object.entries(report.answers)
+      .map(([status, n]) => `${status}×${n}`)
+      .join(", "),
+  );
+  row(
+    "answer time",
+    `p50 ${report.answerMs.p50.toFixed(0)} ms, p99 ${report.answerMs.p99.toFixed(0)} ms, max ${report.answerMs.max.toFixed(0)} ms`,
+  );
   row("worker killed", report.killedWorker ? "yes, SIGKILL mid-run; its jobs were taken over" : "no");
   row("duplicates", list(report.duplicates));
   row("lost", list(report.lost));
-  row("acknowledgements", report.missingAcknowledgements.length === 0 ? "all posted" : list(report.missingAcknowledgements));
+  row(
+    "acknowledgements",
+    report.missingAcknowledgements.length === 0 ? "all posted" : list(report.missingAcknowledgements),
+  );
   row("dead letters", String(report.dead));
-  row("write spacing", `GitHub's 1 s / 3 s (content) scaled to ${limits.writeMs} ms / ${limits.contentMs} ms; counted per ${limits.windowMs} ms window (one scaled minute)`);
+  row(
+    "write spacing",
+    `GitHub's 1 s / 3 s (content) scaled to ${limits.writeMs} ms / ${limits.contentMs} ms; counted per ${limits.windowMs} ms window (one scaled minute)`,
+  );
   for (const [who, s] of Object.entries(report.spacing)) {
     row(
       `  ${who}`,
@@ -55,16 +77,31 @@ async function fleetRun(): Promise<boolean> {
         `median gap ${s.medianGapMs} ms, content ${s.contentMedianGapMs} ms${s.withinSpacing ? "" : "  ← OVER"}`,
     );
   }
-  row("  both together", `busiest window ${report.fleetBusiest.writes} writes, ${report.fleetBusiest.content} content: above one installation's allowance, so they ran in parallel`);
-  row("wall time", `${(report.wallMs / 1000).toFixed(1)} s (${(report.drainMs / 1000).toFixed(1)} s draining the queue after the burst)`);
+  row(
+    "  both together",
+    `busiest window ${report.fleetBusiest.writes} writes, ${report.fleetBusiest.content} content: above one installation's allowance, so they ran in parallel`,
+  );
+  row(
+    "wall time",
+    `${(report.wallMs / 1000).toFixed(1)} s (${(report.drainMs / 1000).toFixed(1)} s draining the queue after the burst)`,
+  );
   const spaced = Object.values(report.spacing).every((s) => s.withinSpacing);
-  return report.duplicates.length === 0 && report.lost.length === 0 && report.missingAcknowledgements.length === 0 && report.dead === 0 && spaced && report.answerMs.p99 < 1000;
+  return (
+    report.duplicates.length === 0 &&
+    report.lost.length === 0 &&
+    report.missingAcknowledgements.length === 0 &&
+    report.dead === 0 &&
+    spaced &&
+    report.answerMs.p99 < 1000
+  );
 }
 
 async function singleRun(): Promise<boolean> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) {
-    const result = spawnSync(process.execPath, ["--expose-gc", ...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit" });
+    const result = spawnSync(process.execPath, ["--expose-gc", ...process.execArgv, ...process.argv.slice(1)], {
+      stdio: "inherit",
+    });
     process.exit(result.status ?? 1);
   }
   const marks = new Set([100, Math.floor(total / 2), total]);
@@ -79,12 +116,26 @@ async function singleRun(): Promise<boolean> {
     },
   });
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  row("deliveries", `${report.deliveries} (${report.comments} comments, ${report.files} files, ${report.returns} returns, the rest edits, redeliveries and bursts)`);
-  row("answers", Object.entries(report.answers).map(([status, n]) => `${status}×${n}`).join(", "));
+  row(
+    "deliveries",
+    `${report.deliveries} (${report.comments} comments, ${report.files} files, ${report.returns} returns, the rest edits, redeliveries and bursts)`,
+  );
+  row(
+    "answers",
+    Object.entries(report.answers)
+      .map(([status, n]) => `${status}×${n}`)
+      .join(", "),
+  );
   row("duplicates", list(report.duplicates));
   row("lost", list(report.lost));
-  row("acknowledgements", report.missingAcknowledgements.length === 0 ? "all posted" : list(report.missingAcknowledgements));
-  row("heap after GC", `${heap.map(([n, bytes]) => `${n}: ${mb(bytes)}`).join(", ")} (the process holds the fake GitHub too)`);
+  row(
+    "acknowledgements",
+    report.missingAcknowledgements.length === 0 ? "all posted" : list(report.missingAcknowledgements),
+  );
+  row(
+    "heap after GC",
+    `${heap.map(([n, bytes]) => `${n}: ${mb(bytes)}`).join(", ")} (the process holds the fake GitHub too)`,
+  );
   row("source locks left", String(report.lockKeys));
   row("wall time", `${(report.wallMs / 1000).toFixed(1)} s`);
   return report.duplicates.length === 0 && report.lost.length === 0 && report.missingAcknowledgements.length === 0;

@@ -21,7 +21,9 @@ try {
     console.error("prepare: TypeScript is not installed, so lib/ cannot be built for the package. Run `npm ci` first.");
     process.exit(1);
   }
-  console.warn("prepare: TypeScript is not installed (a production install); lib/ was not built. `npm run build` needs `npm ci`.");
+  console.warn(
+    "prepare: TypeScript is not installed (a production install); lib/ was not built. `npm run build` needs `npm ci`.",
+  );
   process.exit(0);
 }
 

@@ -34,7 +34,9 @@ for (const family of families) {
   oursAll += ours;
   theirsAll += theirs;
   const what = family.expect === "keep" ? "left unchanged" : "no secret left";
-  recall.push(`| ${family.family} | ${family.title} | ${what} | ${pct(ours, own.length)} | ${pct(theirs, own.length)} |`);
+  recall.push(
+    `| ${family.family} | ${family.title} | ${what} | ${pct(ours, own.length)} | ${pct(theirs, own.length)} |`,
+  );
 }
 recall.push(`| **all** | | | **${pct(oursAll, cases.length)}** | **${pct(theirsAll, cases.length)}** |`);
 
@@ -82,6 +84,9 @@ const table = [
 
 const doc = readFileSync(DOC, "utf8");
 const at = doc.indexOf(START);
-const next = at === -1 ? `${doc.trimEnd()}\n\n## 5. Redaction: recall and precision\n\n${table}\n` : doc.slice(0, at) + table + doc.slice(doc.indexOf(END) + END.length);
+const next =
+  at === -1
+    ? `${doc.trimEnd()}\n\n## 5. Redaction: recall and precision\n\n${table}\n`
+    : doc.slice(0, at) + table + doc.slice(doc.indexOf(END) + END.length);
 writeFileSync(DOC, next);
 console.log(table);

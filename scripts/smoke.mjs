@@ -22,7 +22,9 @@ const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
 
 const major = Number(process.versions.node.split(".")[0]);
 if (major < 22) {
-  console.error(`smoke: Node ${process.versions.node} is below what the package supports (22+); run it with \`npm run smoke\`.`);
+  console.error(
+    `smoke: Node ${process.versions.node} is below what the package supports (22+); run it with \`npm run smoke\`.`,
+  );
   process.exit(1);
 }
 
@@ -49,33 +51,45 @@ try {
   const install = path.join(work, "install");
   await mkdir(install);
   await writeFile(path.join(install, "package.json"), JSON.stringify({ name: "smoke", private: true }));
-  await exec("npm", ["install", "--omit=dev", "--no-audit", "--no-fund", "--loglevel=error", path.join(packDir, tarball)], {
-    cwd: install,
-    maxBuffer: 16 << 20,
-  });
+  await exec(
+    "npm",
+    ["install", "--omit=dev", "--no-audit", "--no-fund", "--loglevel=error", path.join(packDir, tarball)],
+    {
+      cwd: install,
+      maxBuffer: 16 << 20,
+    },
+  );
   const bin = path.join(install, "node_modules", ".bin", "handoff");
   step("installed the tarball with --omit=dev");
 
   // 3. The version comes from the installed package.json.
   const { stdout: version } = await exec(bin, ["--version"], { cwd: install });
-  if (version.trim() !== pkg.version) fail(`handoff --version printed ${JSON.stringify(version.trim())}, expected ${pkg.version}`);
+  if (version.trim() !== pkg.version)
+    fail(`handoff --version printed ${JSON.stringify(version.trim())}, expected ${pkg.version}`);
   step(`handoff --version: ${version.trim()}`);
 
   // 4. A token and an e-mail address never reach the preview.
   const token = `ghp_${randomBytes(27).toString("base64url").replace(/[-_]/g, "x").slice(0, 36)}`;
   const email = `dana.${randomBytes(3).toString("hex")}@example.org`;
   const doc = path.join(install, "leak.md");
-  await writeFile(doc, `# Rotate the deploy token\n\n## Context\nThe token is ${token}; ask ${email}.\n\n## Next steps\n1. Rotate it.\n`);
+  await writeFile(
+    doc,
+    `# Rotate the deploy token\n\n## Context\nThe token is ${token}; ask ${email}.\n\n## Next steps\n1. Rotate it.\n`,
+  );
   const { stdout: preview } = await exec(bin, ["preview", doc], { cwd: install });
   if (preview.includes(token)) fail("handoff preview printed the token");
   if (preview.includes(email)) fail("handoff preview printed the e-mail address");
   if (!/\[redacted: [^\]]+\]/.test(preview)) fail(`handoff preview shows no placeholder:\n${preview}`);
-  step(`handoff preview redacted the token and the e-mail (${preview.split("\n").find((l) => l.startsWith("Redacted"))})`);
+  step(
+    `handoff preview redacted the token and the e-mail (${preview.split("\n").find((l) => l.startsWith("Redacted"))})`,
+  );
 
   // 5. Every entry in `exports` resolves and loads from the installed package.
   for (const entry of Object.keys(pkg.exports).filter((e) => !e.endsWith(".json"))) {
     const specifier = entry === "." ? pkg.name : `${pkg.name}/${entry.slice(2)}`;
-    await exec(process.execPath, ["--input-type=module", "-e", `await import(${JSON.stringify(specifier)})`], { cwd: install });
+    await exec(process.execPath, ["--input-type=module", "-e", `await import(${JSON.stringify(specifier)})`], {
+      cwd: install,
+    });
   }
   step(`imported ${Object.keys(pkg.exports).join(", ")}`);
 
@@ -99,7 +113,9 @@ try {
   step("handoff serve: GET /healthz answered 200");
 
   // 7. Signatures: a real `ping` payload, badly and correctly signed.
-  const examples = JSON.parse(readFileSync(path.join(root, "node_modules/@octokit/webhooks-examples/api.github.com/index.json"), "utf8"));
+  const examples = JSON.parse(
+    readFileSync(path.join(root, "node_modules/@octokit/webhooks-examples/api.github.com/index.json"), "utf8"),
+  );
   const ping = examples.find((e) => e.name === "ping").examples[0];
   const body = JSON.stringify(ping);
   const deliver = (signature) =>
@@ -124,12 +140,23 @@ try {
 
   // 8. The same package in Probot's own runner, as `probot run` users and test harnesses load it.
   const probotPort = await freePort();
-  const probotEnv = { ...env, PORT: String(probotPort), APP_ID: "12345", PRIVATE_KEY: pem, WEBHOOK_SECRET: secret, LOG_LEVEL: "warn" };
-  server = spawn(path.join(install, "node_modules", ".bin", "probot"), ["run", `./node_modules/${pkg.name}/${pkg.main}`], {
-    cwd: install,
-    env: probotEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const probotEnv = {
+    ...env,
+    PORT: String(probotPort),
+    APP_ID: "12345",
+    PRIVATE_KEY: pem,
+    WEBHOOK_SECRET: secret,
+    LOG_LEVEL: "warn",
+  };
+  server = spawn(
+    path.join(install, "node_modules", ".bin", "probot"),
+    ["run", `./node_modules/${pkg.name}/${pkg.main}`],
+    {
+      cwd: install,
+      env: probotEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   output = "";
   server.stdout.on("data", (d) => (output += d));
   server.stderr.on("data", (d) => (output += d));
@@ -144,7 +171,8 @@ try {
     },
     body,
   });
-  if (probotPing.status < 200 || probotPing.status > 299) fail(`probot run answered a signed ping with ${probotPing.status}\n${output}`);
+  if (probotPing.status < 200 || probotPing.status > 299)
+    fail(`probot run answered a signed ping with ${probotPing.status}\n${output}`);
   step(`probot run ${pkg.main} answered a signed ping with ${probotPing.status}`);
   step("passed");
 } finally {

@@ -49,7 +49,9 @@ describe("the Action bundle", () => {
 
   it("says node-forge is left out, should anything ever reach its stand-in", async () => {
     const { i } = await import("../src/action/shims/node-forge.js");
-    expect(() => i.default).toThrow("node-forge is not bundled with handoff: secretlint's .p12 file check is not supported");
+    expect(() => i.default).toThrow(
+      "node-forge is not bundled with handoff: secretlint's .p12 file check is not supported",
+    );
   });
 
   it("is an ES module that gives bundled CommonJS dependencies a require", () => {

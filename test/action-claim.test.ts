@@ -13,8 +13,19 @@ afterEach(async () => {
 });
 
 const pickupInputs = { mode: "pickup", "trusted-bots": APP_BOT };
-const run = (issue: ReturnType<typeof seedHandoffIssue>, runId: string, inputs: Record<string, string> = {}, via?: "bundle") =>
-  runAction({ github, inputs: { ...pickupInputs, ...inputs }, event: readyEvent(issue), env: { GITHUB_RUN_ID: runId }, via });
+const run = (
+  issue: ReturnType<typeof seedHandoffIssue>,
+  runId: string,
+  inputs: Record<string, string> = {},
+  via?: "bundle",
+) =>
+  runAction({
+    github,
+    inputs: { ...pickupInputs, ...inputs },
+    event: readyEvent(issue),
+    env: { GITHUB_RUN_ID: runId },
+    via,
+  });
 /** Two runs racing: two processes of the committed bundle, as two runners are. */
 const race = (issue: ReturnType<typeof seedHandoffIssue>, a: string, b: string) =>
   Promise.all([run(issue, a, {}, "bundle"), run(issue, b, {}, "bundle")]);
@@ -22,13 +33,19 @@ const race = (issue: ReturnType<typeof seedHandoffIssue>, a: string, b: string) 
 /** Moves the lease in the tracking comment into the past, as if the holder had run for hours. */
 function expireLease(issueNumber: number): void {
   const comment = commentsOn(github, issueNumber).find((c) => c.body.includes("handoff:lease"))!;
-  comment.body = comment.body.replace(/"expiresAt":"[^"]+"/, `"expiresAt":"${new Date(Date.now() - 60_000).toISOString()}"`);
+  comment.body = comment.body.replace(
+    /"expiresAt":"[^"]+"/,
+    `"expiresAt":"${new Date(Date.now() - 60_000).toISOString()}"`,
+  );
 }
 
 /** Marks the lease released with its ref kept, as a return job without `contents: write` leaves it. */
 function leaveClaimBehind(issueNumber: number): void {
   const comment = commentsOn(github, issueNumber).find((c) => c.body.includes("handoff:lease"))!;
-  comment.body = comment.body.replace(/"expiresAt":"([^"]+)"/, `"expiresAt":"$1","releasedAt":"${new Date().toISOString()}","refKept":true`);
+  comment.body = comment.body.replace(
+    /"expiresAt":"([^"]+)"/,
+    `"expiresAt":"$1","releasedAt":"${new Date().toISOString()}","refKept":true`,
+  );
 }
 
 describe("the claim", () => {
@@ -40,7 +57,12 @@ describe("the claim", () => {
     const loser = first.outputs["claimed"] === "false" ? first : second;
     expect(loser.outputs["reason"]).toMatch(/already claimed/);
     expect(loser.outputs["prompt"]).toBeUndefined();
-    expect(github.requests.filter((r) => r.method === "POST" && r.path.endsWith("/git/refs")).map((r) => r.status).sort()).toEqual([201, 422]);
+    expect(
+      github.requests
+        .filter((r) => r.method === "POST" && r.path.endsWith("/git/refs"))
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual([201, 422]);
   });
 
   it("goes to exactly one of two pickups started at the same moment when a finished run left its claim ref behind", async () => {
@@ -85,13 +107,23 @@ describe("the claim", () => {
   it("is kept by a re-run of the run that holds it", async () => {
     const issue = seedHandoffIssue(github);
     await run(issue, "8001");
-    const rerun = await runAction({ github, inputs: pickupInputs, event: readyEvent(issue), env: { GITHUB_RUN_ID: "8001", GITHUB_RUN_ATTEMPT: "2" } });
+    const rerun = await runAction({
+      github,
+      inputs: pickupInputs,
+      event: readyEvent(issue),
+      env: { GITHUB_RUN_ID: "8001", GITHUB_RUN_ATTEMPT: "2" },
+    });
     expect(rerun.outputs["claimed"]).toBe("true");
   });
 
   it("fails the step with the permission to add when the token cannot create the claim ref", async () => {
     const issue = seedHandoffIssue(github);
-    github.faults.add({ method: "POST", path: /\/git\/refs$/, status: 403, body: { message: "Resource not accessible by integration" } });
+    github.faults.add({
+      method: "POST",
+      path: /\/git\/refs$/,
+      status: 403,
+      body: { message: "Resource not accessible by integration" },
+    });
     const result = await run(issue, "8001");
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("contents: write");

@@ -13,7 +13,15 @@ afterEach(async () => {
   await github.close();
 });
 
-const DOCUMENT = ["/handoff Finish the retry logic", "", "## Scope", "Only `src/sync/worker.ts`.", "", "## Next steps", "1. Stop retrying on 422."].join("\n");
+const DOCUMENT = [
+  "/handoff Finish the retry logic",
+  "",
+  "## Scope",
+  "Only `src/sync/worker.ts`.",
+  "",
+  "## Next steps",
+  "1. Stop retrying on 422.",
+].join("\n");
 
 function commentEvent(body: string) {
   const thread = github.seedIssue({ title: "Sync worker loops on 422", user: "alice" });
@@ -45,7 +53,11 @@ describe("mode: file", () => {
   it("files as the App's bot when given an App token and its slug", async () => {
     github.setToken("ghs_app_token", "handoff-app[bot]");
     const { event } = commentEvent(DOCUMENT);
-    await runAction({ github, inputs: { mode: "file", "github-token": "ghs_app_token", "app-slug": "handoff-app" }, event });
+    await runAction({
+      github,
+      inputs: { mode: "file", "github-token": "ghs_app_token", "app-slug": "handoff-app" },
+      event,
+    });
     expect(github.state.issues.at(-1)!.user.login).toBe("handoff-app[bot]");
     expect(github.repo(REPO).fullName).toBe(REPO);
   });

@@ -72,7 +72,9 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   writeFileSync(eventPath, JSON.stringify(event.payload));
   writeFileSync(outputPath, "");
   writeFileSync(summaryPath, "");
-  const inputs = Object.fromEntries(Object.entries(options.inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]));
+  const inputs = Object.fromEntries(
+    Object.entries(options.inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+  );
   // A clean environment: nothing from the machine running the tests (a real GITHUB_* there) leaks in.
   const env: Record<string, string> = {
     PATH: process.env["PATH"] ?? "",
@@ -125,7 +127,8 @@ let inProcessBusy = false;
  * would exit with. Everything is put back afterwards, even when run() throws.
  */
 async function runInProcess(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  if (inProcessBusy) throw new Error("in-process Action runs share process.env: run them one at a time, or pass via: \"bundle\"");
+  if (inProcessBusy)
+    throw new Error('in-process Action runs share process.env: run them one at a time, or pass via: "bundle"');
   inProcessBusy = true;
   const savedEnv = { ...process.env };
   const savedExitCode = process.exitCode;
@@ -184,12 +187,21 @@ export function fixture(name: string): string {
 }
 
 /** A handoff issue as the App files it: our marker first, then the rendered document. */
-export function seedHandoffIssue(github: FakeGitHub, options: { body?: string; user?: string; parent?: number; labels?: string[] } = {}): IssueRecord {
+export function seedHandoffIssue(
+  github: FakeGitHub,
+  options: { body?: string; user?: string; parent?: number; labels?: string[] } = {},
+): IssueRecord {
   const parent = options.parent ?? github.seedIssue({ title: "The parent thread", user: "alice" }).number;
   const marker = renderMarker({
     v: 1,
     kind: "handoff",
-    source: { type: "comment", repo: REPO, commentId: 90001, url: `https://github.com/${REPO}/issues/${parent}#issuecomment-90001`, thread: parent },
+    source: {
+      type: "comment",
+      repo: REPO,
+      commentId: 90001,
+      url: `https://github.com/${REPO}/issues/${parent}#issuecomment-90001`,
+      thread: parent,
+    },
     parent: `${REPO}#${parent}`,
     hash: "0".repeat(64),
   });
@@ -205,7 +217,12 @@ export function seedHandoffIssue(github: FakeGitHub, options: { body?: string; u
 export function readyEvent(issue: IssueRecord, sender = "alice"): { name: string; payload: unknown } {
   return {
     name: "issues",
-    payload: labeledPayload({ label: "handoff:ready", labels: ["handoff", "handoff:ready"], issueNumber: issue.number, sender: { login: sender } }),
+    payload: labeledPayload({
+      label: "handoff:ready",
+      labels: ["handoff", "handoff:ready"],
+      issueNumber: issue.number,
+      sender: { login: sender },
+    }),
   };
 }
 
@@ -214,7 +231,9 @@ export function labelsOf(issue: IssueRecord): string[] {
 }
 
 export function commentsOn(github: FakeGitHub, issueNumber: number): CommentRecord[] {
-  return [...github.state.comments.values()].filter((comment) => comment.issueNumber === issueNumber).sort((a, b) => a.id - b.id);
+  return [...github.state.comments.values()]
+    .filter((comment) => comment.issueNumber === issueNumber)
+    .sort((a, b) => a.id - b.id);
 }
 
 /** Requests that are not in GitHub's REST description, or that the fake does not implement. */

@@ -10,7 +10,7 @@ const commandLines = (text: string) => text.split(/\r\n|\r|\n/).filter((line) =>
 
 describe("the Action's info log", () => {
   it("keeps a message with newlines on one line, so quoted text cannot start a workflow command", () => {
-    const key = 'x\n::add-mask::https\n::set-output name=foo::bar';
+    const key = "x\n::add-mask::https\n::set-output name=foo::bar";
     const line = inertLogLine(`return.md:2:1 warning: Unknown frontmatter key \`${key}\``);
     expect(commandLines(line)).toEqual([]);
     expect(line).toContain("::add-mask::https");
@@ -21,7 +21,9 @@ describe("the Action's info log", () => {
   });
 
   it("leaves ordinary messages alone", () => {
-    expect(inertLogLine("claimed octo-org/widgets#12 until 2026-11-24T01:00:00Z")).toBe("claimed octo-org/widgets#12 until 2026-11-24T01:00:00Z");
+    expect(inertLogLine("claimed octo-org/widgets#12 until 2026-11-24T01:00:00Z")).toBe(
+      "claimed octo-org/widgets#12 until 2026-11-24T01:00:00Z",
+    );
   });
 });
 
@@ -42,13 +44,22 @@ describe("the Action's log of GitHub requests", () => {
   it("logs the expected 404 of a missing .github/handoff.yml as debug, never as an error annotation", async () => {
     nock("https://api.github.com")
       .get("/repos/octo-org/widgets/contents/.github%2Fhandoff.yml")
-      .reply(404, { message: "Not Found", documentation_url: "https://docs.github.com/rest/repos/contents#get-repository-content", status: "404" });
+      .reply(404, {
+        message: "Not Found",
+        documentation_url: "https://docs.github.com/rest/repos/contents#get-repository-content",
+        status: "404",
+      });
     const { log, lines } = recordingLog();
     const gh = createGitHub("ghs_test", "https://api.github.com", log);
-    const failure = await gh.rest.repos.getContent({ owner: "octo-org", repo: "widgets", path: ".github/handoff.yml" }).catch((e: { status: number }) => e);
+    const failure = await gh.rest.repos
+      .getContent({ owner: "octo-org", repo: "widgets", path: ".github/handoff.yml" })
+      .catch((e: { status: number }) => e);
     expect(failure).toMatchObject({ status: 404 });
     expect(lines.filter((l) => l.level === "error" || l.level === "warn")).toEqual([]);
-    expect(lines).toContainEqual({ level: "debug", message: expect.stringMatching(/^GET \/repos\/octo-org\/widgets\/contents\/.* - 404 with id/) });
+    expect(lines).toContainEqual({
+      level: "debug",
+      message: expect.stringMatching(/^GET \/repos\/octo-org\/widgets\/contents\/.* - 404 with id/),
+    });
   });
 
   it("logs a request GitHub failed with a 5xx as a warning, not an error annotation", async () => {
@@ -56,9 +67,14 @@ describe("the Action's log of GitHub requests", () => {
     const { log, lines } = recordingLog();
     const gh = createGitHub("ghs_test", "https://api.github.com", log);
     // No retries: the plugin's waits would only slow the test down; the log line is the same.
-    const failure = await gh.rest.issues.get({ owner: "octo-org", repo: "widgets", issue_number: 12, request: { retries: 0 } }).catch((e: { status: number }) => e);
+    const failure = await gh.rest.issues
+      .get({ owner: "octo-org", repo: "widgets", issue_number: 12, request: { retries: 0 } })
+      .catch((e: { status: number }) => e);
     expect(failure).toMatchObject({ status: 502 });
     expect(lines.filter((l) => l.level === "error")).toEqual([]);
-    expect(lines).toContainEqual({ level: "warn", message: expect.stringMatching(/^GET \/repos\/octo-org\/widgets\/issues\/12 - 502 with id/) });
+    expect(lines).toContainEqual({
+      level: "warn",
+      message: expect.stringMatching(/^GET \/repos\/octo-org\/widgets\/issues\/12 - 502 with id/),
+    });
   });
 });

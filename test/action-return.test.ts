@@ -3,7 +3,17 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FakeGitHub, IssueRecord } from "./support/fake-github/index.js";
-import { APP_BOT, commentsOn, fixture, labelsOf, readyEvent, runAction, seedHandoffIssue, startGitHub, tempDir } from "./action-harness.js";
+import {
+  APP_BOT,
+  commentsOn,
+  fixture,
+  labelsOf,
+  readyEvent,
+  runAction,
+  seedHandoffIssue,
+  startGitHub,
+  tempDir,
+} from "./action-harness.js";
 
 let github: FakeGitHub;
 let runnerTemp: string;
@@ -14,7 +24,12 @@ beforeEach(async () => {
   github = await startGitHub();
   runnerTemp = tempDir();
   issue = seedHandoffIssue(github);
-  const pickup = await runAction({ github, inputs: { mode: "pickup", "trusted-bots": APP_BOT }, event: readyEvent(issue), runnerTemp });
+  const pickup = await runAction({
+    github,
+    inputs: { mode: "pickup", "trusted-bots": APP_BOT },
+    event: readyEvent(issue),
+    runnerTemp,
+  });
   expect(pickup.outputs["claimed"]).toBe("true");
   returnFile = pickup.outputs["return-file"]!;
 });
@@ -32,7 +47,13 @@ function agentWrites(name: string): void {
 const giveBack = (inputs: Record<string, string> = {}, via?: "bundle") =>
   runAction({
     github,
-    inputs: { mode: "return", issue: String(issue.number), "trusted-bots": APP_BOT, "agent-conclusion": "success", ...inputs },
+    inputs: {
+      mode: "return",
+      issue: String(issue.number),
+      "trusted-bots": APP_BOT,
+      "agent-conclusion": "success",
+      ...inputs,
+    },
     runnerTemp,
     via,
   });
@@ -96,7 +117,10 @@ describe("mode: return", () => {
 
   it("redacts secrets with the bundled secretlint rules before posting or relaying anything", async () => {
     const key = `SG.${"aB3dE5gH7jK9mN1pQ3sT5v"}.${"wX7yZ9aB1cD3eF5gH7iJ9kL1mN3oP5qR7sT9uV1wX3y"}`;
-    const text = fixture("return-partial.md").replace("Stopped retrying on 422.", `Stopped retrying on 422 (tested with ${key}).`);
+    const text = fixture("return-partial.md").replace(
+      "Stopped retrying on 422.",
+      `Stopped retrying on 422 (tested with ${key}).`,
+    );
     // The committed bundle itself: its secretlint rules are what redact on a runner.
     await giveBack({ "return-text": text }, "bundle");
     const posted = [...returnComments(), ...commentsOn(github, parent().number)].map((c) => c.body).join("\n");
@@ -108,12 +132,22 @@ describe("mode: return", () => {
   it("frees the issue for a new pickup", async () => {
     agentWrites("return-partial.md");
     await giveBack();
-    const next = await runAction({ github, inputs: { mode: "pickup", "trusted-bots": APP_BOT }, event: readyEvent(issue), env: { GITHUB_RUN_ID: "7002" } });
+    const next = await runAction({
+      github,
+      inputs: { mode: "pickup", "trusted-bots": APP_BOT },
+      event: readyEvent(issue),
+      env: { GITHUB_RUN_ID: "7002" },
+    });
     expect(next.outputs["claimed"]).toBe("true");
   });
 
   it("leaves the claim of a run that took it over with force in place", async () => {
-    const forced = await runAction({ github, inputs: { mode: "pickup", "trusted-bots": APP_BOT, force: "true" }, event: readyEvent(issue), env: { GITHUB_RUN_ID: "7003" } });
+    const forced = await runAction({
+      github,
+      inputs: { mode: "pickup", "trusted-bots": APP_BOT, force: "true" },
+      event: readyEvent(issue),
+      env: { GITHUB_RUN_ID: "7003" },
+    });
     expect(forced.outputs["claimed"]).toBe("true");
     agentWrites("return-partial.md");
     const result = await giveBack();
@@ -127,12 +161,33 @@ describe("mode: return", () => {
   it("posts a second pickup's return as its own comment and relay; a re-run of that run updates its own", async () => {
     agentWrites("return-partial.md");
     await giveBack();
-    const next = await runAction({ github, inputs: { mode: "pickup", "trusted-bots": APP_BOT }, event: readyEvent(issue), env: { GITHUB_RUN_ID: "7002" }, runnerTemp });
+    const next = await runAction({
+      github,
+      inputs: { mode: "pickup", "trusted-bots": APP_BOT },
+      event: readyEvent(issue),
+      env: { GITHUB_RUN_ID: "7002" },
+      runnerTemp,
+    });
     expect(next.outputs["claimed"]).toBe("true");
     agentWrites("return-done.md");
     const second = { env: { GITHUB_RUN_ID: "7002" } };
-    await runAction({ github, inputs: { mode: "return", issue: String(issue.number), "trusted-bots": APP_BOT, "agent-conclusion": "success" }, runnerTemp, ...second });
-    await runAction({ github, inputs: { mode: "return", issue: String(issue.number), "trusted-bots": APP_BOT, "return-text": fixture("return-done.md").replace("should we", "should we really") }, runnerTemp, ...second });
+    await runAction({
+      github,
+      inputs: { mode: "return", issue: String(issue.number), "trusted-bots": APP_BOT, "agent-conclusion": "success" },
+      runnerTemp,
+      ...second,
+    });
+    await runAction({
+      github,
+      inputs: {
+        mode: "return",
+        issue: String(issue.number),
+        "trusted-bots": APP_BOT,
+        "return-text": fixture("return-done.md").replace("should we", "should we really"),
+      },
+      runnerTemp,
+      ...second,
+    });
     expect(returnComments()).toHaveLength(2);
     expect(returnComments()[1]!.body).toContain("should we really");
     expect(commentsOn(github, parent().number)).toHaveLength(2);
@@ -153,7 +208,12 @@ describe("mode: return", () => {
     const result = await giveBack();
     expect(result.code).toBe(0);
     expect(github.repo().git.refs.has(`refs/handoff/claims/${issue.number}`)).toBe(true);
-    const next = await runAction({ github, inputs: { mode: "pickup", "trusted-bots": APP_BOT }, event: readyEvent(issue), env: { GITHUB_RUN_ID: "7002" } });
+    const next = await runAction({
+      github,
+      inputs: { mode: "pickup", "trusted-bots": APP_BOT },
+      event: readyEvent(issue),
+      env: { GITHUB_RUN_ID: "7002" },
+    });
     expect(next.outputs["claimed"]).toBe("true");
   });
 });
@@ -190,7 +250,12 @@ describe("mode: return without a return document", () => {
 describe("mode: return on an issue a writer filed by hand", () => {
   it("is accepted, as pickup accepts it", async () => {
     const manual = seedHandoffIssue(github, { user: "alice" });
-    const pickup = await runAction({ github, inputs: { mode: "pickup", "trusted-bots": APP_BOT }, event: readyEvent(manual), runnerTemp });
+    const pickup = await runAction({
+      github,
+      inputs: { mode: "pickup", "trusted-bots": APP_BOT },
+      event: readyEvent(manual),
+      runnerTemp,
+    });
     expect(pickup.outputs["claimed"]).toBe("true");
     returnFile = pickup.outputs["return-file"]!;
     agentWrites("return-done.md");
@@ -208,7 +273,12 @@ describe("mode: return on an issue a writer filed by hand", () => {
     const forged = seedHandoffIssue(github, { user: "github-actions[bot]", parent: 1 });
     const result = await runAction({
       github,
-      inputs: { mode: "return", issue: String(forged.number), "trusted-bots": APP_BOT, "return-text": fixture("return-done.md") },
+      inputs: {
+        mode: "return",
+        issue: String(forged.number),
+        "trusted-bots": APP_BOT,
+        "return-text": fixture("return-done.md"),
+      },
       runnerTemp,
     });
     expect(result.code).toBe(1);
@@ -221,7 +291,13 @@ describe("mode: return on an issue a writer filed by hand", () => {
     agentWrites("return-done.md");
     const result = await runAction({
       github,
-      inputs: { mode: "return", issue: String(forged.number), "trusted-bots": APP_BOT, "agent-conclusion": "success", "return-file": returnFile },
+      inputs: {
+        mode: "return",
+        issue: String(forged.number),
+        "trusted-bots": APP_BOT,
+        "agent-conclusion": "success",
+        "return-file": returnFile,
+      },
       runnerTemp,
     });
     expect(result.code).toBe(1);

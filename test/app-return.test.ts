@@ -12,7 +12,11 @@ import { documentFixture, loadedProbot, useApp } from "./fixtures/app/harness.js
 
 const app = useApp();
 
-const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+const { privateKey } = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+});
 /** Listing a thread's comments, by route (`rest.issues.listComments`) or by URL (pagination's later pages). */
 const LIST_COMMENTS = /\/issues\/(?:\{issue_number\}|\d+)\/comments(?:\?|$)/;
 
@@ -21,9 +25,14 @@ const LIST_COMMENTS = /\/issues\/(?:\{issue_number\}|\d+)\/comments(?:\?|$)/;
  * handling one return overlap in the window between "no relay yet" and "relay created", as replicas can.
  */
 async function slowListingReplica(): Promise<Probot> {
-  const Octokit = ProbotOctokit.defaults((options: object) => ({ ...options, throttle: { enabled: false }, retry: { enabled: false } })).plugin((octokit) => {
+  const Octokit = ProbotOctokit.defaults((options: object) => ({
+    ...options,
+    throttle: { enabled: false },
+    retry: { enabled: false },
+  })).plugin((octokit) => {
     octokit.hook.after("request", async (_response, options) => {
-      if (options.method === "GET" && LIST_COMMENTS.test(options.url)) await new Promise((resolve) => setTimeout(resolve, 300));
+      if (options.method === "GET" && LIST_COMMENTS.test(options.url))
+        await new Promise((resolve) => setTimeout(resolve, 300));
     });
   });
   const probot = new Probot({ appId: 1, privateKey, logLevel: "fatal", Octokit });
@@ -32,12 +41,40 @@ async function slowListingReplica(): Promise<Probot> {
 }
 
 /** Handoff issue #20, filed by us from a comment on #1, and a return comment on it. */
-async function returnOnHandoffIssue(body: string, user = { login: "Codertocat", type: "User" as const }, commentId?: number, handoff = "# Fix the flaky login test\n") {
-  const source = { type: "comment" as const, repo: `${OWNER}/${REPO}`, commentId: 77, url: "https://github.com/octo-org/widgets/issues/1#issuecomment-77", thread: 1 };
+async function returnOnHandoffIssue(
+  body: string,
+  user = { login: "Codertocat", type: "User" as const },
+  commentId?: number,
+  handoff = "# Fix the flaky login test\n",
+) {
+  const source = {
+    type: "comment" as const,
+    repo: `${OWNER}/${REPO}`,
+    commentId: 77,
+    url: "https://github.com/octo-org/widgets/issues/1#issuecomment-77",
+    thread: 1,
+  };
   const prepared = await prepareIssue(handoff, { source, parent: `${OWNER}/${REPO}#1` });
-  const issue = app.github.addIssue({ number: 20, title: prepared.issue.title, body: prepared.issue.body, labels: ["handoff", "handoff:claimed"], user: { login: BOT, type: "Bot" } });
-  const payload = commentPayload({ body, issueNumber: 20, issueBody: issue.body, issueLabels: issue.labels, user, ...(commentId ? { commentId } : {}) });
-  (payload.issue as { user: { login: string; type: string } }).user = { ...payload.issue.user!, login: BOT, type: "Bot" };
+  const issue = app.github.addIssue({
+    number: 20,
+    title: prepared.issue.title,
+    body: prepared.issue.body,
+    labels: ["handoff", "handoff:claimed"],
+    user: { login: BOT, type: "Bot" },
+  });
+  const payload = commentPayload({
+    body,
+    issueNumber: 20,
+    issueBody: issue.body,
+    issueLabels: issue.labels,
+    user,
+    ...(commentId ? { commentId } : {}),
+  });
+  (payload.issue as { user: { login: string; type: string } }).user = {
+    ...payload.issue.user!,
+    login: BOT,
+    type: "Bot",
+  };
   return delivery("issue_comment", payload);
 }
 
@@ -58,12 +95,25 @@ describe("a return handoff on a handoff issue", () => {
 
   it("leads the relay with the status, then done, open questions and next steps, and notes unanswered criteria", async () => {
     app.github.permissions.set("Codertocat", "write");
-    const relayFixture = (name: string): string => readFileSync(new URL(`fixtures/relay/${name}`, import.meta.url), "utf8");
-    const delivered = await returnOnHandoffIssue(relayFixture("return-out-of-order.md"), undefined, undefined, relayFixture("handoff-with-criteria.md"));
+    const relayFixture = (name: string): string =>
+      readFileSync(new URL(`fixtures/relay/${name}`, import.meta.url), "utf8");
+    const delivered = await returnOnHandoffIssue(
+      relayFixture("return-out-of-order.md"),
+      undefined,
+      undefined,
+      relayFixture("handoff-with-criteria.md"),
+    );
     await (await loadedProbot()).receive(delivered);
     const relay = app.github.commentsOn(1)[0]!.body;
     const at = (text: string): number => relay.indexOf(text);
-    const order = ["status `partial`", "**Done**", "**Open questions**", "**Next steps**", "> [!WARNING]", "<details><summary>The whole return"].map(at);
+    const order = [
+      "status `partial`",
+      "**Done**",
+      "**Open questions**",
+      "**Next steps**",
+      "> [!WARNING]",
+      "<details><summary>The whole return",
+    ].map(at);
     expect(order.every((position) => position >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(relay).toContain("> - A3: The cookie's lifetime is documented.");
@@ -86,8 +136,12 @@ describe("a return handoff on a handoff issue", () => {
   it("relays a second return comment on the same handoff issue as a second relay", async () => {
     app.github.permissions.set("Codertocat", "write");
     const probot = await loadedProbot();
-    await probot.receive(await returnOnHandoffIssue(`/handoff return\n# Half done\n\nStatus: in progress\n`, undefined, 501));
-    await probot.receive(await returnOnHandoffIssue(`/handoff return\n# All done\n\nStatus: in progress\n`, undefined, 502));
+    await probot.receive(
+      await returnOnHandoffIssue(`/handoff return\n# Half done\n\nStatus: in progress\n`, undefined, 501),
+    );
+    await probot.receive(
+      await returnOnHandoffIssue(`/handoff return\n# All done\n\nStatus: in progress\n`, undefined, 502),
+    );
 
     const relays = app.github.commentsOn(1);
     expect(relays).toHaveLength(2);
@@ -96,7 +150,11 @@ describe("a return handoff on a handoff issue", () => {
 
   it("accepts a return from a bot the configuration trusts, without a permission check", async () => {
     app.github.config = "trusted: ['agent[bot]']\n";
-    await (await loadedProbot()).receive(await returnOnHandoffIssue(documentFixture("return-done"), { login: "agent[bot]", type: "Bot" } as never));
+    await (
+      await loadedProbot()
+    ).receive(
+      await returnOnHandoffIssue(documentFixture("return-done"), { login: "agent[bot]", type: "Bot" } as never),
+    );
 
     expect(app.github.commentsOn(1)).toHaveLength(1);
     expect(app.requests.some((r) => r.path.includes("/collaborators/"))).toBe(false);
@@ -114,7 +172,8 @@ describe("a return handoff on a handoff issue", () => {
 
   it("relays text that reads back exactly from the relay's regions: the document is neutralised before it is rendered", async () => {
     app.github.permissions.set("Codertocat", "write");
-    const document = "# Half done\n\nStatus: in progress\n\n@claude fixes #1 next; our delimiters look like <!-- /handoff:body -->, quoted.\n\nMore after it.";
+    const document =
+      "# Half done\n\nStatus: in progress\n\n@claude fixes #1 next; our delimiters look like <!-- /handoff:body -->, quoted.\n\nMore after it.";
     await (await loadedProbot()).receive(await returnOnHandoffIssue(`/handoff return\n${document}\n`));
 
     const relay = app.github.commentsOn(1)[0]!.body;
@@ -133,7 +192,9 @@ describe("a return handoff on a handoff issue", () => {
 
   it("does not let a return's status mention anyone from the relay's header", async () => {
     app.github.permissions.set("Codertocat", "write");
-    await (await loadedProbot()).receive(await returnOnHandoffIssue('---\nkind: return\nstatus: "partly` @octocat `done"\n---\n# Half done\n'));
+    await (
+      await loadedProbot()
+    ).receive(await returnOnHandoffIssue('---\nkind: return\nstatus: "partly` @octocat `done"\n---\n# Half done\n'));
 
     const relay = app.github.commentsOn(1)[0]!.body;
     expect(relay).toContain("@octocat");

@@ -47,13 +47,23 @@ describe("bench request counting", () => {
     await octokit.rest.issues.create({ ...repo, title: "Before" });
     const cursor = logCursor(standIn.log);
     await octokit.rest.repos.get(repo);
-    expect(countRequests(cursor.since())).toMatchObject({ total: 1, writes: 0, sequence: ["GET /repos/{owner}/{repo}"] });
+    expect(countRequests(cursor.since())).toMatchObject({
+      total: 1,
+      writes: 0,
+      sequence: ["GET /repos/{owner}/{repo}"],
+    });
   });
 
   it("tells configuration reads and reactions apart by what they read and react with", () => {
-    expect(routeOf({ method: "GET", path: "/repos/o/r/contents/.github%2Fhandoff.yml" })).toBe("GET /repos/{owner}/{repo}/contents/{path} [config]");
-    expect(routeOf({ method: "GET", path: "/repos/o/.github/contents/.github%2Fhandoff.yml" })).toBe("GET /repos/{owner}/{repo}/contents/{path} [org config]");
-    expect(routeOf({ method: "GET", path: "/repos/o/r/contents/.handoffs/a.md" })).toBe("GET /repos/{owner}/{repo}/contents/{path}");
+    expect(routeOf({ method: "GET", path: "/repos/o/r/contents/.github%2Fhandoff.yml" })).toBe(
+      "GET /repos/{owner}/{repo}/contents/{path} [config]",
+    );
+    expect(routeOf({ method: "GET", path: "/repos/o/.github/contents/.github%2Fhandoff.yml" })).toBe(
+      "GET /repos/{owner}/{repo}/contents/{path} [org config]",
+    );
+    expect(routeOf({ method: "GET", path: "/repos/o/r/contents/.handoffs/a.md" })).toBe(
+      "GET /repos/{owner}/{repo}/contents/{path}",
+    );
     expect(routeOf({ method: "POST", path: "/repos/o/r/issues/comments/9/reactions", body: { content: "eyes" } })).toBe(
       "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions [eyes]",
     );

@@ -10,7 +10,12 @@ const fixture = (name: string): string => readFileSync(new URL(`fixtures/card/${
 const card = (name: string): string => renderCard(parseHandoff(fixture(name)));
 
 const context: RenderContext = {
-  source: { type: "file", repo: "acme/shop", path: ".handoffs/importer.md", url: "https://github.com/acme/shop/blob/main/.handoffs/importer.md" },
+  source: {
+    type: "file",
+    repo: "acme/shop",
+    path: ".handoffs/importer.md",
+    url: "https://github.com/acme/shop/blob/main/.handoffs/importer.md",
+  },
   hash: "0f1e2d",
 };
 
@@ -43,7 +48,14 @@ describe("the header card", () => {
 
   it("keeps a step the document ticked as ticked, and names the first unticked step as the first next step", () => {
     expect(card("steps-only.md")).toBe(
-      ["- **First next step:** Group them by area.", "", "**Next steps**", "", "- [x] Collect the merged pull requests.", "- [ ] Group them by area."].join("\n"),
+      [
+        "- **First next step:** Group them by area.",
+        "",
+        "**Next steps**",
+        "",
+        "- [x] Collect the merged pull requests.",
+        "- [ ] Group them by area.",
+      ].join("\n"),
     );
   });
 
@@ -78,7 +90,10 @@ describe("the header card", () => {
 
   it("cuts a long step to one line of at most 300 characters", () => {
     const doc = parseHandoff(`# Long\n\n## Next steps\n- ${"word ".repeat(200)}\n`);
-    const step = renderCard(doc).split("\n").find((line) => line.startsWith("- [ ] ")) ?? "";
+    const step =
+      renderCard(doc)
+        .split("\n")
+        .find((line) => line.startsWith("- [ ] ")) ?? "";
     expect([...step.slice("- [ ] ".length)].length).toBe(300);
     expect(step.endsWith("…")).toBe(true);
   });
@@ -96,7 +111,9 @@ describe("the issue body with its card", () => {
     const { body } = renderIssue(parseHandoff(fixture("full.md")), context);
     const lines = body.split("\n");
     expect(lines[1]).toMatch(/^Handoff filed from /);
-    expect(lines[3]).toBe("- **Why handed off:** The nightly import dies halfway on large tenants and restarts from zero.");
+    expect(lines[3]).toBe(
+      "- **Why handed off:** The nightly import dies halfway on large tenants and restarts from zero.",
+    );
     expect(body.indexOf("- [ ] Add an")).toBeLessThan(body.indexOf("<!-- handoff:frontmatter"));
   });
 

@@ -24,7 +24,9 @@ const BIN = path.join(root, "bin", "handoff.js");
 export function assertBuilt(): void {
   const main = path.join(root, "lib", "src", "cli", "main.js");
   if (!existsSync(main)) throw new Error("lib/ is missing: run `npm run build` (npm ci does it) before these tests");
-  const newest = Math.max(...readdirSync(path.join(root, "src", "cli")).map((f) => statSync(path.join(root, "src", "cli", f)).mtimeMs));
+  const newest = Math.max(
+    ...readdirSync(path.join(root, "src", "cli")).map((f) => statSync(path.join(root, "src", "cli", f)).mtimeMs),
+  );
   if (statSync(main).mtimeMs < newest) throw new Error("lib/ is older than src/cli/: run `npm run build`");
 }
 
@@ -59,7 +61,12 @@ export interface CliRun {
 
 /** `handoff …` in a child process with a clean environment: only the API URL and the token given. */
 export function runCli(github: FakeGitHub, args: string[], token = WRITER_TOKEN): Promise<CliRun> {
-  const env = { PATH: process.env["PATH"] ?? "", HOME: mkdtempSync(path.join(tmpdir(), "handoff-home-")), GITHUB_API_URL: github.url, GH_TOKEN: token };
+  const env = {
+    PATH: process.env["PATH"] ?? "",
+    HOME: mkdtempSync(path.join(tmpdir(), "handoff-home-")),
+    GITHUB_API_URL: github.url,
+    GH_TOKEN: token,
+  };
   const child = spawn(process.execPath, [BIN, ...args, "--repo", REPO], { env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
@@ -72,7 +79,11 @@ export function runCli(github: FakeGitHub, args: string[], token = WRITER_TOKEN)
 }
 
 /** Waits (briefly) for a comment matching `match` to appear in the fake. */
-export async function commentAppears(github: FakeGitHub, match: (c: CommentRecord) => boolean, ms = 15_000): Promise<CommentRecord> {
+export async function commentAppears(
+  github: FakeGitHub,
+  match: (c: CommentRecord) => boolean,
+  ms = 15_000,
+): Promise<CommentRecord> {
   const deadline = Date.now() + ms;
   for (;;) {
     const found = [...github.state.comments.values()].find(match);
@@ -83,17 +94,46 @@ export async function commentAppears(github: FakeGitHub, match: (c: CommentRecor
 }
 
 /** Hands the App the delivery GitHub would send for the CLI's `/handoff` comment (created or edited). */
-export async function deliverComment(loop: Loop, comment: CommentRecord, action: "created" | "edited" = "created"): Promise<void> {
-  const payload = commentPayload({ action, body: comment.body, user: { login: comment.user.login, type: "User" }, issueNumber: loop.parent.number, issueId: loop.parent.id, commentId: comment.id });
-  if ((await receive(loop.app, delivery("issue_comment", payload))) !== "ok") throw new Error("the App failed on the comment");
+export async function deliverComment(
+  loop: Loop,
+  comment: CommentRecord,
+  action: "created" | "edited" = "created",
+): Promise<void> {
+  const payload = commentPayload({
+    action,
+    body: comment.body,
+    user: { login: comment.user.login, type: "User" },
+    issueNumber: loop.parent.number,
+    issueId: loop.parent.id,
+    commentId: comment.id,
+  });
+  if ((await receive(loop.app, delivery("issue_comment", payload))) !== "ok")
+    throw new Error("the App failed on the comment");
 }
 
 /** The Action picks the issue up (label handoff:ready by a writer), the agent writes `returnText`, the Action returns it. */
-export async function agentReturns(github: FakeGitHub, issue: IssueRecord, returnText: string, trustedBots = APP_BOT): Promise<void> {
+export async function agentReturns(
+  github: FakeGitHub,
+  issue: IssueRecord,
+  returnText: string,
+  trustedBots = APP_BOT,
+): Promise<void> {
   const runnerTemp = mkdtempSync(path.join(tmpdir(), "handoff-runner-"));
-  const pickup = await runAction({ github, inputs: { mode: "pickup", "trusted-bots": trustedBots }, event: readyEvent(issue), runnerTemp, via: "bundle" });
-  if (pickup.outputs["claimed"] !== "true") throw new Error(`pickup did not claim #${issue.number}: ${pickup.outputs["reason"] ?? pickup.stderr}`);
+  const pickup = await runAction({
+    github,
+    inputs: { mode: "pickup", "trusted-bots": trustedBots },
+    event: readyEvent(issue),
+    runnerTemp,
+    via: "bundle",
+  });
+  if (pickup.outputs["claimed"] !== "true")
+    throw new Error(`pickup did not claim #${issue.number}: ${pickup.outputs["reason"] ?? pickup.stderr}`);
   writeFileSync(pickup.outputs["return-file"]!, returnText);
-  const back = await runAction({ github, inputs: { mode: "return", issue: String(issue.number), "trusted-bots": trustedBots, "agent-conclusion": "success" }, runnerTemp, via: "bundle" });
+  const back = await runAction({
+    github,
+    inputs: { mode: "return", issue: String(issue.number), "trusted-bots": trustedBots, "agent-conclusion": "success" },
+    runnerTemp,
+    via: "bundle",
+  });
   if (back.code !== 0) throw new Error(`return failed: ${back.stderr}`);
 }

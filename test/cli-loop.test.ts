@@ -4,7 +4,17 @@ import { readFileSync } from "node:fs";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { findMarker } from "../src/core/marker.js";
 import { parseHandoff } from "../src/core/parse.js";
-import { agentReturns, assertBuilt, commentAppears, copyFixture, deliverComment, READER_TOKEN, runCli, startLoop, type Loop } from "./cli-loop-harness.js";
+import {
+  agentReturns,
+  assertBuilt,
+  commentAppears,
+  copyFixture,
+  deliverComment,
+  READER_TOKEN,
+  runCli,
+  startLoop,
+  type Loop,
+} from "./cli-loop-harness.js";
 
 const FAST = ["--interval", "50ms"];
 const returnText = () => readFileSync(new URL("./fixtures/cli/loop-return-hidden.md", import.meta.url), "utf8");
@@ -19,13 +29,26 @@ afterEach(async () => {
   await loop.github.close();
 });
 
-const handoffIssues = () => loop.github.state.issues.filter((i) => i.body && findMarker(i.body)?.role === undefined && findMarker(i.body)?.kind === "handoff");
-const isSlashHandoff = (c: { body: string; user: { login: string } }) => c.user.login === "alice" && c.body.startsWith("/handoff\n");
+const handoffIssues = () =>
+  loop.github.state.issues.filter(
+    (i) => i.body && findMarker(i.body)?.role === undefined && findMarker(i.body)?.kind === "handoff",
+  );
+const isSlashHandoff = (c: { body: string; user: { login: string } }) =>
+  c.user.login === "alice" && c.body.startsWith("/handoff\n");
 
 /** publish (default path), with the App answering the comment the CLI posts. */
 async function publishThroughApp(file: string, action: "created" | "edited" = "created") {
   const before = new Map([...loop.github.state.comments.values()].map((c) => [c.id, c.body]));
-  const run = runCli(loop.github, ["publish", file, "--parent", String(loop.parent.number), "--json", ...FAST, "--timeout", "20s"]);
+  const run = runCli(loop.github, [
+    "publish",
+    file,
+    "--parent",
+    String(loop.parent.number),
+    "--json",
+    ...FAST,
+    "--timeout",
+    "20s",
+  ]);
   const comment = await commentAppears(loop.github, (c) => isSlashHandoff(c) && before.get(c.id) !== c.body);
   await deliverComment(loop, comment, action);
   return run;
@@ -37,7 +60,12 @@ describe("the local loop through the App", () => {
 
     const published = await publishThroughApp(file);
     expect(published.code, published.stderr).toBe(0);
-    const result = JSON.parse(published.stdout) as { issue: number; url: string; created: boolean; redactions: { total: number } };
+    const result = JSON.parse(published.stdout) as {
+      issue: number;
+      url: string;
+      created: boolean;
+      redactions: { total: number };
+    };
     expect(result).toMatchObject({ created: true, redactions: { total: 0 } });
     const issue = loop.github.state.issues.find((i) => i.number === result.issue)!;
     expect(issue.user.login).toBe("handoff-app[bot]");
@@ -59,7 +87,9 @@ describe("the local loop through the App", () => {
     const published = JSON.parse((await publishThroughApp(file)).stdout) as { issue: number };
     const issue = loop.github.state.issues.find((i) => i.number === published.issue)!;
     await agentReturns(loop.github, issue, returnText());
-    const posted = [...loop.github.state.comments.values()].find((c) => c.issueNumber === issue.number && findMarker(c.body)?.role === "return")!;
+    const posted = [...loop.github.state.comments.values()].find(
+      (c) => c.issueNumber === issue.number && findMarker(c.body)?.role === "return",
+    )!;
 
     const waited = await runCli(loop.github, ["wait", String(issue.number), ...FAST, "--timeout", "10s"]);
 
@@ -79,7 +109,16 @@ describe("the local loop through the App", () => {
     const first = JSON.parse((await publishThroughApp(file)).stdout) as { issue: number };
     const id = parseHandoff(readFileSync(file, "utf8")).id;
 
-    const again = await runCli(loop.github, ["publish", file, "--parent", String(loop.parent.number), "--json", ...FAST, "--timeout", "5s"]);
+    const again = await runCli(loop.github, [
+      "publish",
+      file,
+      "--parent",
+      String(loop.parent.number),
+      "--json",
+      ...FAST,
+      "--timeout",
+      "5s",
+    ]);
 
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(again.code, again.stderr).toBe(0);
@@ -92,7 +131,10 @@ describe("the local loop through the App", () => {
     const file = copyFixture("loop-handoff.md");
     const first = JSON.parse((await publishThroughApp(file)).stdout) as { issue: number };
     const { writeFileSync } = await import("node:fs");
-    writeFileSync(file, readFileSync(file, "utf8").replace("- The scheduler.", "- The scheduler.\n- The billing export."));
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace("- The scheduler.", "- The scheduler.\n- The billing export."),
+    );
 
     const second = await publishThroughApp(file, "edited");
 
@@ -105,10 +147,20 @@ describe("the local loop through the App", () => {
   it("exits 2 when the App does not answer in time, and says what to check", async () => {
     const file = copyFixture("loop-handoff.md");
 
-    const run = await runCli(loop.github, ["publish", file, "--parent", String(loop.parent.number), ...FAST, "--timeout", "300ms"]);
+    const run = await runCli(loop.github, [
+      "publish",
+      file,
+      "--parent",
+      String(loop.parent.number),
+      ...FAST,
+      "--timeout",
+      "300ms",
+    ]);
 
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/has not answered .* within 300ms\. Is the handoff App installed on octo-org\/widgets\?/);
+    expect(run.stderr).toMatch(
+      /has not answered .* within 300ms\. Is the handoff App installed on octo-org\/widgets\?/,
+    );
     expect(handoffIssues()).toHaveLength(0);
   });
 });
@@ -117,8 +169,22 @@ describe("the local loop without the App (--direct)", () => {
   it("creates the issue itself, once, and the Action's return reaches wait", async () => {
     const file = copyFixture("loop-handoff.md");
 
-    const first = await runCli(loop.github, ["publish", file, "--direct", "--parent", String(loop.parent.number), "--json"]);
-    const second = await runCli(loop.github, ["publish", file, "--direct", "--parent", String(loop.parent.number), "--json"]);
+    const first = await runCli(loop.github, [
+      "publish",
+      file,
+      "--direct",
+      "--parent",
+      String(loop.parent.number),
+      "--json",
+    ]);
+    const second = await runCli(loop.github, [
+      "publish",
+      file,
+      "--direct",
+      "--parent",
+      String(loop.parent.number),
+      "--json",
+    ]);
 
     expect(first.code, first.stderr).toBe(0);
     expect(second.code, second.stderr).toBe(0);
@@ -153,14 +219,20 @@ describe("handoff wait", () => {
 
     expect(waited.code).toBe(2);
     expect(waited.stderr).toMatch(/no return on octo-org\/widgets#\d+ within 600ms/);
-    const polls = loop.github.requests.filter((r) => r.method === "GET" && r.path.endsWith(`/issues/${issue}/comments`));
+    const polls = loop.github.requests.filter(
+      (r) => r.method === "GET" && r.path.endsWith(`/issues/${issue}/comments`),
+    );
     expect(polls.length).toBeGreaterThan(2);
     expect(polls.slice(1).every((r) => r.status === 304)).toBe(true);
   });
 
   it("ignores a return written by a reader, and says so on stderr", async () => {
     const issue = await filedIssue();
-    loop.github.seedComment({ issueNumber: issue, user: "mallory", body: "/handoff return\n---\nkind: return\nstatus: done\n---\n\n## Done\n- Everything. Merge it." });
+    loop.github.seedComment({
+      issueNumber: issue,
+      user: "mallory",
+      body: "/handoff return\n---\nkind: return\nstatus: done\n---\n\n## Done\n- Everything. Merge it.",
+    });
 
     const waited = await runCli(loop.github, ["wait", String(issue), ...FAST, "--timeout", "400ms"]);
 
@@ -171,9 +243,17 @@ describe("handoff wait", () => {
 
   it("counts a return by an identity trusted with --trusted, and exits 3 for a partial one", async () => {
     const issue = await filedIssue();
-    loop.github.seedComment({ issueNumber: issue, user: "mallory", body: "---\nkind: return\nstatus: partial\n---\n\n## Done\n- Half of it." });
+    loop.github.seedComment({
+      issueNumber: issue,
+      user: "mallory",
+      body: "---\nkind: return\nstatus: partial\n---\n\n## Done\n- Half of it.",
+    });
 
-    const waited = await runCli(loop.github, ["wait", String(issue), "--trusted", "mallory", "--json", ...FAST, "--timeout", "5s"], READER_TOKEN);
+    const waited = await runCli(
+      loop.github,
+      ["wait", String(issue), "--trusted", "mallory", "--json", ...FAST, "--timeout", "5s"],
+      READER_TOKEN,
+    );
 
     expect(waited.code, waited.stderr).toBe(3);
     expect(JSON.parse(waited.stdout)).toMatchObject({ issue, status: "partial" });
@@ -183,7 +263,9 @@ describe("handoff wait", () => {
 describe("handoff status", () => {
   it("lists open handoffs with their state, and a claimed one with its run and lease", async () => {
     const file = copyFixture("loop-handoff.md");
-    const { issue } = JSON.parse((await runCli(loop.github, ["publish", file, "--direct", "--json"])).stdout) as { issue: number };
+    const { issue } = JSON.parse((await runCli(loop.github, ["publish", file, "--direct", "--json"])).stdout) as {
+      issue: number;
+    };
     const { readyEvent, runAction } = await import("./action-harness.js");
     const record = loop.github.state.issues.find((i) => i.number === issue)!;
     await runAction({ github: loop.github, inputs: { mode: "pickup" }, event: readyEvent(record) });
@@ -192,7 +274,11 @@ describe("handoff status", () => {
     const json = await runCli(loop.github, ["status", String(issue), "--json"]);
 
     expect(table.code, table.stderr).toBe(0);
-    expect(table.stdout).toMatch(new RegExp(`^#${issue}\\s+claimed\\s+by run 7001 until \\S+\\s+Make the nightly importer resumable$`, "m"));
-    expect(JSON.parse(json.stdout)).toMatchObject([{ issue, state: "claimed", open: true, claim: { runId: "7001", expired: false } }]);
+    expect(table.stdout).toMatch(
+      new RegExp(`^#${issue}\\s+claimed\\s+by run 7001 until \\S+\\s+Make the nightly importer resumable$`, "m"),
+    );
+    expect(JSON.parse(json.stdout)).toMatchObject([
+      { issue, state: "claimed", open: true, claim: { runId: "7001", expired: false } },
+    ]);
   });
 });

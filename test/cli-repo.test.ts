@@ -49,9 +49,12 @@ describe("parseRemoteUrl", () => {
     expect(parseRemoteUrl(url)).toEqual({ host, owner, repo });
   });
 
-  it.each(["/srv/git/shop.git", "file:///srv/git/shop.git", "C:\\\\repos\\\\shop", "https://github.com/acme", ""])("reads %j as no repository", (url) => {
-    expect(parseRemoteUrl(url)).toBeNull();
-  });
+  it.each(["/srv/git/shop.git", "file:///srv/git/shop.git", "C:\\\\repos\\\\shop", "https://github.com/acme", ""])(
+    "reads %j as no repository",
+    (url) => {
+      expect(parseRemoteUrl(url)).toBeNull();
+    },
+  );
 });
 
 describe("handoff preview in a repository", () => {
@@ -66,7 +69,14 @@ describe("handoff preview in a repository", () => {
   });
 
   it("applies the labels and extra patterns of .github/handoff.yml", async () => {
-    const config = ["labels: [agent-work]", "redact:", "  extra_patterns:", "    - kind: ticket", '      pattern: "TCK-[0-9]{5}"', ""].join("\n");
+    const config = [
+      "labels: [agent-work]",
+      "redact:",
+      "  extra_patterns:",
+      "    - kind: ticket",
+      '      pattern: "TCK-[0-9]{5}"',
+      "",
+    ].join("\n");
     const repo = await repository("https://github.com/acme/shop.git", config);
     await copyFile(path.join(fixtures, "ticket-and-parent.md"), path.join(repo, "handoff.md"));
     const preview = JSON.parse((await run(repo, "preview", "handoff.md", "--json")).out) as PreviewJson;
@@ -90,7 +100,9 @@ describe("handoff new in a repository", () => {
     await mkdir(path.join(repo, "src"));
     const result = await run(path.join(repo, "src"), "new", "Fix the flaky login test");
     expect(result.code).toBe(0);
-    expect(await readdir(path.join(repo, "docs", "handoffs"))).toEqual([expect.stringMatching(/-fix-the-flaky-login-test\.md$/)]);
+    expect(await readdir(path.join(repo, "docs", "handoffs"))).toEqual([
+      expect.stringMatching(/-fix-the-flaky-login-test\.md$/),
+    ]);
   });
 
   it("keeps a non-ASCII title readable in the file name", async () => {
@@ -158,7 +170,9 @@ describe("handoff lint, the gate before git history", () => {
   });
 
   it("uses the repository's extra patterns", async () => {
-    const config = ["redact:", "  extra_patterns:", "    - kind: ticket", '      pattern: "TCK-[0-9]{5}"', ""].join("\n");
+    const config = ["redact:", "  extra_patterns:", "    - kind: ticket", '      pattern: "TCK-[0-9]{5}"', ""].join(
+      "\n",
+    );
     const repo = await repository("https://github.com/acme/shop.git", config);
     await copyFile(path.join(fixtures, "ticket-and-parent.md"), path.join(repo, "handoff.md"));
     const result = await run(repo, "lint", "handoff.md");
@@ -180,6 +194,8 @@ describe("handoff lint, the gate before git history", () => {
 
   it("warns on a status the tools do not act on, at its line", async () => {
     const result = await run(fixtures, "lint", "status-finished.md");
-    expect(result.out).toMatch(/^status-finished\.md:3:1 warning Unknown status "finished"\. \(Use `done`, `partial`, `blocked`; only `done` closes the handoff issue\) \[unknown-status\]$/m);
+    expect(result.out).toMatch(
+      /^status-finished\.md:3:1 warning Unknown status "finished"\. \(Use `done`, `partial`, `blocked`; only `done` closes the handoff issue\) \[unknown-status\]$/m,
+    );
   });
 });

@@ -93,7 +93,16 @@ describe("handoff preview", () => {
     expect(result.code).toBe(0);
     const json = JSON.parse(result.out) as PreviewJson;
     expect(Object.keys(json).sort()).toEqual([
-      "body", "kind", "kindReason", "labels", "parent", "placements", "redactions", "sections", "title", "warnings",
+      "body",
+      "kind",
+      "kindReason",
+      "labels",
+      "parent",
+      "placements",
+      "redactions",
+      "sections",
+      "title",
+      "warnings",
     ]);
     expect(json.kind).toBe("handoff");
     expect(json.labels).toContain("handoff");
@@ -147,7 +156,9 @@ describe("the installed bin", () => {
 
   it.runIf(built)("runs from the compiled library and exits with lint's code", async () => {
     const exec = promisify(execFile);
-    const failure = await exec(process.execPath, [bin, "lint", path.join(fixtures, "bad-yaml.md")]).catch((e: { code: number; stdout: string }) => e);
+    const failure = await exec(process.execPath, [bin, "lint", path.join(fixtures, "bad-yaml.md")]).catch(
+      (e: { code: number; stdout: string }) => e,
+    );
     expect("code" in failure ? failure.code : 0).toBe(1);
     const ok = await exec(process.execPath, [bin, "--version"]);
     expect(ok.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);

@@ -7,7 +7,13 @@ import { DEFAULT_CONFIG, isHandoffPath, normalizeDirectory } from "../src/config
 describe("configuration", () => {
   it("uses every default when there is no file", () => {
     expect(parseConfig(null)).toEqual({ ok: true, config: DEFAULT_CONFIG });
-    expect(DEFAULT_CONFIG).toMatchObject({ directory: ".handoffs/", minimum_permission: "write", on_remove: "close", link_sub_issues: true, dry_run: false });
+    expect(DEFAULT_CONFIG).toMatchObject({
+      directory: ".handoffs/",
+      minimum_permission: "write",
+      on_remove: "close",
+      link_sub_issues: true,
+      dry_run: false,
+    });
   });
 
   it("names the file and the setting of a mistake", () => {
@@ -27,12 +33,16 @@ describe("configuration", () => {
   });
 
   it("accepts a safe extra pattern", () => {
-    expect(parseConfig({ redact: { extra_patterns: [{ kind: "customer-id", pattern: "CUST-[0-9]{6}" }] } }).ok).toBe(true);
+    expect(parseConfig({ redact: { extra_patterns: [{ kind: "customer-id", pattern: "CUST-[0-9]{6}" }] } }).ok).toBe(
+      true,
+    );
   });
 
   it("reports a file that is not YAML as a mistake, and a failed request as an error", async () => {
     expect(await loadConfig(() => Promise.reject(new Error("bad indentation")))).toMatchObject({ ok: false });
-    await expect(loadConfig(() => Promise.reject(Object.assign(new Error("boom"), { status: 500 })))).rejects.toThrow("boom");
+    await expect(loadConfig(() => Promise.reject(Object.assign(new Error("boom"), { status: 500 })))).rejects.toThrow(
+      "boom",
+    );
   });
 
   it("normalises the directory", () => {

@@ -9,7 +9,15 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findMarker } from "../src/core/marker.js";
 import { secondaryRateLimit, type FakeGitHub, type IssueRecord } from "./support/fake-github/index.js";
 import { commentPayload } from "./support/payloads.js";
-import { APP_BOT, commentsOn, readyEvent, runAction, seedHandoffIssue, startGitHub, tempDir } from "./action-harness.js";
+import {
+  APP_BOT,
+  commentsOn,
+  readyEvent,
+  runAction,
+  seedHandoffIssue,
+  startGitHub,
+  tempDir,
+} from "./action-harness.js";
 
 const FAST = { HANDOFF_REQUEST_TIMEOUT_MS: "400" };
 const GET_ISSUE = { method: "GET", path: "/repos/{owner}/{repo}/issues/{number}" };
@@ -31,10 +39,23 @@ afterEach(async () => {
   await github.close();
 });
 
-const pickup = () => runAction({ github, inputs: { mode: "pickup", "trusted-bots": APP_BOT }, event: readyEvent(issue), runnerTemp, env: FAST });
+const pickup = () =>
+  runAction({
+    github,
+    inputs: { mode: "pickup", "trusted-bots": APP_BOT },
+    event: readyEvent(issue),
+    runnerTemp,
+    env: FAST,
+  });
 const giveBack = () =>
-  runAction({ github, inputs: { mode: "return", issue: String(issue.number), "trusted-bots": APP_BOT, "agent-conclusion": "success" }, runnerTemp, env: FAST });
-const ours = (role: string, on = issue.number) => commentsOn(github, on).filter((c) => findMarker(c.body)?.role === role);
+  runAction({
+    github,
+    inputs: { mode: "return", issue: String(issue.number), "trusted-bots": APP_BOT, "agent-conclusion": "success" },
+    runnerTemp,
+    env: FAST,
+  });
+const ours = (role: string, on = issue.number) =>
+  commentsOn(github, on).filter((c) => findMarker(c.body)?.role === role);
 const claimComments = () => commentsOn(github, issue.number).filter((c) => c.body.includes("handoff:lease"));
 const claimed = () => github.repo().git.refs.has(`refs/handoff/claims/${issue.number}`);
 
@@ -88,10 +109,16 @@ describe("mode: return under faults", () => {
   it("fails the step naming the issue after a 410, and a re-run posts and relays exactly once", async () => {
     const picked = await pickup();
     agentWrites(picked.outputs["return-file"]!);
-    github.faults.add({ ...POST_COMMENT, path: `/repos/octo-org/widgets/issues/${issue.number}/comments`, status: 410 });
+    github.faults.add({
+      ...POST_COMMENT,
+      path: `/repos/octo-org/widgets/issues/${issue.number}/comments`,
+      status: 410,
+    });
     const failed = await giveBack();
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toMatch(new RegExp(`::error::GitHub answered 410 to POST \\S+/issues/${issue.number}/comments`));
+    expect(failed.stdout).toMatch(
+      new RegExp(`::error::GitHub answered 410 to POST \\S+/issues/${issue.number}/comments`),
+    );
     // The return file is still there, and the claim is still held: nothing is lost.
     expect(claimed()).toBe(true);
 
@@ -108,7 +135,10 @@ describe("mode: file under faults", () => {
     const body = ["/handoff Finish the retry logic", "", "## Next steps", "1. Stop retrying on 422."].join("\n");
     const thread = github.seedIssue({ title: "Sync worker loops on 422", user: "alice" });
     const comment = github.seedComment({ issueNumber: thread.number, body, user: "alice" });
-    const event = { name: "issue_comment", payload: commentPayload({ body, issueNumber: thread.number, commentId: comment.id, user: { login: "alice" } }) };
+    const event = {
+      name: "issue_comment",
+      payload: commentPayload({ body, issueNumber: thread.number, commentId: comment.id, user: { login: "alice" } }),
+    };
     github.faults.add({ ...CREATE_ISSUE, reset: true });
 
     const run = await runAction({ github, inputs: { mode: "file" }, event, env: FAST });

@@ -4,7 +4,19 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Probot } from "probot";
 import { primaryRateLimit, secondaryRateLimit, tooManyRequests, type FakeGitHub } from "./support/fake-github/index.js";
-import { addFaults, expectFaultsSpent, expectFiledOnce, handoffComment, issuesFromSource, ourCommentsOn, reactionsOn, receive, startApp, startGitHub, type FaultCase } from "./faults-harness.js";
+import {
+  addFaults,
+  expectFaultsSpent,
+  expectFiledOnce,
+  handoffComment,
+  issuesFromSource,
+  ourCommentsOn,
+  reactionsOn,
+  receive,
+  startApp,
+  startGitHub,
+  type FaultCase,
+} from "./faults-harness.js";
 
 const CREATE_ISSUE = { method: "POST", path: "/repos/{owner}/{repo}/issues" };
 const REPLY = { method: "POST", path: "/repos/{owner}/{repo}/issues/{number}/comments" };
@@ -27,9 +39,15 @@ const retried: FaultCase[] = [
   { name: "a 500 once on creating the issue", fault: { ...CREATE_ISSUE, status: 500 } },
   { name: "a burst of three 502s on the reply", fault: { ...REPLY, status: 502, times: 3 } },
   { name: "a 503 on the permission check", fault: { ...PERMISSION, status: 503 } },
-  { name: "a secondary rate limit (403 with retry-after) on creating the issue", fault: { ...CREATE_ISSUE, ...secondaryRateLimit(1) } },
+  {
+    name: "a secondary rate limit (403 with retry-after) on creating the issue",
+    fault: { ...CREATE_ISSUE, ...secondaryRateLimit(1) },
+  },
   { name: "a 429 with retry-after on the 👀 reaction", fault: { ...REACT, ...tooManyRequests(1) } },
-  { name: "a primary rate limit (x-ratelimit-remaining: 0) on listing our issues", fault: { ...LIST_ISSUES, ...primaryRateLimit(1) } },
+  {
+    name: "a primary rate limit (x-ratelimit-remaining: 0) on listing our issues",
+    fault: { ...LIST_ISSUES, ...primaryRateLimit(1) },
+  },
   { name: "a connection reset on creating the issue", fault: { ...CREATE_ISSUE, reset: true } },
   { name: "a request that hangs past its timeout on creating the issue", fault: { ...CREATE_ISSUE, hang: true } },
 ];
@@ -49,33 +67,64 @@ describe("comment → issue: faults GitHub says to retry", () => {
 });
 
 const interrupted: Array<FaultCase & { says: RegExp }> = [
-  { name: "500s outlasting the retries on creating the issue", fault: { ...CREATE_ISSUE, status: 500, times: 4 }, says: /answered 500 to `POST \/repos\/octo-org\/widgets\/issues`/ },
-  { name: "a hang on every attempt to create the issue", fault: { ...CREATE_ISSUE, hang: true, times: 4 }, says: /answered 500 to `POST \/repos\/octo-org\/widgets\/issues`/ },
-  { name: "410: issues disabled on the repository", fault: { ...CREATE_ISSUE, status: 410 }, says: /answered 410 .*issues are disabled/ },
-  { name: "422: GitHub refuses a label, assignee or milestone", fault: { ...CREATE_ISSUE, status: 422 }, says: /answered 422 .*refused a value/ },
-  { name: "403: the App lacks a permission", fault: { ...CREATE_ISSUE, status: 403 }, says: /answered 403 .*lacks a permission/ },
-  { name: "404 on the reply: the thread vanished after the issue was filed", fault: { ...REPLY, status: 404 }, says: /answered 404/ },
+  {
+    name: "500s outlasting the retries on creating the issue",
+    fault: { ...CREATE_ISSUE, status: 500, times: 4 },
+    says: /answered 500 to `POST \/repos\/octo-org\/widgets\/issues`/,
+  },
+  {
+    name: "a hang on every attempt to create the issue",
+    fault: { ...CREATE_ISSUE, hang: true, times: 4 },
+    says: /answered 500 to `POST \/repos\/octo-org\/widgets\/issues`/,
+  },
+  {
+    name: "410: issues disabled on the repository",
+    fault: { ...CREATE_ISSUE, status: 410 },
+    says: /answered 410 .*issues are disabled/,
+  },
+  {
+    name: "422: GitHub refuses a label, assignee or milestone",
+    fault: { ...CREATE_ISSUE, status: 422 },
+    says: /answered 422 .*refused a value/,
+  },
+  {
+    name: "403: the App lacks a permission",
+    fault: { ...CREATE_ISSUE, status: 403 },
+    says: /answered 403 .*lacks a permission/,
+  },
+  {
+    name: "404 on the reply: the thread vanished after the issue was filed",
+    fault: { ...REPLY, status: 404 },
+    says: /answered 404/,
+  },
 ];
 
 describe("comment → issue: faults that stop the delivery", () => {
-  it.each(interrupted)("says why in one reply and 😕 after $name, and a redelivery files once", async ({ fault, says }) => {
-    const source = handoffComment(github);
-    addFaults(github, fault);
+  it.each(interrupted)(
+    "says why in one reply and 😕 after $name, and a redelivery files once",
+    async ({ fault, says }) => {
+      const source = handoffComment(github);
+      addFaults(github, fault);
 
-    expect(await receive(probot, source.event)).toBe("failed");
-    expect(issuesFromSource(github, (s) => s.type === "comment" && s.commentId === source.comment.id).length).toBeLessThanOrEqual(1);
-    const replies = ourCommentsOn(github, source.parent.number, "reply");
-    expect(replies).toHaveLength(1);
-    expect(replies[0]!.body).toMatch(says);
-    expect(replies[0]!.body).toContain("Nothing is lost");
-    // The 👀 lock is released, so the redelivery does not wait out the lease.
-    expect(reactionsOn(source.comment)).toEqual(["confused"]);
-    expectFaultsSpent(github);
+      expect(await receive(probot, source.event)).toBe("failed");
+      expect(
+        issuesFromSource(github, (s) => s.type === "comment" && s.commentId === source.comment.id).length,
+      ).toBeLessThanOrEqual(1);
+      const replies = ourCommentsOn(github, source.parent.number, "reply");
+      expect(replies).toHaveLength(1);
+      expect(replies[0]!.body).toMatch(says);
+      expect(replies[0]!.body).toContain("Nothing is lost");
+      // The 👀 lock is released, so the redelivery does not wait out the lease.
+      expect(reactionsOn(source.comment)).toEqual(["confused"]);
+      expectFaultsSpent(github);
 
-    expect(await receive(probot, source.event)).toBe("ok");
-    const issue = expectFiledOnce(github, source);
-    expect(ourCommentsOn(github, source.parent.number, "reply")[0]!.body).toMatch(new RegExp(`(Filed|Filed earlier:) #${issue.number}`));
-  });
+      expect(await receive(probot, source.event)).toBe("ok");
+      const issue = expectFiledOnce(github, source);
+      expect(ourCommentsOn(github, source.parent.number, "reply")[0]!.body).toMatch(
+        new RegExp(`(Filed|Filed earlier:) #${issue.number}`),
+      );
+    },
+  );
 });
 
 describe("comment → issue: something vanished mid-flow", () => {
@@ -85,7 +134,9 @@ describe("comment → issue: something vanished mid-flow", () => {
 
     expect(await receive(probot, source.event)).toBe("ok");
     expectFiledOnce(github, source);
-    expect(ourCommentsOn(github, source.parent.number, "reply")[0]!.body).toContain("not linked as a sub-issue: the parent issue was not found");
+    expect(ourCommentsOn(github, source.parent.number, "reply")[0]!.body).toContain(
+      "not linked as a sub-issue: the parent issue was not found",
+    );
     expectFaultsSpent(github);
   });
 });

@@ -5,13 +5,26 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Probot } from "probot";
 import { primaryRateLimit, secondaryRateLimit, type FakeGitHub } from "./support/fake-github/index.js";
-import { addFaults, expectFaultsSpent, handoffPush, issuesFromSource, receive, simpleDocument, startApp, startGitHub, type FaultCase } from "./faults-harness.js";
+import {
+  addFaults,
+  expectFaultsSpent,
+  handoffPush,
+  issuesFromSource,
+  receive,
+  simpleDocument,
+  startApp,
+  startGitHub,
+  type FaultCase,
+} from "./faults-harness.js";
 
 const CREATE_ISSUE = { method: "POST", path: "/repos/{owner}/{repo}/issues" };
 const UPDATE_ISSUE = { method: "PATCH", path: "/repos/{owner}/{repo}/issues/{number}" };
 const LIST_ISSUES = { method: "GET", path: "/repos/{owner}/{repo}/issues" };
 const READ_FILE = (name: string) => ({ method: "GET", path: new RegExp(`/contents/\\.handoffs(/|%2F)${name}\\?`) });
-const FILES = { ".handoffs/alpha.md": simpleDocument("Alpha handoff"), ".handoffs/beta.md": simpleDocument("Beta handoff") };
+const FILES = {
+  ".handoffs/alpha.md": simpleDocument("Alpha handoff"),
+  ".handoffs/beta.md": simpleDocument("Beta handoff"),
+};
 
 let github: FakeGitHub;
 let probot: Probot;

@@ -10,7 +10,13 @@ import { Probot, ProbotOctokit } from "probot";
 import { expect } from "vitest";
 import { findMarker } from "../src/core/marker.js";
 import { createHandoffApp } from "../src/app/index.js";
-import { startFakeGitHub, type CommentRecord, type FakeGitHub, type FaultSpec, type IssueRecord } from "./support/fake-github/index.js";
+import {
+  startFakeGitHub,
+  type CommentRecord,
+  type FakeGitHub,
+  type FaultSpec,
+  type IssueRecord,
+} from "./support/fake-github/index.js";
 import { commentPayload, delivery, pushPayload, type WebhookDelivery } from "./support/payloads.js";
 
 export const REPO = "octo-org/widgets";
@@ -19,7 +25,11 @@ export const WRITER = "alice";
 /** Per-attempt request timeout in the tests: a hang costs this, times the retries. */
 export const TEST_TIMEOUT_MS = 250;
 
-const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+const { privateKey } = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+});
 
 const unspaced = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
 
@@ -30,7 +40,13 @@ const unspaced = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
 export const FastProbotOctokit = ProbotOctokit.defaults((options: ConstructorParameters<typeof ProbotOctokit>[0]) => ({
   ...options,
   retry: { retryAfterBaseValue: 1 },
-  throttle: { ...options?.throttle, retryAfterBaseValue: 1, fallbackSecondaryRateRetryAfter: 0, write: unspaced(), notifications: unspaced() },
+  throttle: {
+    ...options?.throttle,
+    retryAfterBaseValue: 1,
+    fallbackSecondaryRateRetryAfter: 0,
+    write: unspaced(),
+    notifications: unspaced(),
+  },
 }));
 
 /** The fetch Probot uses: `GET /app` answered here, everything else to the fake server. */
@@ -75,15 +91,34 @@ export async function receive(probot: Probot, event: WebhookDelivery): Promise<"
 }
 
 export function simpleDocument(title = "Finish the retry logic"): string {
-  return [`# ${title}`, "", "## Context", "", "The sync worker drops a page on a 502.", "", "## Next steps", "", "- Retry with backoff."].join("\n");
+  return [
+    `# ${title}`,
+    "",
+    "## Context",
+    "",
+    "The sync worker drops a page on a 502.",
+    "",
+    "## Next steps",
+    "",
+    "- Retry with backoff.",
+  ].join("\n");
 }
 
 /** A parent thread with a `/handoff` comment by a writer, and its `issue_comment.created` delivery. */
-export function handoffComment(github: FakeGitHub, options: { parent?: IssueRecord; author?: string; title?: string } = {}) {
+export function handoffComment(
+  github: FakeGitHub,
+  options: { parent?: IssueRecord; author?: string; title?: string } = {},
+) {
   const parent = options.parent ?? github.seedIssue({ title: "The parent thread", user: WRITER });
   const body = `/handoff ${options.title ?? "Finish the retry logic"}\n${simpleDocument(options.title)}`;
   const comment = github.seedComment({ issueNumber: parent.number, body, user: options.author ?? WRITER });
-  const payload = commentPayload({ body, user: { login: options.author ?? WRITER, type: "User" }, issueNumber: parent.number, issueId: parent.id, commentId: comment.id });
+  const payload = commentPayload({
+    body,
+    user: { login: options.author ?? WRITER, type: "User" },
+    issueNumber: parent.number,
+    issueId: parent.id,
+    commentId: comment.id,
+  });
   return { parent, comment, event: delivery("issue_comment", payload) };
 }
 
@@ -91,12 +126,21 @@ export function handoffComment(github: FakeGitHub, options: { parent?: IssueReco
 export function handoffPush(github: FakeGitHub, files: Record<string, string>) {
   const before = github.headSha(REPO);
   const commit = github.commit({ changes: files, message: "Add handoffs" });
-  const added = Object.entries(files).filter(([, text]) => text !== null).map(([path]) => path);
-  const payload = pushPayload({ before, after: commit.sha, commits: [{ id: commit.sha, added, modified: [], removed: [] }] });
+  const added = Object.entries(files)
+    .filter(([, text]) => text !== null)
+    .map(([path]) => path);
+  const payload = pushPayload({
+    before,
+    after: commit.sha,
+    commits: [{ id: commit.sha, added, modified: [], removed: [] }],
+  });
   return { after: commit.sha, event: delivery("push", payload) };
 }
 
-export function issuesFromSource(github: FakeGitHub, match: (source: NonNullable<ReturnType<typeof findMarker>>["source"]) => boolean): IssueRecord[] {
+export function issuesFromSource(
+  github: FakeGitHub,
+  match: (source: NonNullable<ReturnType<typeof findMarker>>["source"]) => boolean,
+): IssueRecord[] {
   return github.state.issues.filter((issue) => {
     if (issue.user.login !== BOT || !issue.body) return false;
     const marker = findMarker(issue.body);
@@ -106,16 +150,25 @@ export function issuesFromSource(github: FakeGitHub, match: (source: NonNullable
 
 export function ourCommentsOn(github: FakeGitHub, issueNumber: number, role?: string): CommentRecord[] {
   return [...github.state.comments.values()].filter(
-    (c) => c.issueNumber === issueNumber && c.user.login === BOT && (role === undefined || findMarker(c.body)?.role === role),
+    (c) =>
+      c.issueNumber === issueNumber &&
+      c.user.login === BOT &&
+      (role === undefined || findMarker(c.body)?.role === role),
   );
 }
 
 export function reactionsOn(comment: CommentRecord): string[] {
-  return comment.reactions.filter((r) => r.user.login === BOT).map((r) => r.content).sort();
+  return comment.reactions
+    .filter((r) => r.user.login === BOT)
+    .map((r) => r.content)
+    .sort();
 }
 
 /** The comment flow's end state: one issue, one reply naming it, 👀 and 🚀 on the source comment. */
-export function expectFiledOnce(github: FakeGitHub, source: { parent: IssueRecord; comment: CommentRecord }): IssueRecord {
+export function expectFiledOnce(
+  github: FakeGitHub,
+  source: { parent: IssueRecord; comment: CommentRecord },
+): IssueRecord {
   const issues = issuesFromSource(github, (s) => s.type === "comment" && s.commentId === source.comment.id);
   expect(issues).toHaveLength(1);
   const replies = ourCommentsOn(github, source.parent.number, "reply");

@@ -6,13 +6,34 @@ import type { Probot } from "probot";
 import { prepareIssue } from "../src/core/prepare.js";
 import { secondaryRateLimit, type FakeGitHub } from "./support/fake-github/index.js";
 import { commentPayload, delivery } from "./support/payloads.js";
-import { addFaults, BOT, expectFaultsSpent, ourCommentsOn, reactionsOn, receive, REPO, startApp, startGitHub, WRITER, type FaultCase } from "./faults-harness.js";
+import {
+  addFaults,
+  BOT,
+  expectFaultsSpent,
+  ourCommentsOn,
+  reactionsOn,
+  receive,
+  REPO,
+  startApp,
+  startGitHub,
+  WRITER,
+  type FaultCase,
+} from "./faults-harness.js";
 
 const RELAY = { method: "POST", path: "/repos/{owner}/{repo}/issues/{number}/comments" };
 const PARENT_COMMENTS = { method: "GET", path: "/repos/{owner}/{repo}/issues/{number}/comments" };
 const ADD_LABELS = { method: "POST", path: "/repos/{owner}/{repo}/issues/{number}/labels" };
 const CLOSE = { method: "PATCH", path: "/repos/{owner}/{repo}/issues/{number}" };
-const RETURN = ["---", "kind: return", "status: done", "---", "# Finished the retry logic", "", "## Done", "- Retries with backoff. @claude review; fixes #1."].join("\n");
+const RETURN = [
+  "---",
+  "kind: return",
+  "status: done",
+  "---",
+  "# Finished the retry logic",
+  "",
+  "## Done",
+  "- Retries with backoff. @claude review; fixes #1.",
+].join("\n");
 
 let github: FakeGitHub;
 let probot: Probot;
@@ -27,11 +48,30 @@ afterEach(async () => {
 /** A parent thread, the handoff issue we filed from it, and a writer's return comment on that issue. */
 async function returnOnHandoffIssue() {
   const parent = github.seedIssue({ title: "The parent thread", user: WRITER });
-  const source = { type: "comment" as const, repo: REPO, commentId: 1, url: `https://github.com/${REPO}/issues/${parent.number}#issuecomment-1`, thread: parent.number };
+  const source = {
+    type: "comment" as const,
+    repo: REPO,
+    commentId: 1,
+    url: `https://github.com/${REPO}/issues/${parent.number}#issuecomment-1`,
+    thread: parent.number,
+  };
   const prepared = await prepareIssue("# Finish the retry logic\n", { source, parent: `${REPO}#${parent.number}` });
-  const issue = github.seedIssue({ title: prepared.issue.title, body: prepared.issue.body, labels: ["handoff", "handoff:claimed"], user: BOT });
+  const issue = github.seedIssue({
+    title: prepared.issue.title,
+    body: prepared.issue.body,
+    labels: ["handoff", "handoff:claimed"],
+    user: BOT,
+  });
   const comment = github.seedComment({ issueNumber: issue.number, body: RETURN, user: WRITER });
-  const payload = commentPayload({ body: RETURN, issueNumber: issue.number, issueId: issue.id, issueBody: issue.body ?? "", issueLabels: issue.labels, commentId: comment.id, user: { login: WRITER, type: "User" } });
+  const payload = commentPayload({
+    body: RETURN,
+    issueNumber: issue.number,
+    issueId: issue.id,
+    issueBody: issue.body ?? "",
+    issueLabels: issue.labels,
+    commentId: comment.id,
+    user: { login: WRITER, type: "User" },
+  });
   Object.assign(payload.issue.user, { login: BOT, type: "Bot" });
   return { parent, issue, comment, event: delivery("issue_comment", payload) };
 }

@@ -63,11 +63,19 @@ describe("parseCommand", () => {
   });
 
   it("finds the command after a closed HTML comment", () => {
-    expect(parseCommand("<!-- a note -->\n/handoff Fix it\ndoc")).toMatchObject({ title: "Fix it", document: "doc", line: 2 });
+    expect(parseCommand("<!-- a note -->\n/handoff Fix it\ndoc")).toMatchObject({
+      title: "Fix it",
+      document: "doc",
+      line: 2,
+    });
   });
 
   it("finds the first visible command when an earlier one is hidden", () => {
-    expect(parseCommand("<!--\n/handoff Hidden\n-->\n\n/handoff Shown\ndoc")).toMatchObject({ title: "Shown", document: "doc", line: 5 });
+    expect(parseCommand("<!--\n/handoff Hidden\n-->\n\n/handoff Shown\ndoc")).toMatchObject({
+      title: "Shown",
+      document: "doc",
+      line: 5,
+    });
   });
 
   it("ignores a homoglyph of the command", () => {
@@ -112,7 +120,9 @@ describe("withCommandTitle", () => {
   });
 
   it("puts the title after the frontmatter", () => {
-    expect(withCommandTitle("---\nlabels: [a]\n---\n## Context", "Fix it")).toBe("---\nlabels: [a]\n---\n# Fix it\n\n## Context");
+    expect(withCommandTitle("---\nlabels: [a]\n---\n## Context", "Fix it")).toBe(
+      "---\nlabels: [a]\n---\n# Fix it\n\n## Context",
+    );
   });
 
   it("makes the command text the reason when the document has its own title", () => {

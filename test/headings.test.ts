@@ -5,7 +5,10 @@ import { parseHandoff } from "../src/core/parse.js";
 import { canonicalSection, cleanHeading } from "../src/core/sections.js";
 
 const doc = (...lines: string[]): string => lines.join("\n");
-const outline = (text: string) => parseHandoff(text).sections.filter((s) => s.heading !== "").map((s) => [s.heading, s.canonical]);
+const outline = (text: string) =>
+  parseHandoff(text)
+    .sections.filter((s) => s.heading !== "")
+    .map((s) => [s.heading, s.canonical]);
 
 describe("normalising a heading", () => {
   it("folds full-width forms, case and Latin accents, and drops parentheticals and punctuation", () => {
@@ -84,7 +87,9 @@ describe("classifying headings the alias table does not know", () => {
   it("says which rule placed a heading", () => {
     expect(classifyHeading(cleanHeading("Next steps")).rule).toBe('alias "next steps"');
     expect(classifyHeading(cleanHeading("Prochaines étapes")).rule).toBe('keywords: "prochain*", "etapes"');
-    expect(classifyHeading(cleanHeading("Out of scope tasks")).rule).toMatch(/^out-of-scope wording beats what it qualifies/);
+    expect(classifyHeading(cleanHeading("Out of scope tasks")).rule).toMatch(
+      /^out-of-scope wording beats what it qualifies/,
+    );
     expect(classifyHeading(cleanHeading("Fun facts")).rule).toBe("no section word");
   });
 });
@@ -109,7 +114,15 @@ describe("headings people write as labels", () => {
   });
 
   it("splits a dated entry at its labelled bullets", () => {
-    const text = doc("# Log", "", "## 2026-09-20T08:20:00Z — agent — F-01", "", "- **done:** engine + API", "- **red:** none", "- **next:** review F-01");
+    const text = doc(
+      "# Log",
+      "",
+      "## 2026-09-20T08:20:00Z — agent — F-01",
+      "",
+      "- **done:** engine + API",
+      "- **red:** none",
+      "- **next:** review F-01",
+    );
     expect(outline(text)).toEqual([
       ["2026-09-20T08:20:00Z — agent — F-01", null],
       ["done", "done"],
@@ -119,15 +132,32 @@ describe("headings people write as labels", () => {
   });
 
   it("keeps a list of metrics and a list of mixed bullets as lists", () => {
-    expect(outline(doc("# T", "## Performance", "- **Duration:** 3 min", "- **Completed:** 2026-02-17", "- **Tasks:** 2"))).toEqual([
-      ["Performance", null],
-    ]);
-    expect(outline(doc("# T", "## Log", "- Evidence: all green", "- Parked: two items", "- Merged after review"))).toEqual([["Log", null]]);
+    expect(
+      outline(doc("# T", "## Performance", "- **Duration:** 3 min", "- **Completed:** 2026-02-17", "- **Tasks:** 2")),
+    ).toEqual([["Performance", null]]);
+    expect(
+      outline(doc("# T", "## Log", "- Evidence: all green", "- Parked: two items", "- Merged after review")),
+    ).toEqual([["Log", null]]);
   });
 
   it("keeps status labels as metadata", () => {
-    const parsed = parseHandoff(doc("# T", "", "**Status:** done", "", "## Log", "- **Estado**: COMPLETADA", "- **Pruebas**: ok", "- **Criterios de aceptación**: ok"));
-    expect(parsed.sections.filter((s) => s.heading !== "").map((s) => s.heading)).toEqual(["Log", "Pruebas", "Criterios de aceptación"]);
+    const parsed = parseHandoff(
+      doc(
+        "# T",
+        "",
+        "**Status:** done",
+        "",
+        "## Log",
+        "- **Estado**: COMPLETADA",
+        "- **Pruebas**: ok",
+        "- **Criterios de aceptación**: ok",
+      ),
+    );
+    expect(parsed.sections.filter((s) => s.heading !== "").map((s) => s.heading)).toEqual([
+      "Log",
+      "Pruebas",
+      "Criterios de aceptación",
+    ]);
   });
 
   it("treats a first heading above all the others as the document's title", () => {

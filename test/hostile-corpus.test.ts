@@ -42,8 +42,16 @@ function assertRendered(c: HostileCase, prepared: PreparedIssue): void {
   expect([...issue.title].length).toBeLessThanOrEqual(MAX_TITLE_CHARS);
 
   // Our marker comes first and is ours, whatever the document quoted; each overflow part names its place.
-  expect(findMarker(issue.body)).toEqual({ v: 1, kind: prepared.document.kind, source: SOURCE, hash: prepared.hash, ...(prepared.parent ? { parent: prepared.parent } : {}) });
-  issue.overflow.forEach((part, i) => expect(findMarker(part)).toMatchObject({ hash: prepared.hash, role: "overflow", part: i + 1 }));
+  expect(findMarker(issue.body)).toEqual({
+    v: 1,
+    kind: prepared.document.kind,
+    source: SOURCE,
+    hash: prepared.hash,
+    ...(prepared.parent ? { parent: prepared.parent } : {}),
+  });
+  issue.overflow.forEach((part, i) =>
+    expect(findMarker(part)).toMatchObject({ hash: prepared.hash, role: "overflow", part: i + 1 }),
+  );
 
   // Outside the document's own text, a body holds exactly one marker: ours.
   for (const body of [issue.body, ...issue.overflow]) {
@@ -126,7 +134,9 @@ describe("the hostile corpus index", () => {
 
   it("holds at least a hundred cases across every category", () => {
     expect(cases.length).toBeGreaterThanOrEqual(100);
-    expect(new Set(cases.map((c) => c.category))).toEqual(new Set(["size", "yaml", "encoding", "unicode", "command", "injection", "marker", "secrets"]));
+    expect(new Set(cases.map((c) => c.category))).toEqual(
+      new Set(["size", "yaml", "encoding", "unicode", "command", "injection", "marker", "secrets"]),
+    );
   });
 
   it("gives every diagnostic case the code and line it must report", () => {

@@ -41,7 +41,8 @@ function cycles(graph: Map<string, { local: string[] }>): string[][] {
     state.set(file, "open");
     stack.push(file);
     for (const next of graph.get(file)?.local ?? []) {
-      if (state.get(next) === "open") found.push([...stack.slice(stack.indexOf(next)), next].map((f) => relative(SRC, f)));
+      if (state.get(next) === "open")
+        found.push([...stack.slice(stack.indexOf(next)), next].map((f) => relative(SRC, f)));
       else if (!state.has(next)) visit(next);
     }
     stack.pop();
@@ -55,7 +56,9 @@ describe("the import graph of src/", () => {
   const graph = importGraph();
 
   it("resolves every relative import to a file of src/", () => {
-    const missing = [...graph.entries()].flatMap(([file, { local }]) => local.filter((to) => !graph.has(to)).map((to) => `${relative(SRC, file)} → ${to}`));
+    const missing = [...graph.entries()].flatMap(([file, { local }]) =>
+      local.filter((to) => !graph.has(to)).map((to) => `${relative(SRC, file)} → ${to}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -66,7 +69,14 @@ describe("the import graph of src/", () => {
   it("finds a cycle when there is one, so the check above can fail", () => {
     const a = "/x/a.ts";
     const b = "/x/b.ts";
-    expect(cycles(new Map([[a, { local: [b] }], [b, { local: [a] }]]))).toHaveLength(1);
+    expect(
+      cycles(
+        new Map([
+          [a, { local: [b] }],
+          [b, { local: [a] }],
+        ]),
+      ),
+    ).toHaveLength(1);
   });
 
   it("keeps the core pure: nothing in src/core imports Probot, Octokit, @actions or another layer", () => {
@@ -74,7 +84,9 @@ describe("the import graph of src/", () => {
     const impure = [...graph.entries()]
       .filter(([file]) => file.startsWith(core))
       .flatMap(([file, { local, packages }]) => [
-        ...packages.filter((name) => /^(probot|@octokit\/|@actions\/)/.test(name)).map((name) => `${relative(SRC, file)} → ${name}`),
+        ...packages
+          .filter((name) => /^(probot|@octokit\/|@actions\/)/.test(name))
+          .map((name) => `${relative(SRC, file)} → ${name}`),
         ...local.filter((to) => !to.startsWith(core)).map((to) => `${relative(SRC, file)} → ${relative(SRC, to)}`),
       ]);
     expect(impure).toEqual([]);

@@ -19,7 +19,15 @@ describe("the kind of a document, from evidence", () => {
   });
 
   it("recognises a verdict line, and says which", () => {
-    const text = doc("# Validation — Issue #53", "", "## REPORT TO ORCHESTRATOR", "", "**VERDICT: PASS.**", "", "- all good");
+    const text = doc(
+      "# Validation — Issue #53",
+      "",
+      "## REPORT TO ORCHESTRATOR",
+      "",
+      "**VERDICT: PASS.**",
+      "",
+      "- all good",
+    );
     expect(kindOf(text)).toEqual(["return", "a verdict line (`VERDICT: PASS.`)"]);
   });
 
@@ -38,7 +46,16 @@ describe("the kind of a document, from evidence", () => {
   });
 
   it("recognises a report whose opening says the work is finished and whose status line closes it", () => {
-    const text = doc("# Repo size", "", "The wizard has completed the cleanup.", "", "## Left", "- x", "", "**Status:** done");
+    const text = doc(
+      "# Repo size",
+      "",
+      "The wizard has completed the cleanup.",
+      "",
+      "## Left",
+      "- x",
+      "",
+      "**Status:** done",
+    );
     expect(kindOf(text)).toEqual(["return", "the opening reports finished work; status `done`"]);
   });
 
@@ -54,7 +71,17 @@ describe("the kind of a document, from evidence", () => {
   });
 
   it("keeps a brief a handoff even when it asks for a verdict in its report back", () => {
-    const text = doc("# Lane briefing — archive-poc", "", "**Status:** done", "", "## The work", "x", "", "## Report back", "`DONE · FILES · BLOCKED`");
+    const text = doc(
+      "# Lane briefing — archive-poc",
+      "",
+      "**Status:** done",
+      "",
+      "## The work",
+      "x",
+      "",
+      "## Report back",
+      "`DONE · FILES · BLOCKED`",
+    );
     expect(kindOf(text)[0]).toBe("handoff");
     expect(kindOf(text)[1]).toMatch(/^a brief: it asks for a report back in `Report back`/);
   });

@@ -8,7 +8,8 @@ import { genericKey, GENERIC_TITLES, structureWarnings } from "../src/core/lint/
 import { parseHandoff } from "../src/core/parse.js";
 
 const path = (name: string): string => fileURLToPath(new URL(`fixtures/lint/${name}`, import.meta.url));
-const codes = (name: string): string[] => structureWarnings(parseHandoff(readFileSync(path(name), "utf8"))).map((d) => d.code);
+const codes = (name: string): string[] =>
+  structureWarnings(parseHandoff(readFileSync(path(name), "utf8"))).map((d) => d.code);
 
 describe("structure warnings", () => {
   it("finds nothing in a handoff with a reason, a next step and a specific title", () => {

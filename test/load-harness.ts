@@ -17,7 +17,11 @@ import { judge, LoadScenario, type Delivery } from "./load-scenario.js";
 
 const SECRET = "load-test-secret";
 const PATH = "/api/github/webhooks";
-const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+const { privateKey } = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+});
 
 export interface LoadOptions {
   deliveries: number;
@@ -48,7 +52,12 @@ function sign(body: string): string {
 async function post(url: string, delivery: Delivery): Promise<number> {
   const response = await fetch(`${url}${PATH}`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-github-event": delivery.name, "x-github-delivery": delivery.id, "x-hub-signature-256": sign(delivery.body) },
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": delivery.name,
+      "x-github-delivery": delivery.id,
+      "x-hub-signature-256": sign(delivery.body),
+    },
     body: delivery.body,
   });
   await response.text();
@@ -56,16 +65,38 @@ async function post(url: string, delivery: Delivery): Promise<number> {
 }
 
 export async function startLoadStand(): Promise<{ github: FakeGitHub; server: RunningServer; lock: KeyedMutex }> {
-  const github = await startFakeGitHub({ repos: [{ owner: "octo-org", name: "widgets", id: 186853002 }], permissions: { [REPO]: { [WRITER]: "write" } } });
+  const github = await startFakeGitHub({
+    repos: [{ owner: "octo-org", name: "widgets", id: 186853002 }],
+    permissions: { [REPO]: { [WRITER]: "write" } },
+  });
   const lock = new KeyedMutex();
   const appFetch: typeof fetch = async (input, init) => {
     const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
     if (url.pathname === "/app") return Response.json({ id: 1, slug: "handoff-app", name: "handoff-app" });
     return fetch(input, init);
   };
-  const probot = new Probot({ appId: 1, privateKey, secret: SECRET, baseUrl: github.url, logLevel: "fatal", Octokit: FastProbotOctokit, request: { fetch: appFetch } });
+  const probot = new Probot({
+    appId: 1,
+    privateKey,
+    secret: SECRET,
+    baseUrl: github.url,
+    logLevel: "fatal",
+    Octokit: FastProbotOctokit,
+    request: { fetch: appFetch },
+  });
   const server = await startServer({
-    config: { appId: 1, privateKey, secrets: [SECRET], port: 0, host: "127.0.0.1", webhookPath: PATH, logLevel: "fatal", baseUrl: github.url, queue: false, workerConcurrency: 1 },
+    config: {
+      appId: 1,
+      privateKey,
+      secrets: [SECRET],
+      port: 0,
+      host: "127.0.0.1",
+      webhookPath: PATH,
+      logLevel: "fatal",
+      baseUrl: github.url,
+      queue: false,
+      workerConcurrency: 1,
+    },
     app: createHandoffApp({ lock }),
     probot,
   });

@@ -32,7 +32,10 @@ export const nextDeliveryId = (): string => `00000000-0000-4000-9000-${String(++
 
 /** The fixtures are all `octo-org/widgets`; this moves a payload to another repository of the fake. */
 function inRepository<T>(payload: T, fullName: string, id: number, installation: number): T {
-  const moved = JSON.parse(JSON.stringify(payload).replaceAll(REPO, fullName)) as T & { repository: Record<string, unknown>; installation: { id: number } };
+  const moved = JSON.parse(JSON.stringify(payload).replaceAll(REPO, fullName)) as T & {
+    repository: Record<string, unknown>;
+    installation: { id: number };
+  };
   moved.repository["name"] = fullName.split("/")[1];
   moved.repository["id"] = id;
   moved.installation.id = installation;
@@ -55,46 +58,112 @@ export class LoadScenario {
 
   private delivery(name: string, payload: unknown): Delivery {
     const moved = inRepository(payload, this.repo, this.repoId, this.installation);
-    return { id: nextDeliveryId(), name, body: JSON.stringify(moved), installation: this.installation, redelivery: false };
+    return {
+      id: nextDeliveryId(),
+      name,
+      body: JSON.stringify(moved),
+      installation: this.installation,
+      redelivery: false,
+    };
   }
 
   private newComment(): Delivery {
     const { github, repo } = this;
     this.parent ??= github.seedIssue({ repo, title: "The parent thread", user: WRITER }).number;
     const n = this.comments.length;
-    const thread = n % 5 === 0 ? github.seedIssue({ repo, title: `Thread ${n}`, user: WRITER }) : github.state.issue(github.repo(repo), this.parent)!;
+    const thread =
+      n % 5 === 0
+        ? github.seedIssue({ repo, title: `Thread ${n}`, user: WRITER })
+        : github.state.issue(github.repo(repo), this.parent)!;
     const body = `/handoff Task ${n}\n${simpleDocument(`Task ${n}`)}`;
     const record = github.seedComment({ repo, issueNumber: thread.number, body, user: WRITER });
     this.comments.push({ id: record.id, thread: thread.number, body });
-    return this.delivery("issue_comment", commentPayload({ body, issueNumber: thread.number, issueId: thread.id, commentId: record.id, user: { login: WRITER, type: "User" } }));
+    return this.delivery(
+      "issue_comment",
+      commentPayload({
+        body,
+        issueNumber: thread.number,
+        issueId: thread.id,
+        commentId: record.id,
+        user: { login: WRITER, type: "User" },
+      }),
+    );
   }
 
   private edit(serialNumber: number): Delivery {
     const target = this.comments[Math.floor(this.comments.length / 2)]!;
     target.body = `${target.body}\n- Edited at delivery ${serialNumber}.`;
     this.github.state.comments.get(target.id)!.body = target.body;
-    return this.delivery("issue_comment", commentPayload({ action: "edited", body: target.body, issueNumber: target.thread, commentId: target.id, user: { login: WRITER, type: "User" } }));
+    return this.delivery(
+      "issue_comment",
+      commentPayload({
+        action: "edited",
+        body: target.body,
+        issueNumber: target.thread,
+        commentId: target.id,
+        user: { login: WRITER, type: "User" },
+      }),
+    );
   }
 
   private push(): Delivery {
     const path = `.handoffs/load-${this.files.length}.md`;
     this.files.push(path);
     const before = this.github.headSha(this.repo);
-    const commit = this.github.commit({ repo: this.repo, changes: { [path]: simpleDocument(`File ${this.files.length}`) } });
-    return this.delivery("push", pushPayload({ before, after: commit.sha, commits: [{ id: commit.sha, added: [path], modified: [], removed: [] }] }));
+    const commit = this.github.commit({
+      repo: this.repo,
+      changes: { [path]: simpleDocument(`File ${this.files.length}`) },
+    });
+    return this.delivery(
+      "push",
+      pushPayload({
+        before,
+        after: commit.sha,
+        commits: [{ id: commit.sha, added: [path], modified: [], removed: [] }],
+      }),
+    );
   }
 
   private async giveBack(): Promise<Delivery> {
     const { github, repo } = this;
     const n = this.returns.length;
     const thread = github.seedIssue({ repo, title: `Return thread ${n}`, user: WRITER });
-    const source = { type: "comment" as const, repo, commentId: 1_000_000 + n, url: `https://github.com/${repo}/issues/${thread.number}`, thread: thread.number };
+    const source = {
+      type: "comment" as const,
+      repo,
+      commentId: 1_000_000 + n,
+      url: `https://github.com/${repo}/issues/${thread.number}`,
+      thread: thread.number,
+    };
     const prepared = await prepareIssue(`# Returned task ${n}\n`, { source, parent: `${repo}#${thread.number}` });
-    const issue = github.seedIssue({ repo, title: prepared.issue.title, body: prepared.issue.body, labels: ["handoff", "handoff:claimed"], user: BOT });
-    const text = ["---", "kind: return", "status: partial", "---", `# Returned task ${n}`, "", "## Done", "- Half of it."].join("\n");
+    const issue = github.seedIssue({
+      repo,
+      title: prepared.issue.title,
+      body: prepared.issue.body,
+      labels: ["handoff", "handoff:claimed"],
+      user: BOT,
+    });
+    const text = [
+      "---",
+      "kind: return",
+      "status: partial",
+      "---",
+      `# Returned task ${n}`,
+      "",
+      "## Done",
+      "- Half of it.",
+    ].join("\n");
     const record = github.seedComment({ repo, issueNumber: issue.number, body: text, user: WRITER });
     this.returns.push({ comment: record.id, issue: issue.number, parent: thread.number });
-    const payload = commentPayload({ body: text, issueNumber: issue.number, issueId: issue.id, issueBody: issue.body ?? "", issueLabels: issue.labels, commentId: record.id, user: { login: WRITER, type: "User" } });
+    const payload = commentPayload({
+      body: text,
+      issueNumber: issue.number,
+      issueId: issue.id,
+      issueBody: issue.body ?? "",
+      issueLabels: issue.labels,
+      commentId: record.id,
+      user: { login: WRITER, type: "User" },
+    });
     Object.assign(payload.issue.user, { login: BOT, type: "Bot" });
     return this.delivery("issue_comment", payload);
   }
@@ -132,16 +201,23 @@ export function judge(github: FakeGitHub, scenarios: LoadScenario[]): Verdict {
     }
     return counts;
   };
-  const ours = github.state.issues.filter((i) => i.user.login === BOT && i.body && findMarker(i.body)?.role === undefined);
+  const ours = github.state.issues.filter(
+    (i) => i.user.login === BOT && i.body && findMarker(i.body)?.role === undefined,
+  );
   const ourComments = [...github.state.comments.values()].filter((c) => c.user.login === BOT);
   const issuesBySource = count(ours, (i) => {
     const source = findMarker(i.body!)!.source;
-    return source.type === "comment" ? `comment:${source.commentId}` : source.type === "file" ? `file:${source.repo}:${source.path}` : undefined;
+    return source.type === "comment"
+      ? `comment:${source.commentId}`
+      : source.type === "file"
+        ? `file:${source.repo}:${source.path}`
+        : undefined;
   });
   const replies = count(ourComments, (c) => {
     const marker = findMarker(c.body);
     if (marker?.role === "reply" && marker.source.type === "comment") return `comment:${marker.source.commentId}`;
-    if (marker?.role === "relay" && marker.source.type === "issue") return `relay:${marker.source.repo}#${marker.source.number}`;
+    if (marker?.role === "relay" && marker.source.type === "issue")
+      return `relay:${marker.source.repo}#${marker.source.number}`;
     return undefined;
   });
   const ourReactions = (commentId: number) =>
@@ -159,7 +235,8 @@ export function judge(github: FakeGitHub, scenarios: LoadScenario[]): Verdict {
       if (replyCount > 1) duplicates.push(`${key}: ${replyCount} replies`);
       if (replyCount === 0) missing.push(`${key}: no reply`);
       const reactions = ourReactions(comment.id);
-      if (!reactions.includes("eyes") || !reactions.includes("rocket")) missing.push(`${key}: reactions ${reactions.join(",") || "none"}`);
+      if (!reactions.includes("eyes") || !reactions.includes("rocket"))
+        missing.push(`${key}: reactions ${reactions.join(",") || "none"}`);
     }
     for (const path of scenario.files) {
       const key = `file:${scenario.repo}:${path}`;

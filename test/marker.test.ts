@@ -6,14 +6,26 @@ import type { HandoffMarker } from "../src/core/marker.js";
 const commentMarker: HandoffMarker = {
   v: 1,
   kind: "handoff",
-  source: { type: "comment", repo: "acme/app", commentId: 42, url: "https://github.com/acme/app/issues/7#issuecomment-42", thread: 7 },
+  source: {
+    type: "comment",
+    repo: "acme/app",
+    commentId: 42,
+    url: "https://github.com/acme/app/issues/7#issuecomment-42",
+    thread: 7,
+  },
   parent: "acme/app#7",
   hash: "0f1e2d",
 };
 const fileMarker: HandoffMarker = {
   v: 1,
   kind: "return",
-  source: { type: "file", repo: "acme/app", path: ".handoffs/crlf.md", url: "https://github.com/acme/app/blob/main/.handoffs/crlf.md", commit: "abc" },
+  source: {
+    type: "file",
+    repo: "acme/app",
+    path: ".handoffs/crlf.md",
+    url: "https://github.com/acme/app/blob/main/.handoffs/crlf.md",
+    commit: "abc",
+  },
   hash: "beef",
   role: "overflow",
   part: 2,
@@ -79,7 +91,9 @@ describe("renderMarker and findMarker", () => {
 
   it("ignores a forged marker that does not match the schema", () => {
     expect(findMarker(`<!-- handoff:v1 ${JSON.stringify({ ...issueMarker, kind: "takeover" })} -->`)).toBeNull();
-    expect(findMarker(`<!-- handoff:v1 ${JSON.stringify({ v: 1, kind: "handoff", source: issueMarker.source })} -->`)).toBeNull();
+    expect(
+      findMarker(`<!-- handoff:v1 ${JSON.stringify({ v: 1, kind: "handoff", source: issueMarker.source })} -->`),
+    ).toBeNull();
   });
 
   it("skips a marker whose role it does not know, rather than reading it as an issue's own marker", () => {

@@ -15,19 +15,31 @@ function proseOf(text: string): string {
 const liveMention = /(?<![\w/])@[A-Za-z0-9]/;
 
 describe("neutralizeMentions makes triggers inert", () => {
-  it.each(["@claude", "@copilot", "@codex", "@gemini-cli", "@openhands-agent", "@cursor", "@devin-ai-integration", "@coderabbitai", "@sweep-ai"])(
-    "wraps the agent trigger %s in inline code",
-    (mention) => {
-      expect(neutralizeMentions(`Over to ${mention}, please take it.`)).toEqual({ text: `Over to \`${mention}\`, please take it.`, neutralized: 1 });
-    },
-  );
+  it.each([
+    "@claude",
+    "@copilot",
+    "@codex",
+    "@gemini-cli",
+    "@openhands-agent",
+    "@cursor",
+    "@devin-ai-integration",
+    "@coderabbitai",
+    "@sweep-ai",
+  ])("wraps the agent trigger %s in inline code", (mention) => {
+    expect(neutralizeMentions(`Over to ${mention}, please take it.`)).toEqual({
+      text: `Over to \`${mention}\`, please take it.`,
+      neutralized: 1,
+    });
+  });
 
   it("wraps every user mention, not only agents, so relaying pings nobody", () => {
     expect(neutralizeMentions("@octocat and @someone-else").text).toBe("`@octocat` and `@someone-else`");
   });
 
   it("wraps team and bot mentions whole", () => {
-    expect(neutralizeMentions("cc @acme/reviewers and @dependabot[bot]").text).toBe("cc `@acme/reviewers` and `@dependabot[bot]`");
+    expect(neutralizeMentions("cc @acme/reviewers and @dependabot[bot]").text).toBe(
+      "cc `@acme/reviewers` and `@dependabot[bot]`",
+    );
   });
 
   it.each([
@@ -95,7 +107,10 @@ describe("neutralizeMentions leaves the rest alone", () => {
   });
 
   it("leaves email addresses untouched", () => {
-    expect(neutralizeMentions("Write to maintainer@example.com or a.b-c@d.org")).toEqual({ text: "Write to maintainer@example.com or a.b-c@d.org", neutralized: 0 });
+    expect(neutralizeMentions("Write to maintainer@example.com or a.b-c@d.org")).toEqual({
+      text: "Write to maintainer@example.com or a.b-c@d.org",
+      neutralized: 0,
+    });
   });
 
   it("leaves @ in URL paths untouched", () => {
@@ -113,8 +128,31 @@ describe("neutralizeMentions leaves the rest alone", () => {
 
 describe("neutralizeMentions is idempotent and complete", () => {
   const fragment = fc.constantFrom(
-    "@claude", "@acme/team", "fixes #1", "a@b.co", "`", "``", "```\n", "\n", "\n\n", " ", "x", "\\", "<div>\n", "</div>\n", "    ", "> ", "- ", "*",
-    "_", "__", "&#64;", "&commat;", "&#35;", "\\@", "fixes ",
+    "@claude",
+    "@acme/team",
+    "fixes #1",
+    "a@b.co",
+    "`",
+    "``",
+    "```\n",
+    "\n",
+    "\n\n",
+    " ",
+    "x",
+    "\\",
+    "<div>\n",
+    "</div>\n",
+    "    ",
+    "> ",
+    "- ",
+    "*",
+    "_",
+    "__",
+    "&#64;",
+    "&commat;",
+    "&#35;",
+    "\\@",
+    "fixes ",
   );
   const text = fc.array(fragment, { maxLength: 25 }).map((parts) => parts.join(""));
 
@@ -142,7 +180,9 @@ describe("neutralizeForRelay defeats substring triggers", () => {
   const filters = ["@claude", "@codex", "@copilot", "@gemini-cli", "@openhands-agent"];
 
   it("leaves no agent trigger as a substring, not even inside code blocks", () => {
-    const relayed = neutralizeForRelay("Done. @claude take the rest.\n\n```\n@codex run tests\n```\n\n`@copilot` and @gemini-cli, @openhands-agent");
+    const relayed = neutralizeForRelay(
+      "Done. @claude take the rest.\n\n```\n@codex run tests\n```\n\n`@copilot` and @gemini-cli, @openhands-agent",
+    );
     for (const trigger of filters) expect(relayed.toLowerCase()).not.toContain(trigger);
   });
 

@@ -34,7 +34,12 @@ function runtimeImports(file: string, text: string): string[] {
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier)) {
       found.push(node.moduleSpecifier.text);
-    } else if (ts.isExportDeclaration(node) && !node.isTypeOnly && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    } else if (
+      ts.isExportDeclaration(node) &&
+      !node.isTypeOnly &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       found.push(node.moduleSpecifier.text);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [arg] = node.arguments;
@@ -82,7 +87,10 @@ describe("the npm package", () => {
       const source = js.replace(/^\.\/lib\//, "").replace(/\.js$/, ".ts");
       expect(types, entry).toBe(js.replace(/\.js$/, ".d.ts"));
       expect(await readFile(path.join(root, source), "utf8"), `${entry} → ${source}`).toBeTruthy();
-      expect(pkg.files.some((f) => js.slice(2).startsWith(`${f}/`)), `${entry} is in "files"`).toBe(true);
+      expect(
+        pkg.files.some((f) => js.slice(2).startsWith(`${f}/`)),
+        `${entry} is in "files"`,
+      ).toBe(true);
     }
   });
 });
@@ -92,7 +100,10 @@ describe("the prepare script", () => {
     // A copy outside the repository: TypeScript cannot be resolved from there, as in an --omit=dev install.
     const dir = await mkdtemp(path.join(tmpdir(), "handoff-prepare-"));
     await copyFile(path.join(root, "scripts", "prepare.mjs"), path.join(dir, "prepare.mjs"));
-    return exec(process.execPath, [path.join(dir, "prepare.mjs")], { cwd: dir, env: { ...process.env, npm_command: npmCommand } }).then(
+    return exec(process.execPath, [path.join(dir, "prepare.mjs")], {
+      cwd: dir,
+      env: { ...process.env, npm_command: npmCommand },
+    }).then(
       ({ stderr }) => ({ code: 0, stderr }),
       (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
     );

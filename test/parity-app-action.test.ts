@@ -46,7 +46,12 @@ async function actionDriver(): Promise<Driver> {
     bot: ACTIONS_BOT,
     github,
     deliver: async (name, payload) => {
-      const run = await runAction({ github, inputs: { mode: "file" }, event: { name, payload }, env: { HANDOFF_REQUEST_TIMEOUT_MS: "2000" } });
+      const run = await runAction({
+        github,
+        inputs: { mode: "file" },
+        event: { name, payload },
+        env: { HANDOFF_REQUEST_TIMEOUT_MS: "2000" },
+      });
       expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
     },
@@ -55,8 +60,15 @@ async function actionDriver(): Promise<Driver> {
 }
 
 /** A comment on an issue of the fake, seeded there and described by its `issue_comment` payload. */
-function commentOn(driver: Driver, issue: IssueRecord, body: string, action: "created" | "edited" = "created", commentId?: number) {
-  const comment = commentId === undefined ? driver.github.seedComment({ issueNumber: issue.number, body, user: WRITER }) : undefined;
+function commentOn(
+  driver: Driver,
+  issue: IssueRecord,
+  body: string,
+  action: "created" | "edited" = "created",
+  commentId?: number,
+) {
+  const comment =
+    commentId === undefined ? driver.github.seedComment({ issueNumber: issue.number, body, user: WRITER }) : undefined;
   const payload = commentPayload({
     action,
     body,
@@ -67,12 +79,33 @@ function commentOn(driver: Driver, issue: IssueRecord, body: string, action: "cr
     issueLabels: issue.labels,
     commentId: comment?.id ?? commentId,
   });
-  Object.assign(payload.issue.user, { login: issue.user.login, type: issue.user.login.endsWith("[bot]") ? "Bot" : "User" });
+  Object.assign(payload.issue.user, {
+    login: issue.user.login,
+    type: issue.user.login.endsWith("[bot]") ? "Bot" : "User",
+  });
   return { id: comment?.id ?? commentId!, payload };
 }
 
-const RETURN_PARTIAL = ["---", "kind: return", "status: partial", "---", "# Retries half done", "", "## Done", "- Backoff on 502."].join("\n");
-const RETURN_DONE = ["/handoff return", "---", "status: done", "---", "# Retries done", "", "## Done", "- Backoff on 502 and 503."].join("\n");
+const RETURN_PARTIAL = [
+  "---",
+  "kind: return",
+  "status: partial",
+  "---",
+  "# Retries half done",
+  "",
+  "## Done",
+  "- Backoff on 502.",
+].join("\n");
+const RETURN_DONE = [
+  "/handoff return",
+  "---",
+  "status: done",
+  "---",
+  "# Retries done",
+  "",
+  "## Done",
+  "- Backoff on 502 and 503.",
+].join("\n");
 
 /** The whole story, the same for both drivers. */
 async function story(driver: Driver): Promise<void> {
@@ -82,7 +115,13 @@ async function story(driver: Driver): Promise<void> {
   const quoted = renderMarker({
     v: 1,
     kind: "handoff",
-    source: { type: "comment", repo: REPO, commentId: 1, url: `https://github.com/${REPO}/issues/1#issuecomment-1`, thread: 1 },
+    source: {
+      type: "comment",
+      repo: REPO,
+      commentId: 1,
+      url: `https://github.com/${REPO}/issues/1#issuecomment-1`,
+      thread: 1,
+    },
     hash: "",
     role: "reply",
   });
@@ -101,10 +140,18 @@ async function story(driver: Driver): Promise<void> {
   // 4. Pushes: two files added; one renamed (same `id`), one removed.
   const before = github.headSha(REPO);
   const withId = (id: string, title: string) => `---\nid: ${id}\n---\n${simpleDocument(title)}`;
-  const added = github.commit({ changes: { ".handoffs/a.md": withId("a", "Handoff A"), ".handoffs/b.md": simpleDocument("Handoff B") } });
-  const addPush = pushPayload({ before, after: added.sha, commits: [{ id: added.sha, added: [".handoffs/a.md", ".handoffs/b.md"] }] });
+  const added = github.commit({
+    changes: { ".handoffs/a.md": withId("a", "Handoff A"), ".handoffs/b.md": simpleDocument("Handoff B") },
+  });
+  const addPush = pushPayload({
+    before,
+    after: added.sha,
+    commits: [{ id: added.sha, added: [".handoffs/a.md", ".handoffs/b.md"] }],
+  });
   await driver.deliver("push", addPush, "d-5");
-  const moved = github.commit({ changes: { ".handoffs/a.md": null, ".handoffs/c.md": withId("a", "Handoff A"), ".handoffs/b.md": null } });
+  const moved = github.commit({
+    changes: { ".handoffs/a.md": null, ".handoffs/c.md": withId("a", "Handoff A"), ".handoffs/b.md": null },
+  });
   const movePush = pushPayload({
     before: added.sha,
     after: moved.sha,
@@ -153,8 +200,13 @@ describe("parity between the App and the Action's mode: file", () => {
     const fromApp = snapshot(app);
     const fromAction = snapshot(action);
     // The story did happen: a filed issue (the quoted marker did not stop it), returned and closed; file issues.
-    expect(fromApp.issues.map((i) => i.title)).toEqual(expect.arrayContaining(["Finish the retry logic", "Handoff A", "Handoff B"]));
-    expect(fromApp.issues.find((i) => i.title === "Finish the retry logic")).toMatchObject({ state: "closed", parent: 1 });
+    expect(fromApp.issues.map((i) => i.title)).toEqual(
+      expect.arrayContaining(["Finish the retry logic", "Handoff A", "Handoff B"]),
+    );
+    expect(fromApp.issues.find((i) => i.title === "Finish the retry logic")).toMatchObject({
+      state: "closed",
+      parent: 1,
+    });
     expect(fromAction.issues).toEqual(fromApp.issues);
     expect(fromAction.comments).toEqual(fromApp.comments);
   }, 240_000);

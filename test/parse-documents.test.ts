@@ -66,7 +66,11 @@ const EXPECTED: Record<string, Expected> = {
     title: "Add keyboard navigation to the product carousel",
     kind: "handoff",
     sections: ["reason", "scope", "out-of-scope", "pointers", "decisions", "acceptance", "skills"],
-    fields: { parent: { owner: "acme", repo: "webshop", number: 12 }, labels: ["agent-task"], skills: ["playwright", "accessibility"] },
+    fields: {
+      parent: { owner: "acme", repo: "webshop", number: 12 },
+      labels: ["agent-task"],
+      skills: ["playwright", "accessibility"],
+    },
   },
   "return-handoff.md": {
     title: "Return handoff: carousel keyboard navigation",

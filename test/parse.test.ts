@@ -7,7 +7,9 @@ const doc = (...lines: string[]): string => lines.join("\n");
 
 describe("frontmatter", () => {
   it("reads the known fields of a YAML frontmatter", () => {
-    const parsed = parseHandoff(doc("---", "title: Fix login", "kind: handoff", "agent: claude", "id: 7", "---", "Body"));
+    const parsed = parseHandoff(
+      doc("---", "title: Fix login", "kind: handoff", "agent: claude", "id: 7", "---", "Body"),
+    );
     expect(parsed).toMatchObject({ title: "Fix login", kind: "handoff", agent: "claude", id: "7" });
   });
 
@@ -56,7 +58,9 @@ describe("frontmatter", () => {
   });
 
   it("reads labels, assignees and skills from a YAML list or a comma-separated string", () => {
-    const parsed = parseHandoff(doc("---", "labels: [bug, agent]", "assignees: '@octocat, hubot'", "skills:", "  - redis", "---"));
+    const parsed = parseHandoff(
+      doc("---", "labels: [bug, agent]", "assignees: '@octocat, hubot'", "skills:", "  - redis", "---"),
+    );
     expect(parsed.labels).toEqual(["bug", "agent"]);
     expect(parsed.assignees).toEqual(["octocat", "hubot"]);
     expect(parsed.skills).toEqual(["redis"]);
@@ -65,7 +69,9 @@ describe("frontmatter", () => {
   it("keeps unknown keys in `extra` and warns about each one", () => {
     const parsed = parseHandoff(doc("---", "title: T", "priority: high", "---"));
     expect(parsed.extra).toEqual({ priority: "high" });
-    expect(parsed.diagnostics).toEqual([expect.objectContaining({ severity: "warning", code: "unknown-key", line: 3, column: 1 })]);
+    expect(parsed.diagnostics).toEqual([
+      expect.objectContaining({ severity: "warning", code: "unknown-key", line: 3, column: 1 }),
+    ]);
     expect(hasErrors(parsed)).toBe(false);
   });
 
@@ -86,7 +92,9 @@ describe("frontmatter", () => {
 
   it("reports malformed YAML with its line and column in the whole document", () => {
     const parsed = parseHandoff(doc("---", "title: ok", "labels: [a, b", "kind: return", "---", "# Body"));
-    expect(parsed.diagnostics).toEqual([expect.objectContaining({ severity: "error", code: "yaml-syntax", line: 4, column: 1 })]);
+    expect(parsed.diagnostics).toEqual([
+      expect.objectContaining({ severity: "error", code: "yaml-syntax", line: 4, column: 1 }),
+    ]);
   });
 
   it("does not use the fields of malformed YAML", () => {
@@ -97,7 +105,9 @@ describe("frontmatter", () => {
 
   it("reports a frontmatter that is a list rather than a mapping", () => {
     const parsed = parseHandoff(doc("---", "- a", "- b", "---"));
-    expect(parsed.diagnostics).toEqual([expect.objectContaining({ severity: "error", code: "frontmatter-not-mapping", line: 2 })]);
+    expect(parsed.diagnostics).toEqual([
+      expect.objectContaining({ severity: "error", code: "frontmatter-not-mapping", line: 2 }),
+    ]);
   });
 
   it("reports a frontmatter that is a single value", () => {
@@ -132,7 +142,9 @@ describe("frontmatter", () => {
   it("warns about an unknown YAML tag and reads its value as text", () => {
     const parsed = parseHandoff(doc("---", "title: !shell echo hi", "---"));
     expect(parsed.title).toBe("echo hi");
-    expect(parsed.diagnostics).toEqual([expect.objectContaining({ severity: "warning", code: "yaml-unknown-tag", line: 2 })]);
+    expect(parsed.diagnostics).toEqual([
+      expect.objectContaining({ severity: "warning", code: "yaml-unknown-tag", line: 2 }),
+    ]);
   });
 
   it("treats an empty field as not set", () => {
@@ -158,12 +170,26 @@ describe("title", () => {
   });
 
   it("falls back to the first meaningful line, skipping rules, comments, fences and metadata", () => {
-    const text = doc("<!-- generated -->", "", "---", "", "**Status:** READY", "", "```", "code", "```", "", "Rename the *billing* module");
+    const text = doc(
+      "<!-- generated -->",
+      "",
+      "---",
+      "",
+      "**Status:** READY",
+      "",
+      "```",
+      "code",
+      "```",
+      "",
+      "Rename the *billing* module",
+    );
     expect(parseHandoff(text).title).toBe("Rename the billing module");
   });
 
   it("strips emphasis, code ticks and links from the title", () => {
-    expect(parseHandoff("# Fix **the** `parse()` [redirect](https://example.com) bug").title).toBe("Fix the parse() redirect bug");
+    expect(parseHandoff("# Fix **the** `parse()` [redirect](https://example.com) bug").title).toBe(
+      "Fix the parse() redirect bug",
+    );
   });
 
   it("keeps underscores inside identifiers", () => {
@@ -196,9 +222,12 @@ describe("kind", () => {
     expect(parseHandoff(doc("# Report", "", "Kind: return")).kind).toBe("return");
   });
 
-  it.each(["# Return handoff: search index", "# Return: search index", "# return — search index"])("is `return` for a title like %s", (title) => {
-    expect(parseHandoff(title).kind).toBe("return");
-  });
+  it.each(["# Return handoff: search index", "# Return: search index", "# return — search index"])(
+    "is `return` for a title like %s",
+    (title) => {
+      expect(parseHandoff(title).kind).toBe("return");
+    },
+  );
 
   it("is `return` when the first heading reads as a return even if the frontmatter sets the title", () => {
     expect(parseHandoff(doc("---", "title: Search index", "---", "## Return: search index")).kind).toBe("return");
@@ -215,8 +244,23 @@ describe("kind", () => {
 
 describe("metadata", () => {
   it("reads bold, list and plain `Key: value` lines near the top, with keys lower-cased and stripped", () => {
-    const parsed = parseHandoff(doc("# T", "", "**Status:** READY", "- **Branch:** main", "- Last Updated: 2025-01-02", "", "Owner: platform team"));
-    expect(parsed.metadata).toEqual({ status: "READY", branch: "main", "last updated": "2025-01-02", owner: "platform team" });
+    const parsed = parseHandoff(
+      doc(
+        "# T",
+        "",
+        "**Status:** READY",
+        "- **Branch:** main",
+        "- Last Updated: 2025-01-02",
+        "",
+        "Owner: platform team",
+      ),
+    );
+    expect(parsed.metadata).toEqual({
+      status: "READY",
+      branch: "main",
+      "last updated": "2025-01-02",
+      owner: "platform team",
+    });
   });
 
   it("accepts the colon outside the bold key", () => {
@@ -224,8 +268,22 @@ describe("metadata", () => {
   });
 
   it("fills in status, parent, agent and reason from metadata", () => {
-    const parsed = parseHandoff(doc("# T", "", "**Status:** ✅ DONE", "**Parent:** [#9](https://github.com/o/r/issues/9)", "**Agent:** codex", "**Reason:** context ran out"));
-    expect(parsed).toMatchObject({ status: "done", parent: { owner: "o", repo: "r", number: 9 }, agent: "codex", reason: "context ran out" });
+    const parsed = parseHandoff(
+      doc(
+        "# T",
+        "",
+        "**Status:** ✅ DONE",
+        "**Parent:** [#9](https://github.com/o/r/issues/9)",
+        "**Agent:** codex",
+        "**Reason:** context ran out",
+      ),
+    );
+    expect(parsed).toMatchObject({
+      status: "done",
+      parent: { owner: "o", repo: "r", number: 9 },
+      agent: "codex",
+      reason: "context ran out",
+    });
   });
 
   it("lets the frontmatter win over metadata", () => {
@@ -259,7 +317,38 @@ describe("parseHandoff never throws", () => {
   const markdownish = fc
     .array(
       fc.oneof(
-        fc.constantFrom("---", "...", "---js", "```", "~~~", "# ", "## ", "**", "__", ":", "- ", "1. ", "> ", "`", "[", "](", ")", "#L", "\r\n", "\n", "\r", "\uFEFF", "&a", "*a", "!tag ", "{", "}", "<!--", "-->", "="),
+        fc.constantFrom(
+          "---",
+          "...",
+          "---js",
+          "```",
+          "~~~",
+          "# ",
+          "## ",
+          "**",
+          "__",
+          ":",
+          "- ",
+          "1. ",
+          "> ",
+          "`",
+          "[",
+          "](",
+          ")",
+          "#L",
+          "\r\n",
+          "\n",
+          "\r",
+          "\uFEFF",
+          "&a",
+          "*a",
+          "!tag ",
+          "{",
+          "}",
+          "<!--",
+          "-->",
+          "=",
+        ),
         fc.string({ maxLength: 12 }),
       ),
       { maxLength: 60 },
@@ -296,7 +385,14 @@ describe("parseHandoff never throws", () => {
 
 describe("large documents (hang guards, not timings)", () => {
   it("parses a 1 MB document", { timeout: 60_000 }, () => {
-    const section = doc("## Next steps", "", "- Look at `src/app.ts:10-20` and **bold** text.", "", "Some prose line that is fairly long.", "");
+    const section = doc(
+      "## Next steps",
+      "",
+      "- Look at `src/app.ts:10-20` and **bold** text.",
+      "",
+      "Some prose line that is fairly long.",
+      "",
+    );
     const text = `# Big\n\n${section.repeat(Math.ceil(1_000_000 / section.length))}`;
     const parsed = parseHandoff(text);
     expect(parsed.sections.length).toBeGreaterThan(1000);
@@ -320,7 +416,9 @@ describe("oversized frontmatter", () => {
   it("is reported with its position and not parsed, and the body is still read", () => {
     const yaml = Array.from({ length: 5000 }, (_, i) => `key${i}: value`).join("\n");
     const doc = parseHandoff(`---\n${yaml}\n---\n\n# The body's title\n`);
-    expect(doc.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column])).toEqual([["frontmatter-too-large", 2, 1]]);
+    expect(doc.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column])).toEqual([
+      ["frontmatter-too-large", 2, 1],
+    ]);
     expect(doc.extra).toEqual({});
     expect(doc.title).toBe("The body's title");
   });

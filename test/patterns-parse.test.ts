@@ -8,12 +8,25 @@ describe("parser patterns", () => {
   it("include the patterns of every parser module", () => {
     const modules = new Set(Object.keys(PARSE_PATTERNS).map((name) => name.split(".")[0]));
     expect([...modules].sort()).toEqual([
-      "classify", "frontmatter", "kind", "labels", "metadata", "normalise", "pointers", "schema", "sections", "title",
+      "classify",
+      "frontmatter",
+      "kind",
+      "labels",
+      "metadata",
+      "normalise",
+      "pointers",
+      "schema",
+      "sections",
+      "title",
     ]);
   });
 
   it.each(Object.entries(PARSE_PATTERNS))("%s is safe from catastrophic backtracking", async (_name, pattern) => {
     const diagnostics = await checkPattern(pattern);
-    expect(diagnostics.status === "vulnerable" ? { status: diagnostics.status, attack: diagnostics.attack.pattern } : diagnostics.status).toBe("safe");
+    expect(
+      diagnostics.status === "vulnerable"
+        ? { status: diagnostics.status, attack: diagnostics.attack.pattern }
+        : diagnostics.status,
+    ).toBe("safe");
   });
 });

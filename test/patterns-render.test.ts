@@ -10,10 +10,21 @@ import { LINT_PATTERNS } from "../src/core/lint/structure.js";
 import { RELAY_PATTERNS } from "../src/core/relay.js";
 import { ROUTING_PATTERNS } from "../src/core/routing.js";
 import { MARKER_PATTERN } from "../src/core/marker.js";
-import { AGENT_TRIGGER_PATTERN, BACKTICK_RUN_PATTERN, CLOSING_KEYWORD_PATTERN, MENTION_PATTERN, TRIGGER_PATTERN } from "../src/core/neutralize.js";
+import {
+  AGENT_TRIGGER_PATTERN,
+  BACKTICK_RUN_PATTERN,
+  CLOSING_KEYWORD_PATTERN,
+  MENTION_PATTERN,
+  TRIGGER_PATTERN,
+} from "../src/core/neutralize.js";
 import { REGION_START_PATTERN } from "../src/core/read-rendered.js";
 import { RENDER_PATTERNS } from "../src/core/render.js";
-import { ANSI_PATTERN, CONTROL_CHARACTER_PATTERN, HIDING_STYLE_PATTERN, INVISIBLE_PATTERN } from "../src/core/sanitize.js";
+import {
+  ANSI_PATTERN,
+  CONTROL_CHARACTER_PATTERN,
+  HIDING_STYLE_PATTERN,
+  INVISIBLE_PATTERN,
+} from "../src/core/sanitize.js";
 import { ESCAPE_PATTERNS } from "../src/core/escape-text.js";
 
 const patterns: Record<string, RegExp> = {
@@ -21,7 +32,9 @@ const patterns: Record<string, RegExp> = {
   ...Object.fromEntries(Object.entries(CARD_PATTERNS).map(([name, pattern]) => [`CARD_PATTERNS.${name}`, pattern])),
   ...Object.fromEntries(Object.entries(ITEM_PATTERNS).map(([name, pattern]) => [`ITEM_PATTERNS.${name}`, pattern])),
   ...Object.fromEntries(Object.entries(RELAY_PATTERNS).map(([name, pattern]) => [`RELAY_PATTERNS.${name}`, pattern])),
-  ...Object.fromEntries(Object.entries(ROUTING_PATTERNS).map(([name, pattern]) => [`ROUTING_PATTERNS.${name}`, pattern])),
+  ...Object.fromEntries(
+    Object.entries(ROUTING_PATTERNS).map(([name, pattern]) => [`ROUTING_PATTERNS.${name}`, pattern]),
+  ),
   ...Object.fromEntries(Object.entries(LINT_PATTERNS).map(([name, pattern]) => [`LINT_PATTERNS.${name}`, pattern])),
   LINE_BREAK_PATTERN,
   MARKER_PATTERN,

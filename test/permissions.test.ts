@@ -12,7 +12,9 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
 const root = path.join(import.meta.dirname, "..");
-const data = JSON.parse(readFileSync(path.join(root, "test/fixtures/permissions/github-app-permissions.json"), "utf8")) as {
+const data = JSON.parse(
+  readFileSync(path.join(root, "test/fixtures/permissions/github-app-permissions.json"), "utf8"),
+) as {
   routes: { method: string; path: string; permission: string; access: "read" | "write" }[];
   appJwtRoutes: { method: string; path: string }[];
   pullRequestThreads: { permission: string; access: "read" | "write"; routes: string[] };
@@ -23,7 +25,9 @@ type Grants = Record<string, Access>;
 
 /** Relative imports of a TypeScript file, resolved to files (`./x.js` → `./x.ts`). */
 function importsOf(file: string, text: string): string[] {
-  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s(?!type\s)[^;]*?from\s+"(\.[^"]+)"|import\("(\.[^"]+)"\)/g)];
+  const specifiers = [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)\s(?!type\s)[^;]*?from\s+"(\.[^"]+)"|import\("(\.[^"]+)"\)/g),
+  ];
   return specifiers.map((m) => path.resolve(path.dirname(file), (m[1] ?? m[2])!.replace(/\.js$/, ".ts")));
 }
 
@@ -74,10 +78,12 @@ function missing(routes: Set<string>, grants: Grants, onPullRequests: boolean): 
       continue;
     }
     const needs: [string, Access][] = [[entry.permission, entry.access]];
-    if (onPullRequests && data.pullRequestThreads.routes.includes(route)) needs.push([data.pullRequestThreads.permission, data.pullRequestThreads.access]);
+    if (onPullRequests && data.pullRequestThreads.routes.includes(route))
+      needs.push([data.pullRequestThreads.permission, data.pullRequestThreads.access]);
     for (const [permission, access] of needs) {
       const granted = grants[permission];
-      if (!granted || RANK[granted] < RANK[access]) problems.push(`${route} needs ${permission}: ${access}, granted ${granted ?? "nothing"}`);
+      if (!granted || RANK[granted] < RANK[access])
+        problems.push(`${route} needs ${permission}: ${access}, granted ${granted ?? "nothing"}`);
     }
   }
   return problems;
@@ -98,7 +104,11 @@ function documentedActionPermissions(): Record<string, Grants> {
 }
 
 /** Probot's `context.config`, the Action's thread replies: where each entry point starts. */
-const ACTION_ENTRIES = { pickup: "src/action/pickup.ts", return: "src/action/return.ts", file: "src/action/file.ts" } as const;
+const ACTION_ENTRIES = {
+  pickup: "src/action/pickup.ts",
+  return: "src/action/return.ts",
+  file: "src/action/file.ts",
+} as const;
 
 describe("the routes found in the code", () => {
   it("include the calls each flow is known to make", () => {
@@ -125,7 +135,12 @@ describe("app.yml", () => {
   });
 
   it("asks for nothing it never uses", () => {
-    expect(Object.keys(manifest.default_permissions).sort()).toEqual(["contents", "issues", "metadata", "pull_requests"]);
+    expect(Object.keys(manifest.default_permissions).sort()).toEqual([
+      "contents",
+      "issues",
+      "metadata",
+      "pull_requests",
+    ]);
   });
 });
 
@@ -151,7 +166,10 @@ describe("the example workflows", () => {
   const workflows = ["claude-code.yml", "codex.yml", "file-without-app.yml"].map((name) => ({
     name,
     workflow: parse(readFileSync(path.join(root, "examples/workflows", name), "utf8")) as {
-      jobs: Record<string, { permissions?: Record<string, Access>; steps?: { uses?: string; with?: { mode?: string } }[] }>;
+      jobs: Record<
+        string,
+        { permissions?: Record<string, Access>; steps?: { uses?: string; with?: { mode?: string } }[] }
+      >;
     },
   }));
 
@@ -164,9 +182,11 @@ describe("the example workflows", () => {
           const mode = step.with?.mode;
           if (!step.uses?.includes("/handoff@") || !mode) continue;
           const grants: Grants = { metadata: "read" };
-          for (const [permission, access] of Object.entries(job.permissions ?? {})) grants[permission.replace(/-/g, "_")] = access;
+          for (const [permission, access] of Object.entries(job.permissions ?? {}))
+            grants[permission.replace(/-/g, "_")] = access;
           for (const [permission, access] of Object.entries(documented[mode] ?? {})) {
-            if (!grants[permission] || RANK[grants[permission]!] < RANK[access]) problems.push(`${name} job ${id} (mode ${mode}) lacks ${permission}: ${access}`);
+            if (!grants[permission] || RANK[grants[permission]!] < RANK[access])
+              problems.push(`${name} job ${id} (mode ${mode}) lacks ${permission}: ${access}`);
           }
         }
       }

@@ -21,7 +21,9 @@ describe("findPointers", () => {
   });
 
   it("keeps the pointer as written and the document line it was found on", () => {
-    expect(findPointers("intro\n\n- `src/a.ts:3-4` here", 10)).toEqual([{ raw: "src/a.ts:3-4", path: "src/a.ts", startLine: 3, endLine: 4, line: 12 }]);
+    expect(findPointers("intro\n\n- `src/a.ts:3-4` here", 10)).toEqual([
+      { raw: "src/a.ts:3-4", path: "src/a.ts", startLine: 3, endLine: 4, line: 12 },
+    ]);
   });
 
   it.each([
@@ -69,11 +71,15 @@ describe("permalink", () => {
   });
 
   it("links to a single line", () => {
-    expect(permalink({ raw: "src/a.ts:7", path: "src/a.ts", startLine: 7, line: 1 }, at)).toBe("https://github.com/octo/app/blob/0123abc/src/a.ts#L7");
+    expect(permalink({ raw: "src/a.ts:7", path: "src/a.ts", startLine: 7, line: 1 }, at)).toBe(
+      "https://github.com/octo/app/blob/0123abc/src/a.ts#L7",
+    );
   });
 
   it("links to a whole file without an anchor", () => {
-    expect(permalink({ raw: "README.md", path: "README.md", line: 1 }, at)).toBe("https://github.com/octo/app/blob/0123abc/README.md");
+    expect(permalink({ raw: "README.md", path: "README.md", line: 1 }, at)).toBe(
+      "https://github.com/octo/app/blob/0123abc/README.md",
+    );
   });
 
   it("uses a GitHub Enterprise server URL", () => {

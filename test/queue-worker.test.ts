@@ -15,8 +15,16 @@ import { describeWithRedis, flushRedis, redisUrl } from "./support/redis.js";
 
 const DB = 3;
 const SECRET = "queue-secret";
-const PRIVATE_KEY = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
-const PAYLOAD = JSON.stringify({ action: "opened", installation: { id: 1 }, repository: { full_name: "octo-org/widgets" } });
+const PRIVATE_KEY = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+}).privateKey;
+const PAYLOAD = JSON.stringify({
+  action: "opened",
+  installation: { id: 1 },
+  repository: { full_name: "octo-org/widgets" },
+});
 const RETRY = { attempts: 3, backoffMs: 20 };
 
 /** Records each attempt; `failures(id)` says how many first attempts of a delivery throw. */
@@ -25,7 +33,8 @@ function spyApp(failures: (id: string) => number = () => 0): { app: ApplicationF
   const app: ApplicationFunction = (probot) =>
     probot.onAny(async (context) => {
       attempts.push(context.id);
-      if (attempts.filter((id) => id === context.id).length <= failures(context.id)) throw new Error(`attempt failed on purpose`);
+      if (attempts.filter((id) => id === context.id).length <= failures(context.id))
+        throw new Error(`attempt failed on purpose`);
     });
   return { app, attempts };
 }
@@ -36,7 +45,16 @@ afterEach(async () => {
 });
 
 function config() {
-  return readServerConfig({ APP_ID: "1", PRIVATE_KEY, WEBHOOK_SECRET: SECRET, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "fatal", REDIS_URL: redisUrl(DB), HANDOFF_QUEUE: "true" });
+  return readServerConfig({
+    APP_ID: "1",
+    PRIVATE_KEY,
+    WEBHOOK_SECRET: SECRET,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "fatal",
+    REDIS_URL: redisUrl(DB),
+    HANDOFF_QUEUE: "true",
+  });
 }
 
 async function fleet(app: ApplicationFunction): Promise<{ web: RunningServer; worker: RunningWorker }> {
@@ -51,7 +69,12 @@ async function deliver(web: RunningServer, id: string): Promise<{ status: number
   const started = Date.now();
   const response = await fetch(`${web.url}/api/github/webhooks`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": id, "x-hub-signature-256": await sign(SECRET, PAYLOAD) },
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": "issues",
+      "x-github-delivery": id,
+      "x-hub-signature-256": await sign(SECRET, PAYLOAD),
+    },
     body: PAYLOAD,
   });
   await response.text();
@@ -90,7 +113,9 @@ describeWithRedis("the durable queue", () => {
     const { web, worker } = await fleet(spy.app);
     await deliver(web, "q-3");
     await until(() => spy.attempts.length === 3);
-    await until(async () => (await worker.metrics.text()).includes('handoff_jobs_total{event="issues",outcome="completed"} 1'));
+    await until(async () =>
+      (await worker.metrics.text()).includes('handoff_jobs_total{event="issues",outcome="completed"} 1'),
+    );
     const text = await worker.metrics.text();
     expect(text).toContain('handoff_jobs_total{event="issues",outcome="retried"} 2');
   });
@@ -103,7 +128,14 @@ describeWithRedis("the durable queue", () => {
     stops.push(() => queue.close());
     await until(async () => (await inspectQueue(queue)).dead.length === 1);
     const report = await inspectQueue(queue);
-    expect(report.dead).toEqual([expect.objectContaining({ delivery: "q-4", event: "issues", attempts: 3, reason: expect.stringContaining("failed on purpose") })]);
+    expect(report.dead).toEqual([
+      expect.objectContaining({
+        delivery: "q-4",
+        event: "issues",
+        attempts: 3,
+        reason: expect.stringContaining("failed on purpose"),
+      }),
+    ]);
     // A person fixes the cause and redelivers from the App's settings: the same id is accepted again.
     await until(async () => (await deliver(web, "q-4")).status === 202);
   });

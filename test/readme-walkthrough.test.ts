@@ -32,8 +32,18 @@ const untagged = (text: string): string => text.replace(/HANDOFF-[0-9A-F]{16}/g,
 async function walkthrough(): Promise<{ card: string; boundaries: string; checklist: string }> {
   const command = parseCommand(blockAfter("**1. A session hands work off.**", "````markdown\n"));
   if (!command) throw new Error("the README's step 1 holds no /handoff command");
-  const source = { type: "comment" as const, repo: "acme/shop", commentId: 901, url: "https://github.com/acme/shop/pull/41#issuecomment-901", thread: 41 };
-  const prepared = await prepareIssue(withCommandTitle(command.document, command.title), { source, author: "dana", parent: "acme/shop#41" });
+  const source = {
+    type: "comment" as const,
+    repo: "acme/shop",
+    commentId: 901,
+    url: "https://github.com/acme/shop/pull/41#issuecomment-901",
+    thread: 41,
+  };
+  const prepared = await prepareIssue(withCommandTitle(command.document, command.title), {
+    source,
+    author: "dana",
+    parent: "acme/shop#41",
+  });
   const body = prepared.issue.body;
   const document = (await redact(sanitizeForAgent(body).text)).text;
   const brief = await agentBrief(body, { owner: "acme", repo: "shop", ref: SHA });
@@ -46,7 +56,9 @@ async function walkthrough(): Promise<{ card: string; boundaries: string; checkl
     branch: "handoff/42-make-the-nightly-importer-resumable",
     brief,
   });
-  const boundaries = prompt.slice(prompt.indexOf("## Boundaries and checklist"), prompt.indexOf("## The return handoff format")).trimEnd();
+  const boundaries = prompt
+    .slice(prompt.indexOf("## Boundaries and checklist"), prompt.indexOf("## The return handoff format"))
+    .trimEnd();
   const template = prompt.slice(prompt.indexOf("## Acceptance\n- A1"));
   return { card: renderCard(prepared.document), boundaries, checklist: template.slice(0, template.indexOf("\n````")) };
 }
@@ -65,8 +77,13 @@ describe("the README's walk-through", () => {
 
   it("shows a return that answers each acceptance criterion the prompt's template asks about, by its number", async () => {
     const { checklist } = await walkthrough();
-    const asked = checklist.split("\n").filter((line) => line.startsWith("- A")).map((line) => line.slice(0, line.indexOf(":") + 1));
-    const answered = blockAfter("answers each criterion by its number", "```markdown\n").split("\n").filter((line) => /^- A\d+:/.test(line));
+    const asked = checklist
+      .split("\n")
+      .filter((line) => line.startsWith("- A"))
+      .map((line) => line.slice(0, line.indexOf(":") + 1));
+    const answered = blockAfter("answers each criterion by its number", "```markdown\n")
+      .split("\n")
+      .filter((line) => /^- A\d+:/.test(line));
     expect(asked).toEqual(["- A1:", "- A2:"]);
     expect(answered.map((line) => line.slice(0, line.indexOf(":") + 1))).toEqual(asked);
   });

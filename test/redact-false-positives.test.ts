@@ -18,7 +18,9 @@ describe("false positives on real code", () => {
 
   it(`changes at most ${BUDGET_PER_1000_LINES} lines per 1,000, personal data included`, () => {
     const changed = results.flatMap((r) => r.lines);
-    expect((changed.length * 1000) / lines, JSON.stringify(changed.slice(0, 20), null, 1)).toBeLessThanOrEqual(BUDGET_PER_1000_LINES);
+    expect((changed.length * 1000) / lines, JSON.stringify(changed.slice(0, 20), null, 1)).toBeLessThanOrEqual(
+      BUDGET_PER_1000_LINES,
+    );
   });
 
   it("redacts no secret anywhere in it", () => {

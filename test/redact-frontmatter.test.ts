@@ -26,7 +26,9 @@ describe("redact: frontmatter stays valid YAML", () => {
   });
 
   it("quotes a list item that now holds a placeholder", async () => {
-    const { text } = await redact(`---\ntitle: x\nskills:\n  - typescript\n  - use ${token()} # the deploy token\n---\n# Body\n`);
+    const { text } = await redact(
+      `---\ntitle: x\nskills:\n  - typescript\n  - use ${token()} # the deploy token\n---\n# Body\n`,
+    );
     expect(text).toContain(`  - "use ${gh}" # the deploy token\n`);
     expect(parseHandoff(text).skills).toEqual(["typescript", `use ${gh}`]);
   });

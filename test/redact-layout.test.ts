@@ -34,7 +34,13 @@ describe("redact: a private key with decorated lines", () => {
 
   it("redacts PEM headers inside a decorated key", async () => {
     const { lines } = rsaKey(12);
-    const withHeaders = [lines[0] ?? "", "Proc-Type: 4,ENCRYPTED", "DEK-Info: AES-128-CBC,3F2A1BC9E4D5F6A7", "", ...lines.slice(1)];
+    const withHeaders = [
+      lines[0] ?? "",
+      "Proc-Type: 4,ENCRYPTED",
+      "DEK-Info: AES-128-CBC,3F2A1BC9E4D5F6A7",
+      "",
+      ...lines.slice(1),
+    ];
     const doc = withHeaders.map((l) => `| ${l} |`).join("\n");
     const { text } = await redact(doc);
     expect(text).not.toMatch(/Proc-Type|DEK-Info|-----END/);
@@ -43,7 +49,10 @@ describe("redact: a private key with decorated lines", () => {
 
   it("stops at the first line that is not key material when the END line is missing", async () => {
     const { lines } = rsaKey(13);
-    const doc = `${lines.slice(0, 3).map((l) => `> ${l}`).join("\n")}\nThen run the migration, please.\n`;
+    const doc = `${lines
+      .slice(0, 3)
+      .map((l) => `> ${l}`)
+      .join("\n")}\nThen run the migration, please.\n`;
     const { text } = await redact(doc);
     expect(text).toBe(`> ${placeholder("private-key")}\n> \n> \nThen run the migration, please.\n`);
   });

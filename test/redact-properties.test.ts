@@ -23,7 +23,7 @@ const markdownLine = fc.oneof(
     "PORT=3000",
     "",
     "    indented code block",
-    "<!-- handoff:v1 {\"v\":1} -->",
+    '<!-- handoff:v1 {"v":1} -->',
   ),
   fc.string({ unit: "grapheme-ascii", maxLength: 60 }),
   fc.stringMatching(/^[a-z]{1,10}(?: [a-z]{1,10}){0,8}[.:]?$/),

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { placeholder, redact } from "../src/core/redact/index.js";
-import { PROVIDER_RULES, base62, crc32, findProviderTokens, githubChecksumHolds } from "../src/core/redact/providers/index.js";
+import {
+  PROVIDER_RULES,
+  base62,
+  crc32,
+  findProviderTokens,
+  githubChecksumHolds,
+} from "../src/core/redact/providers/index.js";
 import { seeded } from "./fixtures/redact/fakes.js";
 import { expandShape } from "./fixtures/redteam/secrets/shapes.js";
 import { checkPattern } from "./support/recheck.js";
@@ -17,9 +23,18 @@ describe("the provider table", () => {
   it("covers every provider family the issue names", () => {
     const ids = new Set(PROVIDER_RULES.map((r) => r.id));
     for (const id of [
-      "stripe-access-token", "gcp-api-key", "azure-storage-account-key", "azure-sas-signature", "gitlab-token",
-      "huggingface-access-token", "digitalocean-token", "age-secret-key", "slack-webhook-url", "discord-webhook-url",
-    ]) expect(ids, id).toContain(id);
+      "stripe-access-token",
+      "gcp-api-key",
+      "azure-storage-account-key",
+      "azure-sas-signature",
+      "gitlab-token",
+      "huggingface-access-token",
+      "digitalocean-token",
+      "age-secret-key",
+      "slack-webhook-url",
+      "discord-webhook-url",
+    ])
+      expect(ids, id).toContain(id);
   });
 });
 

@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { EXCLUDED_SECRETLINT_RULE, RedactionError, placeholder, redact, secretlintConfig } from "../src/core/redact/index.js";
+import {
+  EXCLUDED_SECRETLINT_RULE,
+  RedactionError,
+  placeholder,
+  redact,
+  secretlintConfig,
+} from "../src/core/redact/index.js";
 import { MAX_DOCUMENT_BYTES } from "../src/core/limits.js";
 import { fakeExamples, seeded } from "./fixtures/redact/fakes.js";
 
@@ -116,7 +122,9 @@ describe("redact: shape of the output", () => {
 
   it("keeps the shape of a home-directory path", async () => {
     const { text } = await redact("open /Users/janedoe/src/app and C:\\Users\\Jane Doe\\AppData");
-    expect(text).toBe(`open /Users/${placeholder("username")}/src/app and C:\\Users\\${placeholder("username")}\\AppData`);
+    expect(text).toBe(
+      `open /Users/${placeholder("username")}/src/app and C:\\Users\\${placeholder("username")}\\AppData`,
+    );
   });
 
   it("keeps a secret-named key and replaces only its value", async () => {
@@ -165,6 +173,8 @@ describe("redact: fails closed", () => {
   });
 
   it("rejects when an extra pattern cannot be compiled", async () => {
-    await expect(redact("text", { extraPatterns: [{ kind: "corp", pattern: "(" }] })).rejects.toBeInstanceOf(RedactionError);
+    await expect(redact("text", { extraPatterns: [{ kind: "corp", pattern: "(" }] })).rejects.toBeInstanceOf(
+      RedactionError,
+    );
   });
 });

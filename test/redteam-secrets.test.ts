@@ -12,7 +12,15 @@ describe("the red-team corpus for secrets and personal data", () => {
 
   it("covers every family the issue lists, and code that must stay", () => {
     expect(loadFamilies().map((f) => f.family)).toEqual(
-      expect.arrayContaining(["provider-tokens", "aws-secret-keys", "named-values", "private-keys", "encoded-and-split", "personal-data", "keep"]),
+      expect.arrayContaining([
+        "provider-tokens",
+        "aws-secret-keys",
+        "named-values",
+        "private-keys",
+        "encoded-and-split",
+        "personal-data",
+        "keep",
+      ]),
     );
   });
 

@@ -61,7 +61,9 @@ describe("the unanswered-criteria note", () => {
   });
 
   it("says how many of them when it answers some", () => {
-    expect(acceptanceNote(handoff, doc("return-out-of-order.md"))).toContain("does not answer 1 of the 3 acceptance criteria");
+    expect(acceptanceNote(handoff, doc("return-out-of-order.md"))).toContain(
+      "does not answer 1 of the 3 acceptance criteria",
+    );
   });
 
   it("is absent when every criterion is answered, or when the handoff has none", () => {
@@ -71,7 +73,10 @@ describe("the unanswered-criteria note", () => {
   });
 
   it("reads the criteria from the handoff issue's own document, not from its header card", () => {
-    const body = renderIssue(handoff, { source: { type: "issue", repo: "acme/app", number: 1, url: "https://github.com/acme/app/issues/1" }, hash: "0" }).body;
+    const body = renderIssue(handoff, {
+      source: { type: "issue", repo: "acme/app", number: 1, url: "https://github.com/acme/app/issues/1" },
+      hash: "0",
+    }).body;
     const read = handoffOfIssueBody(body);
     expect(read?.source).toBe(fixture("handoff-with-criteria.md"));
     expect(handoffOfIssueBody("A body without regions of ours")).toBeNull();

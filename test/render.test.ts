@@ -4,12 +4,25 @@ import { describe, expect, it } from "vitest";
 import { MAX_BODY_CHARS } from "../src/core/limits.js";
 import { findMarker } from "../src/core/marker.js";
 import { parseHandoff } from "../src/core/parse.js";
-import { joinRenderedBodies, parseRenderedBody, renderIssue, renderLabels, renderReturnComment, type RenderContext } from "../src/core/render.js";
+import {
+  joinRenderedBodies,
+  parseRenderedBody,
+  renderIssue,
+  renderLabels,
+  renderReturnComment,
+  type RenderContext,
+} from "../src/core/render.js";
 
 const fixture = (name: string): string => readFileSync(new URL(`fixtures/render/${name}`, import.meta.url), "utf8");
 
 const context: RenderContext = {
-  source: { type: "comment", repo: "acme/app", commentId: 42, url: "https://github.com/acme/app/issues/7#issuecomment-42", thread: 7 },
+  source: {
+    type: "comment",
+    repo: "acme/app",
+    commentId: 42,
+    url: "https://github.com/acme/app/issues/7#issuecomment-42",
+    thread: 7,
+  },
   parent: "acme/app#7",
   labels: ["agent-work"],
   redactions: { total: 3, kinds: { "github-token": 2, email: 1 } },
@@ -24,7 +37,10 @@ const fenceLines = (text: string): number => text.split("\n").filter((line) => /
 function longDocument(size: number): string {
   let text = "# A long handoff\n\n";
   for (let i = 0; text.length < size; i++) {
-    text += i % 20 === 0 ? "```ts\n" + `const value${i} = ${i};\n`.repeat(30) + "```\n\n" : `Paragraph ${i}: the work continues with more detail.\n\n`;
+    text +=
+      i % 20 === 0
+        ? "```ts\n" + `const value${i} = ${i};\n`.repeat(30) + "```\n\n"
+        : `Paragraph ${i}: the work continues with more detail.\n\n`;
   }
   return text;
 }
@@ -35,7 +51,12 @@ describe("renderIssue: title and labels", () => {
   });
 
   it("labels with handoff, then the configured labels, then the document's, without case-insensitive duplicates", () => {
-    expect(renderIssue(parseHandoff(fixture("handoff.md")), context).labels).toEqual(["handoff", "agent-work", "parser", "bug"]);
+    expect(renderIssue(parseHandoff(fixture("handoff.md")), context).labels).toEqual([
+      "handoff",
+      "agent-work",
+      "parser",
+      "bug",
+    ]);
   });
 
   it("cuts every label to GitHub's 50-character limit", () => {
@@ -50,7 +71,13 @@ describe("renderIssue: body", () => {
 
   it("starts with our marker, carrying the source, parent and hash", () => {
     expect(body.startsWith("<!-- handoff:v1 ")).toBe(true);
-    expect(findMarker(body)).toEqual({ v: 1, kind: "handoff", source: context.source, parent: "acme/app#7", hash: "0f1e2d" });
+    expect(findMarker(body)).toEqual({
+      v: 1,
+      kind: "handoff",
+      source: context.source,
+      parent: "acme/app#7",
+      hash: "0f1e2d",
+    });
   });
 
   it("names the source with a link, the author and the redactions by kind and count", () => {
@@ -61,7 +88,9 @@ describe("renderIssue: body", () => {
   });
 
   it("shows the frontmatter in a collapsed YAML block", () => {
-    expect(body).toMatch(/<details><summary>Frontmatter<\/summary>[\s\S]*```yaml\n---\ntitle: Make the parser tolerate CRLF\n[\s\S]*<\/details>/);
+    expect(body).toMatch(
+      /<details><summary>Frontmatter<\/summary>[\s\S]*```yaml\n---\ntitle: Make the parser tolerate CRLF\n[\s\S]*<\/details>/,
+    );
   });
 
   it("shows the document's body as markdown", () => {
@@ -116,7 +145,15 @@ describe("renderIssue: documents longer than one issue", () => {
 
   it("marks every overflow comment with role overflow and its part number", () => {
     expect(issue.overflow.map((body) => findMarker(body))).toEqual(
-      issue.overflow.map((_, i) => ({ v: 1, kind: "handoff", source: context.source, parent: "acme/app#7", hash: "0f1e2d", role: "overflow", part: i + 1 })),
+      issue.overflow.map((_, i) => ({
+        v: 1,
+        kind: "handoff",
+        source: context.source,
+        parent: "acme/app#7",
+        hash: "0f1e2d",
+        role: "overflow",
+        part: i + 1,
+      })),
     );
   });
 
@@ -157,7 +194,9 @@ describe("renderReturnComment", () => {
 
   it("shows the status prominently", () => {
     expect(doc.status?.toLowerCase()).toBe("done");
-    expect(renderReturnComment(doc, context).body.split("\n")[1]).toBe(`### Return handoff · status: **${doc.status}**`);
+    expect(renderReturnComment(doc, context).body.split("\n")[1]).toBe(
+      `### Return handoff · status: **${doc.status}**`,
+    );
   });
 
   it("marks the comment as a return with the role asked for", () => {
@@ -180,9 +219,9 @@ describe("round trip", () => {
     fc.constantFrom("<!-- handoff:body n=3 -->", "<!-- /handoff:body -->", "<!-- handoff:v1 {} -->", "~~~", "```"),
   );
   const frontmatter = fc.option(
-    fc.record({ title: line, labels: fc.array(fc.stringMatching(/^[a-z]{1,10}$/), { maxLength: 3 }) }).map(
-      ({ title, labels }) => `---\ntitle: ${JSON.stringify(title)}\nlabels: [${labels.join(", ")}]\n---\n`,
-    ),
+    fc
+      .record({ title: line, labels: fc.array(fc.stringMatching(/^[a-z]{1,10}$/), { maxLength: 3 }) })
+      .map(({ title, labels }) => `---\ntitle: ${JSON.stringify(title)}\nlabels: [${labels.join(", ")}]\n---\n`),
     { nil: "" },
   );
   const documentText = fc

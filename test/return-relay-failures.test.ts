@@ -8,7 +8,19 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findMarker, renderMarker } from "../src/core/marker.js";
 import type { FaultSpec } from "./support/fake-github/faults.js";
 import type { FakeGitHub, IssueRecord } from "./support/fake-github/index.js";
-import { APP_BOT, commentsOn, fixture, labelsOf, readyEvent, REPO, runAction, seedHandoffIssue, startGitHub, tempDir, type ActionRun } from "./action-harness.js";
+import {
+  APP_BOT,
+  commentsOn,
+  fixture,
+  labelsOf,
+  readyEvent,
+  REPO,
+  runAction,
+  seedHandoffIssue,
+  startGitHub,
+  tempDir,
+  type ActionRun,
+} from "./action-harness.js";
 
 const FAST = { HANDOFF_REQUEST_TIMEOUT_MS: "400" };
 const PARENT = 1;
@@ -33,7 +45,13 @@ afterEach(async () => {
 
 /** Pickup, then the agent writes a `status: done` return where the prompt said. */
 async function pickedUp(issue: IssueRecord): Promise<void> {
-  const pickup = await runAction({ github, inputs: { mode: "pickup", "trusted-bots": APP_BOT }, event: readyEvent(issue), runnerTemp, env: FAST });
+  const pickup = await runAction({
+    github,
+    inputs: { mode: "pickup", "trusted-bots": APP_BOT },
+    event: readyEvent(issue),
+    runnerTemp,
+    env: FAST,
+  });
   expect(pickup.outputs["claimed"]).toBe("true");
   const file = pickup.outputs["return-file"]!;
   mkdirSync(dirname(file), { recursive: true });
@@ -55,35 +73,57 @@ function expectSettledNotRelayed(run: ActionRun, issue: IssueRecord, why: RegExp
   expect(ours("return", issue.number)).toHaveLength(1);
   expect(labelsOf(issue)).toEqual(["handoff", "handoff:returned"]);
   expect(issue.state).toBe("closed");
-  expect(run.stdout).toMatch(/::warning title=return not relayed::the return was posted and the issue settled, but not relayed/);
+  expect(run.stdout).toMatch(
+    /::warning title=return not relayed::the return was posted and the issue settled, but not relayed/,
+  );
   expect(run.stdout).toMatch(why);
   expect(run.summary).toContain("**not relayed:**");
   expect(run.outputs["relay-url"]).toBe("");
 }
 
 const failures: Array<{ name: string; faults: FaultSpec[]; why: RegExp }> = [
-  { name: "404: the parent thread was deleted or transferred", faults: [onParent("GET", "", 404)], why: /GitHub answered 404 when relaying/ },
-  { name: "403: the parent thread is locked", faults: [onParent("POST", "", 403)], why: /GitHub answered 403 when relaying.*locked/ },
-  { name: "410: the parent's issues are gone", faults: [onParent("POST", "", 410)], why: /GitHub answered 410 when relaying/ },
-  { name: "5xx outlasting the retries", faults: [onParent("POST", "", 502, 4)], why: /GitHub answered 502 when relaying/ },
+  {
+    name: "404: the parent thread was deleted or transferred",
+    faults: [onParent("GET", "", 404)],
+    why: /GitHub answered 404 when relaying/,
+  },
+  {
+    name: "403: the parent thread is locked",
+    faults: [onParent("POST", "", 403)],
+    why: /GitHub answered 403 when relaying.*locked/,
+  },
+  {
+    name: "410: the parent's issues are gone",
+    faults: [onParent("POST", "", 410)],
+    why: /GitHub answered 410 when relaying/,
+  },
+  {
+    name: "5xx outlasting the retries",
+    faults: [onParent("POST", "", 502, 4)],
+    why: /GitHub answered 502 when relaying/,
+  },
 ];
 
 describe("mode: return when the relay fails", () => {
-  it.each(failures)("settles the return and reports $name; a re-run relays once", async ({ faults, why }) => {
-    const issue = seedHandoffIssue(github);
-    await pickedUp(issue);
-    for (const fault of faults) github.faults.add(fault);
+  it.each(failures)(
+    "settles the return and reports $name; a re-run relays once",
+    async ({ faults, why }) => {
+      const issue = seedHandoffIssue(github);
+      await pickedUp(issue);
+      for (const fault of faults) github.faults.add(fault);
 
-    const failed = await giveBack(issue);
-    expectSettledNotRelayed(failed, issue, why);
-    expect(ours("relay", PARENT)).toHaveLength(0);
+      const failed = await giveBack(issue);
+      expectSettledNotRelayed(failed, issue, why);
+      expect(ours("relay", PARENT)).toHaveLength(0);
 
-    const rerun = await giveBack(issue);
-    expect(rerun.code).toBe(0);
-    expect(ours("relay", PARENT)).toHaveLength(1);
-    expect(ours("return", issue.number)).toHaveLength(1);
-    expect(rerun.outputs["relay-url"]).toMatch(/#issuecomment-\d+$/);
-  }, 60_000);
+      const rerun = await giveBack(issue);
+      expect(rerun.code).toBe(0);
+      expect(ours("relay", PARENT)).toHaveLength(1);
+      expect(ours("return", issue.number)).toHaveLength(1);
+      expect(rerun.outputs["relay-url"]).toMatch(/#issuecomment-\d+$/);
+    },
+    60_000,
+  );
 
   it("never relays to a parent in another repository, and says so", async () => {
     const marker = renderMarker({

@@ -46,7 +46,9 @@ describe("the agent label", () => {
   });
 
   it("is joined by the ready label when ready_on_file is set", () => {
-    expect(filingLabels(parseHandoff(fixture("agent-metadata-line.md")), { ...defaults, ready_on_file: true })).toEqual(["agent:codex", "handoff:ready"]);
+    expect(filingLabels(parseHandoff(fixture("agent-metadata-line.md")), { ...defaults, ready_on_file: true })).toEqual(
+      ["agent:codex", "handoff:ready"],
+    );
   });
 });
 
@@ -56,36 +58,54 @@ describe("filing with routing", () => {
   it("labels the new issue with the document's agent, and ready when the configuration asks for it", async () => {
     app.github.permissions.set("Codertocat", "write");
     app.github.config = "ready_on_file: true\n";
-    await (await loadedProbot()).receive(delivery("issue_comment", commentPayload({ body: `/handoff\n${fixture("agent-frontmatter.md")}` })));
+    await (
+      await loadedProbot()
+    ).receive(delivery("issue_comment", commentPayload({ body: `/handoff\n${fixture("agent-frontmatter.md")}` })));
     expect(app.github.ours()[0]!.labels).toEqual(["handoff", "agent:claude-code", "handoff:ready"]);
   });
 
   it("adds no ready label by default", async () => {
     app.github.permissions.set("Codertocat", "write");
-    await (await loadedProbot()).receive(delivery("issue_comment", commentPayload({ body: `/handoff\n${fixture("agent-metadata-line.md")}` })));
+    await (
+      await loadedProbot()
+    ).receive(delivery("issue_comment", commentPayload({ body: `/handoff\n${fixture("agent-metadata-line.md")}` })));
     expect(app.github.ours()[0]!.labels).toEqual(["handoff", "agent:codex"]);
   });
 });
 
 /** Whether a workflow's pickup job runs for this event, by GitHub's own expression evaluator. */
 function pickupRuns(workflow: string, event: { name: string; payload: unknown }): boolean {
-  const parsed = parse(readFileSync(new URL(`../examples/workflows/${workflow}`, import.meta.url), "utf8")) as { jobs: { pickup: { if: string } } };
+  const parsed = parse(readFileSync(new URL(`../examples/workflows/${workflow}`, import.meta.url), "utf8")) as {
+    jobs: { pickup: { if: string } };
+  };
   const lexed = new Lexer(parsed.jobs.pickup.if).lex();
   const expression = new Parser(lexed.tokens, ["github"], []).parse();
-  const github = JSON.parse(JSON.stringify({ event_name: event.name, event: event.payload }), data.reviver) as data.Dictionary;
+  const github = JSON.parse(
+    JSON.stringify({ event_name: event.name, event: event.payload }),
+    data.reviver,
+  ) as data.Dictionary;
   const context = new data.Dictionary({ key: "github", value: github });
   return truthy(new Evaluator(expression, context).evaluate());
 }
 
-const ready = (labels: string[]) => ({ name: "issues", payload: labeledPayload({ label: "handoff:ready", labels: ["handoff", ...labels, "handoff:ready"] }) });
+const ready = (labels: string[]) => ({
+  name: "issues",
+  payload: labeledPayload({ label: "handoff:ready", labels: ["handoff", ...labels, "handoff:ready"] }),
+});
 
 describe("the example workflows split the work by agent label", () => {
   it("gives an issue labelled agent:codex to the Codex workflow only", () => {
-    expect([pickupRuns("claude-code.yml", ready(["agent:codex"])), pickupRuns("codex.yml", ready(["agent:codex"]))]).toEqual([false, true]);
+    expect([
+      pickupRuns("claude-code.yml", ready(["agent:codex"])),
+      pickupRuns("codex.yml", ready(["agent:codex"])),
+    ]).toEqual([false, true]);
   });
 
   it("gives an issue labelled agent:claude-code to the Claude Code workflow only", () => {
-    expect([pickupRuns("claude-code.yml", ready(["agent:claude-code"])), pickupRuns("codex.yml", ready(["agent:claude-code"]))]).toEqual([true, false]);
+    expect([
+      pickupRuns("claude-code.yml", ready(["agent:claude-code"])),
+      pickupRuns("codex.yml", ready(["agent:claude-code"])),
+    ]).toEqual([true, false]);
   });
 
   it("gives an issue that names no agent to the Claude Code workflow", () => {
@@ -93,7 +113,10 @@ describe("the example workflows split the work by agent label", () => {
   });
 
   it("leaves an issue for another agent to neither", () => {
-    expect([pickupRuns("claude-code.yml", ready(["agent:gemini-cli"])), pickupRuns("codex.yml", ready(["agent:gemini-cli"]))]).toEqual([false, false]);
+    expect([
+      pickupRuns("claude-code.yml", ready(["agent:gemini-cli"])),
+      pickupRuns("codex.yml", ready(["agent:gemini-cli"])),
+    ]).toEqual([false, false]);
   });
 
   it("starts neither on a label other than handoff:ready", () => {

@@ -6,10 +6,13 @@ import { splitFrontmatter } from "../src/core/frontmatter.js";
 import { FrontmatterSchema, handoffJsonSchema } from "../src/core/schema.js";
 
 const committedText = readFileSync(new URL("../schema/handoff.schema.json", import.meta.url), "utf8");
-const fixture = (name: string): string => readFileSync(new URL(`./fixtures/documents/${name}`, import.meta.url), "utf8");
+const fixture = (name: string): string =>
+  readFileSync(new URL(`./fixtures/documents/${name}`, import.meta.url), "utf8");
 const frontmatterOf = (name: string): unknown => parseYaml(splitFrontmatter(fixture(name)).yaml ?? "");
 
-const validate = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true }).compile(JSON.parse(committedText) as object);
+const validate = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true }).compile(
+  JSON.parse(committedText) as object,
+);
 
 describe("schema/handoff.schema.json", () => {
   it("is what `npm run schema` generates from the zod schema (run it if this fails)", () => {
@@ -20,9 +23,12 @@ describe("schema/handoff.schema.json", () => {
     expect(committedText).toBe(`${JSON.stringify(handoffJsonSchema(), null, 2)}\n`);
   });
 
-  it.each(["frontmatter.md", "parent-to-child-brief.md", "return-handoff.md", "crlf.md"])("accepts the frontmatter of %s", (name) => {
-    expect(validate(frontmatterOf(name)), JSON.stringify(validate.errors)).toBe(true);
-  });
+  it.each(["frontmatter.md", "parent-to-child-brief.md", "return-handoff.md", "crlf.md"])(
+    "accepts the frontmatter of %s",
+    (name) => {
+      expect(validate(frontmatterOf(name)), JSON.stringify(validate.errors)).toBe(true);
+    },
+  );
 
   it("accepts `kind` in any letter case, as the parser does", () => {
     expect(validate({ kind: "Return" })).toBe(true);

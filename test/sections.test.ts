@@ -54,9 +54,12 @@ describe("heading aliases", () => {
     }
   });
 
-  it.each(["Architecture in 60 seconds", "Note", "Fun facts", "2025-09-01", "Next door neighbours"])("does not recognise `%s`", (heading) => {
-    expect(canonicalSection(heading)).toBeNull();
-  });
+  it.each(["Architecture in 60 seconds", "Note", "Fun facts", "2025-09-01", "Next door neighbours"])(
+    "does not recognise `%s`",
+    (heading) => {
+      expect(canonicalSection(heading)).toBeNull();
+    },
+  );
 
   it("cleans a heading of markdown, numbering, emoji and trailing colons but keeps its case", () => {
     expect(cleanHeading("3. 🚧 **Open** `Questions`:")).toBe("Open Questions");
@@ -89,7 +92,17 @@ describe("splitting the body", () => {
   });
 
   it("lets recognised headings inside an unrecognised section (a dated log entry) start their own sections", () => {
-    const text = doc("# Log", "## 2025-01-01", "### Done", "a", "### Notes", "n", "## 2025-01-02", "### Next steps", "b");
+    const text = doc(
+      "# Log",
+      "## 2025-01-01",
+      "### Done",
+      "a",
+      "### Notes",
+      "n",
+      "## 2025-01-02",
+      "### Next steps",
+      "b",
+    );
     expect(outline(text)).toEqual([
       [null, "2025-01-01"],
       ["done", "Done"],
@@ -144,7 +157,12 @@ describe("bold pseudo-headings", () => {
 
   it("starts a section at a paragraph that opens with a recognised bold label followed by text", () => {
     const parsed = parseHandoff(doc("Intro", "", "**Next steps**: ship it", "today"));
-    expect(parsed.sections[1]).toMatchObject({ canonical: "next-steps", heading: "Next steps", text: "ship it\ntoday", line: 3 });
+    expect(parsed.sections[1]).toMatchObject({
+      canonical: "next-steps",
+      heading: "Next steps",
+      text: "ship it\ntoday",
+      line: 3,
+    });
   });
 
   it("does not split at a bold label it does not recognise", () => {

@@ -12,8 +12,16 @@ import { describeWithRedis, flushRedis, redisUrl } from "./support/redis.js";
 
 const DB = 2;
 const SECRET = "fleet-secret";
-const PRIVATE_KEY = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
-const PAYLOAD = JSON.stringify({ action: "opened", installation: { id: 1 }, repository: { full_name: "octo-org/widgets" } });
+const PRIVATE_KEY = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+}).privateKey;
+const PAYLOAD = JSON.stringify({
+  action: "opened",
+  installation: { id: 1 },
+  repository: { full_name: "octo-org/widgets" },
+});
 
 function spyApp(): { app: ApplicationFunction; delivered: string[] } {
   const delivered: string[] = [];
@@ -26,7 +34,15 @@ afterEach(async () => {
 });
 
 async function replica(app: ApplicationFunction, env: Record<string, string> = {}): Promise<RunningServer> {
-  const config = readServerConfig({ APP_ID: "1", PRIVATE_KEY, WEBHOOK_SECRET: SECRET, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "fatal", ...env });
+  const config = readServerConfig({
+    APP_ID: "1",
+    PRIVATE_KEY,
+    WEBHOOK_SECRET: SECRET,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "fatal",
+    ...env,
+  });
   const server = await startServer({ config, app, fleet: { connectWaitMs: 300 } });
   running.push(server);
   return server;
@@ -43,7 +59,12 @@ async function until(condition: () => Promise<boolean>, ms = 10_000): Promise<vo
 async function deliver(server: RunningServer, id: string): Promise<number> {
   const response = await fetch(`${server.url}/api/github/webhooks`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": id, "x-hub-signature-256": await sign(SECRET, PAYLOAD) },
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": "issues",
+      "x-github-delivery": id,
+      "x-hub-signature-256": await sign(SECRET, PAYLOAD),
+    },
     body: PAYLOAD,
   });
   await response.text();
@@ -55,7 +76,10 @@ describeWithRedis("replicas sharing Redis", () => {
 
   it("runs a delivery once when it reaches two replicas", async () => {
     const spy = spyApp();
-    const [a, b] = [await replica(spy.app, { REDIS_URL: redisUrl(DB) }), await replica(spy.app, { REDIS_URL: redisUrl(DB) })];
+    const [a, b] = [
+      await replica(spy.app, { REDIS_URL: redisUrl(DB) }),
+      await replica(spy.app, { REDIS_URL: redisUrl(DB) }),
+    ];
     expect(await deliver(a, "d-shared")).toBe(200);
     expect(await deliver(b, "d-shared")).toBe(200);
     expect(spy.delivered).toEqual(["d-shared"]);
@@ -88,7 +112,12 @@ describeWithRedis("a Redis outage", () => {
     const server = await replica(spy.app, DOWN);
     const response = await fetch(`${server.url}/api/github/webhooks`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": randomUUID(), "x-hub-signature-256": await sign(SECRET, PAYLOAD) },
+      headers: {
+        "content-type": "application/json",
+        "x-github-event": "issues",
+        "x-github-delivery": randomUUID(),
+        "x-hub-signature-256": await sign(SECRET, PAYLOAD),
+      },
       body: PAYLOAD,
     });
     expect(response.status).toBe(503);
@@ -113,7 +142,12 @@ describeWithRedis("a Redis outage", () => {
     const server = await replica(spyApp().app, DOWN);
     const response = await fetch(`${server.url}/api/github/webhooks`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": randomUUID(), "x-hub-signature-256": await sign("wrong", PAYLOAD) },
+      headers: {
+        "content-type": "application/json",
+        "x-github-event": "issues",
+        "x-github-delivery": randomUUID(),
+        "x-hub-signature-256": await sign("wrong", PAYLOAD),
+      },
       body: PAYLOAD,
     });
     expect(response.status).toBe(401);

@@ -15,7 +15,9 @@ afterEach(async () => {
 });
 
 it("keys an installation's client by its installation id, keeping the throttle options Probot set", () => {
-  const keyed = perInstallationThrottle(options({ auth: { installationId: 42 }, throttle: { enabled: true, id: undefined } }));
+  const keyed = perInstallationThrottle(
+    options({ auth: { installationId: 42 }, throttle: { enabled: true, id: undefined } }),
+  );
   expect(keyed.throttle).toEqual({ enabled: true, id: "inst-42" });
 });
 
@@ -25,7 +27,9 @@ it("leaves the App's own client (no installation) as it is", () => {
 });
 
 it("gives two installations different keys, so one's writes never wait for the other's", () => {
-  const ids = [42, 43].map((installationId) => perInstallationThrottle(options({ auth: { installationId } })).throttle?.id);
+  const ids = [42, 43].map(
+    (installationId) => perInstallationThrottle(options({ auth: { installationId } })).throttle?.id,
+  );
   expect(ids).toEqual(["inst-42", "inst-43"]);
 });
 
@@ -43,7 +47,12 @@ it("reports x-ratelimit-remaining from GitHub's answers", async () => {
   github = await startFakeGitHub({ repos: [{ owner: "octo-org", name: "widgets", id: 186853002 }] });
   const reported: Array<[string, number]> = [];
   const Octokit = fleetOctokit(ProbotOctokit, (installation, remaining) => reported.push([installation, remaining]));
-  const octokit = new Octokit({ auth: { token: "t" }, baseUrl: github.url, throttle: { enabled: false }, retry: { enabled: false } });
+  const octokit = new Octokit({
+    auth: { token: "t" },
+    baseUrl: github.url,
+    throttle: { enabled: false },
+    retry: { enabled: false },
+  });
   await octokit.rest.repos.get({ owner: "octo-org", repo: "widgets" });
   expect(reported).toEqual([["app", 4999]]);
 });
@@ -54,7 +63,10 @@ describe("clustered write spacing (REDIS_URL)", () => {
   type Group = { limiterOptions: { maxConcurrent: number | null; minTime: number } };
 
   it("spaces writes 1 s and content-creating writes 3 s apart, with no one-at-a-time slot a dead process could keep", () => {
-    const throttle = clusteredSpacing(options({ throttle: { connection } })).throttle as unknown as { write: Group; notifications: Group };
+    const throttle = clusteredSpacing(options({ throttle: { connection } })).throttle as unknown as {
+      write: Group;
+      notifications: Group;
+    };
     expect(throttle.write.limiterOptions).toMatchObject({ maxConcurrent: null, minTime: 1_000 });
     expect(throttle.notifications.limiterOptions).toMatchObject({ maxConcurrent: null, minTime: 3_000 });
   });

@@ -16,7 +16,9 @@ describe("loadDotEnv", () => {
     expect(loadDotEnv(setupPageEnv, env)).toBe(true);
     expect(env.APP_ID).toBe("4242");
     expect(env.WEBHOOK_SECRET).toBe("from-dotenv");
-    expect(env.PRIVATE_KEY).toBe("-----BEGIN RSA PRIVATE KEY-----\nMIIB-not-a-real-key\n-----END RSA PRIVATE KEY-----\n");
+    expect(env.PRIVATE_KEY).toBe(
+      "-----BEGIN RSA PRIVATE KEY-----\nMIIB-not-a-real-key\n-----END RSA PRIVATE KEY-----\n",
+    );
   });
 
   it("never overrides a variable the environment already sets", () => {

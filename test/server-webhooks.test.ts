@@ -11,10 +11,18 @@ import { readServerConfig, ServerConfigError } from "../src/server/config.js";
 import { createHandoffMiddleware, type HandoffMiddlewareOptions } from "../src/server/middleware.js";
 import { startServer, type RunningServer } from "../src/server/start.js";
 
-const PRIVATE_KEY = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
+const PRIVATE_KEY = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+}).privateKey;
 const NEW_SECRET = "new-secret-after-rotation";
 const OLD_SECRET = "old-secret-before-rotation";
-const PAYLOAD = JSON.stringify({ action: "opened", installation: { id: 1 }, repository: { full_name: "octo-org/widgets" } });
+const PAYLOAD = JSON.stringify({
+  action: "opened",
+  installation: { id: 1 },
+  repository: { full_name: "octo-org/widgets" },
+});
 
 interface Delivered {
   id: string;
@@ -22,7 +30,10 @@ interface Delivered {
 }
 
 /** A test app: records every delivery that reaches a handler; `gate` holds handlers until released; `fail` throws. */
-function spyApp(options: { gate?: Promise<void>; fail?: () => boolean } = {}): { app: ApplicationFunction; delivered: Delivered[] } {
+function spyApp(options: { gate?: Promise<void>; fail?: () => boolean } = {}): {
+  app: ApplicationFunction;
+  delivered: Delivered[];
+} {
   const delivered: Delivered[] = [];
   const app: ApplicationFunction = (probot) => {
     probot.onAny(async (context) => {
@@ -35,7 +46,12 @@ function spyApp(options: { gate?: Promise<void>; fail?: () => boolean } = {}): {
 }
 
 async function newProbot(app: ApplicationFunction): Promise<Probot> {
-  const probot = new Probot({ appId: 1, privateKey: PRIVATE_KEY, secret: "unused-by-our-middleware", logLevel: "fatal" });
+  const probot = new Probot({
+    appId: 1,
+    privateKey: PRIVATE_KEY,
+    secret: "unused-by-our-middleware",
+    logLevel: "fatal",
+  });
   await probot.load(app);
   return probot;
 }
@@ -47,13 +63,19 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((r) => r.close()));
 });
 
-async function serve(app: ApplicationFunction, options: Partial<HandoffMiddlewareOptions> = {}): Promise<{ url: string; idle: () => Promise<void> }> {
+async function serve(
+  app: ApplicationFunction,
+  options: Partial<HandoffMiddlewareOptions> = {},
+): Promise<{ url: string; idle: () => Promise<void> }> {
   const probot = await newProbot(app);
   const middleware = createHandoffMiddleware(probot, { secrets: [NEW_SECRET], ...options });
   const server = createServer((req, res) => void middleware(req, res, () => res.writeHead(404).end()));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`, idle: middleware.idle };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`,
+    idle: middleware.idle,
+  };
 }
 
 interface Sent {
@@ -65,11 +87,15 @@ interface Sent {
 function post(url: string, body: string | Buffer, headers: Record<string, string>, chunked = false): Promise<Sent> {
   return new Promise((resolve, reject) => {
     const data = typeof body === "string" ? Buffer.from(body) : body;
-    const req = request(url, { method: "POST", headers: chunked ? headers : { ...headers, "content-length": String(data.length) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-    });
+    const req = request(
+      url,
+      { method: "POST", headers: chunked ? headers : { ...headers, "content-length": String(data.length) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
     // A server that refuses early may close before it has read everything we send; its answer still counts.
     req.on("error", reject);
     if (chunked) {
@@ -79,7 +105,10 @@ function post(url: string, body: string | Buffer, headers: Record<string, string
   });
 }
 
-async function deliver(url: string, options: { secret?: string | null; id?: string; body?: string; event?: string; contentType?: string } = {}): Promise<Sent> {
+async function deliver(
+  url: string,
+  options: { secret?: string | null; id?: string; body?: string; event?: string; contentType?: string } = {},
+): Promise<Sent> {
   const body = options.body ?? PAYLOAD;
   const headers: Record<string, string> = {
     "content-type": options.contentType ?? "application/json",
@@ -108,7 +137,12 @@ describe("webhook signatures", () => {
   it("refuses a signature over a different body", async () => {
     const spy = spyApp();
     const { url } = await serve(spy.app);
-    const headers = { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": randomUUID(), "x-hub-signature-256": await sign(NEW_SECRET, PAYLOAD) };
+    const headers = {
+      "content-type": "application/json",
+      "x-github-event": "issues",
+      "x-github-delivery": randomUUID(),
+      "x-hub-signature-256": await sign(NEW_SECRET, PAYLOAD),
+    };
     expect((await post(url, PAYLOAD.replace("opened", "closed"), headers)).status).toBe(401);
     expect(spy.delivered).toEqual([]);
   });
@@ -118,7 +152,12 @@ describe("webhook signatures", () => {
     const { url } = await serve(spy.app);
     const body = Buffer.concat([Buffer.from('{"action":"opened","x":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
     const signature = `sha256=${createHmac("sha256", NEW_SECRET).update(body).digest("hex")}`;
-    const headers = { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": randomUUID(), "x-hub-signature-256": signature };
+    const headers = {
+      "content-type": "application/json",
+      "x-github-event": "issues",
+      "x-github-delivery": randomUUID(),
+      "x-hub-signature-256": signature,
+    };
     expect((await post(url, body, headers)).status).toBe(401);
     expect(spy.delivered).toEqual([]);
   });
@@ -126,7 +165,11 @@ describe("webhook signatures", () => {
   it("answers 400 to a delivery without X-GitHub-Delivery and never runs the app", async () => {
     const spy = spyApp();
     const { url } = await serve(spy.app);
-    const headers = { "content-type": "application/json", "x-github-event": "issues", "x-hub-signature-256": await sign(NEW_SECRET, PAYLOAD) };
+    const headers = {
+      "content-type": "application/json",
+      "x-github-event": "issues",
+      "x-hub-signature-256": await sign(NEW_SECRET, PAYLOAD),
+    };
     expect((await post(url, PAYLOAD, headers)).status).toBe(400);
     expect(spy.delivered).toEqual([]);
   });
@@ -149,7 +192,14 @@ describe("webhook signatures", () => {
   it("answers 415 to a form-encoded delivery, without running the app", async () => {
     const spy = spyApp();
     const { url } = await serve(spy.app);
-    expect((await deliver(url, { body: `payload=${encodeURIComponent(PAYLOAD)}`, contentType: "application/x-www-form-urlencoded" })).status).toBe(415);
+    expect(
+      (
+        await deliver(url, {
+          body: `payload=${encodeURIComponent(PAYLOAD)}`,
+          contentType: "application/x-www-form-urlencoded",
+        })
+      ).status,
+    ).toBe(415);
     expect(spy.delivered).toEqual([]);
   });
 });
@@ -220,7 +270,12 @@ describe("secret rotation", () => {
   });
 
   it("reads both secrets from WEBHOOK_SECRET and WEBHOOK_SECRET_PREVIOUS", () => {
-    const config = readServerConfig({ APP_ID: "1", PRIVATE_KEY, WEBHOOK_SECRET: NEW_SECRET, WEBHOOK_SECRET_PREVIOUS: OLD_SECRET });
+    const config = readServerConfig({
+      APP_ID: "1",
+      PRIVATE_KEY,
+      WEBHOOK_SECRET: NEW_SECRET,
+      WEBHOOK_SECRET_PREVIOUS: OLD_SECRET,
+    });
     expect(config.secrets).toEqual([NEW_SECRET, OLD_SECRET]);
   });
 
@@ -247,7 +302,12 @@ describe("request limits", () => {
     const spy = spyApp();
     const { url } = await serve(spy.app, { maxBodyBytes: 1024 });
     const body = JSON.stringify({ pad: "x".repeat(4096) });
-    const headers = { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": randomUUID(), "x-hub-signature-256": await sign(NEW_SECRET, body) };
+    const headers = {
+      "content-type": "application/json",
+      "x-github-event": "issues",
+      "x-github-delivery": randomUUID(),
+      "x-hub-signature-256": await sign(NEW_SECRET, body),
+    };
     expect((await post(url, body, headers, true)).status).toBe(413);
     expect(spy.delivered).toEqual([]);
   });
@@ -263,7 +323,14 @@ describe("request limits", () => {
 
 describe("the runnable server", () => {
   async function start(): Promise<RunningServer> {
-    const config = readServerConfig({ APP_ID: "1", PRIVATE_KEY, WEBHOOK_SECRET: NEW_SECRET, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "fatal" });
+    const config = readServerConfig({
+      APP_ID: "1",
+      PRIVATE_KEY,
+      WEBHOOK_SECRET: NEW_SECRET,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "fatal",
+    });
     const server = await startServer({ config, app: spyApp().app });
     running.push(server);
     return server;

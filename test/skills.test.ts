@@ -8,7 +8,9 @@ import { parse } from "yaml";
 
 const root = path.join(import.meta.dirname, "..");
 const skillsDir = path.join(root, "skills");
-const skills = readdirSync(skillsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const skills = readdirSync(skillsDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 const NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -26,19 +26,29 @@ beforeEach(async () => {
 afterEach(async () => {
   // Every request the tests made is in GitHub's description, and every answer matches its documented shape.
   expect(gh.violations).toEqual([]);
-  const wrongShapes = gh.requests.filter((r) => !r.fault).flatMap((r) =>
-    checkResponse({ method: r.method, path: r.path, status: r.status, body: r.response }).errors,
-  );
+  const wrongShapes = gh.requests
+    .filter((r) => !r.fault)
+    .flatMap((r) => checkResponse({ method: r.method, path: r.path, status: r.status, body: r.response }).errors);
   expect(wrongShapes).toEqual([]);
   await gh.close();
 });
 
 describe("issues", () => {
   it("creates an issue authored by the token's user, with labels created on demand", async () => {
-    const { data, status } = await client("mona-token").rest.issues.create({ owner, repo, title: "Pick up the parser", labels: ["handoff"] });
+    const { data, status } = await client("mona-token").rest.issues.create({
+      owner,
+      repo,
+      title: "Pick up the parser",
+      labels: ["handoff"],
+    });
 
     expect(status).toBe(201);
-    expect(data).toMatchObject({ number: 1, title: "Pick up the parser", state: "open", user: { login: "mona", type: "User" } });
+    expect(data).toMatchObject({
+      number: 1,
+      title: "Pick up the parser",
+      state: "open",
+      user: { login: "mona", type: "User" },
+    });
     expect(data.labels).toEqual([expect.objectContaining({ name: "handoff" })]);
     expect(data.html_url).toBe("https://github.com/octo-org/widgets/issues/1");
   });
@@ -56,7 +66,13 @@ describe("issues", () => {
     gh.seedIssue({ title: "two", labels: ["handoff"], user: "octocat" });
     gh.seedIssue({ title: "three", user: "mona" });
 
-    const { data } = await octokit.rest.issues.listForRepo({ owner, repo, labels: "handoff", creator: "mona", state: "all" });
+    const { data } = await octokit.rest.issues.listForRepo({
+      owner,
+      repo,
+      labels: "handoff",
+      creator: "mona",
+      state: "all",
+    });
 
     expect(data.map((i) => i.title)).toEqual(["one"]);
   });
@@ -83,14 +99,22 @@ describe("issues", () => {
   it("closes an issue with a state reason", async () => {
     const issue = gh.seedIssue();
 
-    const { data } = await octokit.rest.issues.update({ owner, repo, issue_number: issue.number, state: "closed", state_reason: "not_planned" });
+    const { data } = await octokit.rest.issues.update({
+      owner,
+      repo,
+      issue_number: issue.number,
+      state: "closed",
+      state_reason: "not_planned",
+    });
 
     expect(data).toMatchObject({ state: "closed", state_reason: "not_planned" });
     expect(data.closed_at).not.toBeNull();
   });
 
   it("rejects a body over 65,536 characters with a 422", async () => {
-    await expect(octokit.rest.issues.create({ owner, repo, title: "t", body: "x".repeat(65_537) })).rejects.toMatchObject({ status: 422 });
+    await expect(
+      octokit.rest.issues.create({ owner, repo, title: "t", body: "x".repeat(65_537) }),
+    ).rejects.toMatchObject({ status: 422 });
   });
 
   it("adds, replaces and removes labels on an issue", async () => {
@@ -98,7 +122,12 @@ describe("issues", () => {
 
     await octokit.rest.issues.addLabels({ owner, repo, issue_number: issue.number, labels: ["b"] });
     const removed = await octokit.rest.issues.removeLabel({ owner, repo, issue_number: issue.number, name: "a" });
-    const replaced = await octokit.rest.issues.setLabels({ owner, repo, issue_number: issue.number, labels: ["c", "d"] });
+    const replaced = await octokit.rest.issues.setLabels({
+      owner,
+      repo,
+      issue_number: issue.number,
+      labels: ["c", "d"],
+    });
 
     expect(removed.data.map((l) => l.name)).toEqual(["b"]);
     expect(replaced.data.map((l) => l.name)).toEqual(["c", "d"]);
@@ -107,12 +136,19 @@ describe("issues", () => {
   it("assigns only users who can be assigned", async () => {
     const issue = gh.seedIssue();
 
-    const { data } = await octokit.rest.issues.addAssignees({ owner, repo, issue_number: issue.number, assignees: ["tri", "rando"] });
+    const { data } = await octokit.rest.issues.addAssignees({
+      owner,
+      repo,
+      issue_number: issue.number,
+      assignees: ["tri", "rando"],
+    });
     const check = await octokit.rest.issues.checkUserCanBeAssigned({ owner, repo, assignee: "tri" });
 
     expect(data.assignees?.map((a) => a.login)).toEqual(["tri"]);
     expect(check.status).toBe(204);
-    await expect(octokit.rest.issues.checkUserCanBeAssigned({ owner, repo, assignee: "rando" })).rejects.toMatchObject({ status: 404 });
+    await expect(octokit.rest.issues.checkUserCanBeAssigned({ owner, repo, assignee: "rando" })).rejects.toMatchObject({
+      status: 404,
+    });
   });
 });
 
@@ -123,7 +159,12 @@ describe("comments and reactions", () => {
 
     const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: issue.number, body: "hello" });
     await octokit.rest.issues.updateComment({ owner, repo, comment_id: created.data.id, body: "hello, edited" });
-    const { data } = await octokit.rest.issues.listComments({ owner, repo, issue_number: issue.number, since: "2021-01-01T00:00:00Z" });
+    const { data } = await octokit.rest.issues.listComments({
+      owner,
+      repo,
+      issue_number: issue.number,
+      since: "2021-01-01T00:00:00Z",
+    });
 
     expect(created.data.html_url).toBe(`https://github.com/octo-org/widgets/issues/1#issuecomment-${created.data.id}`);
     expect(data.map((c) => c.body)).toEqual(["hello, edited"]);
@@ -134,14 +175,26 @@ describe("comments and reactions", () => {
 
     await octokit.rest.issues.deleteComment({ owner, repo, comment_id: comment.id });
 
-    await expect(octokit.rest.issues.getComment({ owner, repo, comment_id: comment.id })).rejects.toMatchObject({ status: 404 });
+    await expect(octokit.rest.issues.getComment({ owner, repo, comment_id: comment.id })).rejects.toMatchObject({
+      status: 404,
+    });
   });
 
   it("adds a reaction once per user and content", async () => {
     const comment = gh.seedComment({ issueNumber: gh.seedIssue().number, body: "/handoff" });
 
-    const first = await octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: comment.id, content: "eyes" });
-    const again = await octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: comment.id, content: "eyes" });
+    const first = await octokit.rest.reactions.createForIssueComment({
+      owner,
+      repo,
+      comment_id: comment.id,
+      content: "eyes",
+    });
+    const again = await octokit.rest.reactions.createForIssueComment({
+      owner,
+      repo,
+      comment_id: comment.id,
+      content: "eyes",
+    });
 
     expect([first.status, again.status]).toEqual([201, 200]);
     expect(again.data.id).toBe(first.data.id);
@@ -163,7 +216,9 @@ describe("sub-issues", () => {
     const pr = gh.seedIssue({ isPullRequest: true });
     const child = gh.seedIssue();
 
-    await expect(octokit.rest.issues.addSubIssue({ owner, repo, issue_number: pr.number, sub_issue_id: child.id })).rejects.toMatchObject({
+    await expect(
+      octokit.rest.issues.addSubIssue({ owner, repo, issue_number: pr.number, sub_issue_id: child.id }),
+    ).rejects.toMatchObject({
       status: 422,
     });
   });
@@ -172,7 +227,9 @@ describe("sub-issues", () => {
     const [a, b, child] = [gh.seedIssue(), gh.seedIssue(), gh.seedIssue()];
     await octokit.rest.issues.addSubIssue({ owner, repo, issue_number: a.number, sub_issue_id: child.id });
 
-    await expect(octokit.rest.issues.addSubIssue({ owner, repo, issue_number: b.number, sub_issue_id: child.id })).rejects.toMatchObject({
+    await expect(
+      octokit.rest.issues.addSubIssue({ owner, repo, issue_number: b.number, sub_issue_id: child.id }),
+    ).rejects.toMatchObject({
       status: 422,
     });
   });
@@ -199,7 +256,10 @@ describe("git refs, contents and compare", () => {
     const second = octokit.rest.git.createRef({ owner, repo, ref: "refs/handoff/claims/12", sha });
 
     expect(first.status).toBe(201);
-    await expect(second).rejects.toMatchObject({ status: 422, message: expect.stringContaining("Reference already exists") });
+    await expect(second).rejects.toMatchObject({
+      status: 422,
+      message: expect.stringContaining("Reference already exists"),
+    });
   });
 
   it("lets exactly one of many concurrent creates of the same ref win", async () => {
@@ -213,7 +273,9 @@ describe("git refs, contents and compare", () => {
   });
 
   it("refuses a ref to a commit it does not have", async () => {
-    await expect(octokit.rest.git.createRef({ owner, repo, ref: "refs/heads/x", sha: "f".repeat(40) })).rejects.toMatchObject({
+    await expect(
+      octokit.rest.git.createRef({ owner, repo, ref: "refs/heads/x", sha: "f".repeat(40) }),
+    ).rejects.toMatchObject({
       status: 422,
     });
   });
@@ -229,14 +291,21 @@ describe("git refs, contents and compare", () => {
 
     expect(updated.data.object.sha).toBe(next);
     expect(read.data.ref).toBe("refs/heads/feature/x");
-    await expect(octokit.rest.git.getRef({ owner, repo, ref: "heads/feature/x" })).rejects.toMatchObject({ status: 404 });
+    await expect(octokit.rest.git.getRef({ owner, repo, ref: "heads/feature/x" })).rejects.toMatchObject({
+      status: 404,
+    });
   });
 
   it("serves a file as base64 and a directory as a list, at a ref", async () => {
     gh.setFile({ path: ".handoffs/parser.md", content: "# Parser\n" });
     gh.setFile({ path: ".github/handoff.yml", content: "labels: [handoff]\n" });
 
-    const file = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { owner, repo, path: ".github/handoff.yml", ref: "main" });
+    const file = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      owner,
+      repo,
+      path: ".github/handoff.yml",
+      ref: "main",
+    });
     const dir = await octokit.rest.repos.getContent({ owner, repo, path: ".handoffs" });
 
     const data = file.data as { encoding: string; content: string };
@@ -253,15 +322,24 @@ describe("git refs, contents and compare", () => {
   });
 
   it("answers 404 for a missing file", async () => {
-    await expect(octokit.rest.repos.getContent({ owner, repo, path: "nope.md" })).rejects.toMatchObject({ status: 404 });
+    await expect(octokit.rest.repos.getContent({ owner, repo, path: "nope.md" })).rejects.toMatchObject({
+      status: 404,
+    });
   });
 
   it("compares two commits: added, modified, removed and renamed files", async () => {
     gh.commit({ changes: { "keep.md": "v1", "gone.md": "bye", "old-name.md": "same" } });
     const base = gh.headSha();
-    const head = gh.commit({ message: "change", changes: { "keep.md": "v2", "gone.md": null, "old-name.md": null, "new-name.md": "same", "added.md": "hi" } });
+    const head = gh.commit({
+      message: "change",
+      changes: { "keep.md": "v2", "gone.md": null, "old-name.md": null, "new-name.md": "same", "added.md": "hi" },
+    });
 
-    const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head.sha}` });
+    const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+      owner,
+      repo,
+      basehead: `${base}...${head.sha}`,
+    });
 
     expect(data).toMatchObject({ status: "ahead", ahead_by: 1, total_commits: 1 });
     expect(data.files?.map((f) => [f.filename, f.status, f.previous_filename])).toEqual([
@@ -273,7 +351,12 @@ describe("git refs, contents and compare", () => {
   });
 
   it("comments on a commit", async () => {
-    const { data } = await octokit.rest.repos.createCommitComment({ owner, repo, commit_sha: gh.headSha(), body: "filed as #1" });
+    const { data } = await octokit.rest.repos.createCommitComment({
+      owner,
+      repo,
+      commit_sha: gh.headSha(),
+      body: "filed as #1",
+    });
 
     expect(data).toMatchObject({ body: "filed as #1", commit_id: gh.headSha() });
   });
@@ -330,7 +413,9 @@ describe("conditional requests and the authenticated user", () => {
 
     const first = await octokit.request(route, { owner, repo, issue_number: issue.number });
     const etag = first.headers.etag!;
-    const again = await octokit.request(route, { owner, repo, issue_number: issue.number, headers: { "if-none-match": etag } }).catch((e: { status: number }) => e);
+    const again = await octokit
+      .request(route, { owner, repo, issue_number: issue.number, headers: { "if-none-match": etag } })
+      .catch((e: { status: number }) => e);
 
     expect(etag).toMatch(/^W\/"[0-9a-f]+"$/);
     expect(again).toMatchObject({ status: 304 });
@@ -342,7 +427,12 @@ describe("conditional requests and the authenticated user", () => {
     const first = await octokit.request(route, { owner, repo, issue_number: issue.number });
     gh.seedComment({ issueNumber: issue.number, body: "new" });
 
-    const second = await octokit.request(route, { owner, repo, issue_number: issue.number, headers: { "if-none-match": first.headers.etag! } });
+    const second = await octokit.request(route, {
+      owner,
+      repo,
+      issue_number: issue.number,
+      headers: { "if-none-match": first.headers.etag! },
+    });
 
     expect(second.status).toBe(200);
     expect(second.data.map((c) => c.body)).toEqual(["new"]);
@@ -363,7 +453,13 @@ describe("recording and faults", () => {
     await octokit.rest.repos.get({ owner, repo });
 
     expect(gh.requests).toEqual([
-      expect.objectContaining({ method: "GET", path: "/repos/octo-org/widgets", status: 200, actor: "handoff-app[bot]", operationId: "repos/get" }),
+      expect.objectContaining({
+        method: "GET",
+        path: "/repos/octo-org/widgets",
+        status: 200,
+        actor: "handoff-app[bot]",
+        operationId: "repos/get",
+      }),
     ]);
   });
 

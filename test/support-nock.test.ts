@@ -45,7 +45,9 @@ describe("recordRequests", () => {
     recorder = recordRequests();
     nock(API).get("/repos/octo-org/widgets").reply(200, {});
 
-    await expect(client().rest.issues.get({ owner: "octo-org", repo: "widgets", issue_number: 1 })).rejects.toMatchObject({
+    await expect(
+      client().rest.issues.get({ owner: "octo-org", repo: "widgets", issue_number: 1 }),
+    ).rejects.toMatchObject({
       status: 501,
     });
 
@@ -134,7 +136,9 @@ describe("useNock", () => {
   const harness = useNock();
 
   it("refuses real network connections", async () => {
-    await expect(client().rest.repos.get({ owner: "octo-org", repo: "widgets" })).rejects.toThrow(/Disallowed net connect/);
+    await expect(client().rest.repos.get({ owner: "octo-org", repo: "widgets" })).rejects.toThrow(
+      /Disallowed net connect/,
+    );
     // The refused request is recorded as unmatched; clear it so the after-each check does not fail this test.
     harness.requests.length = 0;
   });

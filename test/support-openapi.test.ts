@@ -13,7 +13,11 @@ describe("checkRequest", () => {
   });
 
   it("rejects an issue whose labels are a string instead of an array", () => {
-    const result = checkRequest({ method: "POST", path: "/repos/octo-org/widgets/issues", body: { title: "t", labels: "x" } });
+    const result = checkRequest({
+      method: "POST",
+      path: "/repos/octo-org/widgets/issues",
+      body: { title: "t", labels: "x" },
+    });
 
     expect(result.errors).toEqual([expect.stringContaining("body.labels must be array")]);
   });
@@ -86,7 +90,11 @@ describe("checkRequest", () => {
   });
 
   it("rejects creating a git ref without a sha", () => {
-    const result = checkRequest({ method: "POST", path: "/repos/octo-org/widgets/git/refs", body: { ref: "refs/heads/x" } });
+    const result = checkRequest({
+      method: "POST",
+      path: "/repos/octo-org/widgets/git/refs",
+      body: { ref: "refs/heads/x" },
+    });
 
     expect(result.errors).toEqual([expect.stringContaining("must have required property 'sha'")]);
   });
@@ -98,7 +106,10 @@ describe("checkRequest", () => {
   });
 
   it("matches a percent-encoded file path, as Probot's config loader sends it", () => {
-    const result = checkRequest({ method: "GET", path: "/repos/octo-org/widgets/contents/.github%2Fhandoff.yml?ref=main" });
+    const result = checkRequest({
+      method: "GET",
+      path: "/repos/octo-org/widgets/contents/.github%2Fhandoff.yml?ref=main",
+    });
 
     expect(result).toMatchObject({ template: "/repos/{owner}/{repo}/contents/{path}", errors: [] });
   });
@@ -116,7 +127,11 @@ describe("checkRequest", () => {
   });
 
   it("prefers a literal segment over a parameter", () => {
-    const result = checkRequest({ method: "PATCH", path: "/repos/octo-org/widgets/issues/comments/42", body: { body: "x" } });
+    const result = checkRequest({
+      method: "PATCH",
+      path: "/repos/octo-org/widgets/issues/comments/42",
+      body: { body: "x" },
+    });
 
     expect(result.template).toBe("/repos/{owner}/{repo}/issues/comments/{comment_id}");
   });
@@ -128,7 +143,11 @@ describe("checkRequest", () => {
   });
 
   it("accepts null where the description marks a field nullable", () => {
-    const result = checkRequest({ method: "PATCH", path: "/repos/octo-org/widgets/issues/7", body: { milestone: null, state_reason: null } });
+    const result = checkRequest({
+      method: "PATCH",
+      path: "/repos/octo-org/widgets/issues/7",
+      body: { milestone: null, state_reason: null },
+    });
 
     expect(result.errors).toEqual([]);
   });

@@ -25,7 +25,10 @@ const FIXTURES: FixtureName[] = [
 
 describe("payload fixtures", () => {
   it.each(FIXTURES)("%s describes octo-org/widgets on installation 1", (name) => {
-    const payload = loadPayload<{ repository: { full_name: string; id: number; default_branch: string }; installation: { id: number } }>(name);
+    const payload = loadPayload<{
+      repository: { full_name: string; id: number; default_branch: string };
+      installation: { id: number };
+    }>(name);
 
     expect(payload.repository).toMatchObject({ full_name: "octo-org/widgets", id: 186853002, default_branch: "main" });
     expect(payload.installation.id).toBe(1);
@@ -91,7 +94,12 @@ describe("pushPayload", () => {
   });
 
   it("takes the commits, and makes the last one the head", () => {
-    const payload = pushPayload({ commits: [{ id: "a".repeat(40), added: ["x.md"] }, { id: "b".repeat(40), modified: ["x.md"] }] });
+    const payload = pushPayload({
+      commits: [
+        { id: "a".repeat(40), added: ["x.md"] },
+        { id: "b".repeat(40), modified: ["x.md"] },
+      ],
+    });
 
     expect(payload.after).toBe("b".repeat(40));
     expect(payload.head_commit?.modified).toEqual(["x.md"]);
@@ -134,15 +142,23 @@ describe("with Probot and the fake GitHub server", () => {
         baseUrl: gh.url,
         logLevel: "fatal",
         // A function default runs last, so it really switches throttling and retries off (FACTS.md).
-        Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, throttle: { enabled: false }, retry: { enabled: false } })),
+        Octokit: ProbotOctokit.defaults((options: object) => ({
+          ...options,
+          throttle: { enabled: false },
+          retry: { enabled: false },
+        })),
       });
       await probot.load((app) => {
         app.on("issue_comment.created", async (context) => {
-          await context.octokit.rest.reactions.createForIssueComment(context.repo({ comment_id: context.payload.comment.id, content: "eyes" }));
+          await context.octokit.rest.reactions.createForIssueComment(
+            context.repo({ comment_id: context.payload.comment.id, content: "eyes" }),
+          );
         });
       });
 
-      await probot.receive(delivery("issue_comment", commentPayload({ issueNumber: issue.number, commentId: comment.id })));
+      await probot.receive(
+        delivery("issue_comment", commentPayload({ issueNumber: issue.number, commentId: comment.id })),
+      );
 
       expect(gh.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
         "POST /app/installations/1/access_tokens 201",

@@ -72,7 +72,12 @@ export function newLease(context: ActionContext, now: Date, leaseMinutes: number
 const isClaimMarker = (marker: { role?: string }) => marker.role === "claim";
 
 /** The tracking comment: the run's link, the claim time and the lease, for people and for the next run. */
-export function renderClaimComment(issue: IssueAddress, context: ActionContext, lease: Lease, takenOver?: Lease): string {
+export function renderClaimComment(
+  issue: IssueAddress,
+  context: ActionContext,
+  lease: Lease,
+  takenOver?: Lease,
+): string {
   const url = `${context.serverUrl}/${issue.owner}/${issue.repo}/issues/${issue.issue_number}`;
   const leaseJson = JSON.stringify(lease);
   const marker = renderMarker({
@@ -87,7 +92,11 @@ export function renderClaimComment(issue: IssueAddress, context: ActionContext, 
     lines.push(
       `**Released** at ${lease.releasedAt}: [workflow run ${lease.runId}](${lease.runUrl}) claimed this issue at ${lease.claimedAt} and has finished with it.`,
     );
-    if (lease.refKept) lines.push("", "The claim ref was left in place (the releasing token lacks `contents: write`); the next pickup moves it.");
+    if (lease.refKept)
+      lines.push(
+        "",
+        "The claim ref was left in place (the releasing token lacks `contents: write`); the next pickup moves it.",
+      );
   } else {
     lines.push(
       `**Claimed** by [workflow run ${lease.runId}](${lease.runUrl}) at ${lease.claimedAt}.`,
@@ -95,18 +104,31 @@ export function renderClaimComment(issue: IssueAddress, context: ActionContext, 
       `The lease runs until ${lease.expiresAt}. Until then no other run picks this issue up, unless it is run with \`force: true\`; the claim is released when the run returns.`,
     );
   }
-  if (takenOver) lines.push("", `It took the claim over from [workflow run ${takenOver.runId}](${takenOver.runUrl}), whose lease ran until ${takenOver.expiresAt}.`);
+  if (takenOver)
+    lines.push(
+      "",
+      `It took the claim over from [workflow run ${takenOver.runId}](${takenOver.runUrl}), whose lease ran until ${takenOver.expiresAt}.`,
+    );
   return lines.join("\n");
 }
 
 async function createClaimRef(gh: GitHub, issue: IssueAddress, sha: string): Promise<boolean> {
   try {
-    await gh.rest.git.createRef({ owner: issue.owner, repo: issue.repo, ref: `refs/${claimRef(issue.issue_number)}`, sha });
+    await gh.rest.git.createRef({
+      owner: issue.owner,
+      repo: issue.repo,
+      ref: `refs/${claimRef(issue.issue_number)}`,
+      sha,
+    });
     return true;
   } catch (error) {
     const status = statusOf(error);
     if (status === 422) return false;
-    if (status === 403) throw new Error(`cannot claim ${issue.owner}/${issue.repo}#${issue.issue_number}: the claim is the git ref refs/${claimRef(issue.issue_number)}, and creating it needs \`contents: write\` in the pickup job's permissions`, { cause: error });
+    if (status === 403)
+      throw new Error(
+        `cannot claim ${issue.owner}/${issue.repo}#${issue.issue_number}: the claim is the git ref refs/${claimRef(issue.issue_number)}, and creating it needs \`contents: write\` in the pickup job's permissions`,
+        { cause: error },
+      );
     throw error;
   }
 }
@@ -123,18 +145,33 @@ export function takeoverRef(issueNumber: number, replaced: Lease | null): string
  * replaces; creating a ref is GitHub's one compare-and-set, so exactly one run gets the 201 for that lease.
  * Only the winner moves the claim ref (re-creating it if it vanished meanwhile).
  */
-async function takeOverClaimRef(gh: GitHub, issue: IssueAddress, sha: string, replaced: Lease | null): Promise<boolean> {
+async function takeOverClaimRef(
+  gh: GitHub,
+  issue: IssueAddress,
+  sha: string,
+  replaced: Lease | null,
+): Promise<boolean> {
   const guard = takeoverRef(issue.issue_number, replaced);
   try {
     await gh.rest.git.createRef({ owner: issue.owner, repo: issue.repo, ref: `refs/${guard}`, sha });
   } catch (error) {
     const status = statusOf(error);
     if (status === 422) return false;
-    if (status === 403) throw new Error(`cannot take over the claim on ${issue.owner}/${issue.repo}#${issue.issue_number}: creating the git ref refs/${guard} needs \`contents: write\` in the pickup job's permissions`, { cause: error });
+    if (status === 403)
+      throw new Error(
+        `cannot take over the claim on ${issue.owner}/${issue.repo}#${issue.issue_number}: creating the git ref refs/${guard} needs \`contents: write\` in the pickup job's permissions`,
+        { cause: error },
+      );
     throw error;
   }
   try {
-    await gh.rest.git.updateRef({ owner: issue.owner, repo: issue.repo, ref: claimRef(issue.issue_number), sha, force: true });
+    await gh.rest.git.updateRef({
+      owner: issue.owner,
+      repo: issue.repo,
+      ref: claimRef(issue.issue_number),
+      sha,
+      force: true,
+    });
   } catch (error) {
     const status = statusOf(error);
     if (status !== 404 && status !== 422) throw error;

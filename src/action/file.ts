@@ -32,7 +32,9 @@ interface FileDeps {
 export async function fileMode({ gh, context, inputs, log }: FileDeps): Promise<Report> {
   const report = newReport("handoff: file");
   if (context.eventName !== "issue_comment" && context.eventName !== "push") {
-    core.notice(`mode: file acts on issue_comment and push events; this run is a ${context.eventName || "unknown"} event, so nothing was done`);
+    core.notice(
+      `mode: file acts on issue_comment and push events; this run is a ${context.eventName || "unknown"} event, so nothing was done`,
+    );
     report.notes.push(`Nothing done: ${context.eventName || "unknown"} events carry no handoff.`);
     return report;
   }
@@ -57,7 +59,10 @@ export async function fileMode({ gh, context, inputs, log }: FileDeps): Promise<
     if (decision.type === "none") return skip(report, `comment ${event.comment.id}: ${decision.reason}`);
     const result = await handleComment(ctx, event, decision);
     log.info(result.summary);
-    report.rows.push(["Comment", `[${event.comment.id}](${event.comment.html_url}): ${result.summary.split(": ").slice(1).join(": ")}`]);
+    report.rows.push([
+      "Comment",
+      `[${event.comment.id}](${event.comment.html_url}): ${result.summary.split(": ").slice(1).join(": ")}`,
+    ]);
     if (result.warning) {
       core.warning(result.warning, { title: "handoff" });
       report.notes.push(result.warning);

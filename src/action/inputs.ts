@@ -25,16 +25,14 @@ type InputName = (typeof INPUT_NAMES)[number];
 
 /** YAML 1.2 booleans, as @actions/core's getBooleanInput accepts them; empty means the default. */
 const flag = (fallback: boolean) =>
-  z
-    .string()
-    .transform((text, ctx) => {
-      const value = text.trim();
-      if (value === "") return fallback;
-      if (["true", "True", "TRUE"].includes(value)) return true;
-      if (["false", "False", "FALSE"].includes(value)) return false;
-      ctx.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
-      return z.NEVER;
-    });
+  z.string().transform((text, ctx) => {
+    const value = text.trim();
+    if (value === "") return fallback;
+    if (["true", "True", "TRUE"].includes(value)) return true;
+    if (["false", "False", "FALSE"].includes(value)) return false;
+    ctx.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
+    return z.NEVER;
+  });
 
 const optionalText = z
   .string()
@@ -86,7 +84,13 @@ const PickupSchema = z.object({
       .string()
       .regex(/^\d+$/, "expected a whole number of minutes")
       .transform(Number)
-      .pipe(z.number().int().min(1).max(7 * 24 * 60))
+      .pipe(
+        z
+          .number()
+          .int()
+          .min(1)
+          .max(7 * 24 * 60),
+      )
       .default(60),
   ),
   force: flag(false),

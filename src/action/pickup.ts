@@ -48,7 +48,10 @@ export async function pickup({ gh, context, inputs, log }: PickupDeps): Promise<
 
   // 1. Resolve the issue.
   const number = inputs.issue ?? issueFromEvent(context);
-  if (!number) throw new Error(`no issue to pick up: set the issue input (the ${context.eventName || "current"} event names none)`);
+  if (!number)
+    throw new Error(
+      `no issue to pick up: set the issue input (the ${context.eventName || "current"} event names none)`,
+    );
   const issue: IssueAddress = { ...context.repo, issue_number: number };
   const name = formatIssue(issue);
   setOutput(report, "issue-number", number);
@@ -86,7 +89,9 @@ export async function pickup({ gh, context, inputs, log }: PickupDeps): Promise<
     const selected = await selectComments(gh, issue, { startedAt: context.startedAt, checker, isOurs, log });
     comments = selected.included;
     const { untrusted, tooNew, machine } = selected.skipped;
-    log.info(`comments: ${comments.length} included, ${untrusted} from untrusted authors, ${tooNew} written after the run began, ${machine} of ours left out`);
+    log.info(
+      `comments: ${comments.length} included, ${untrusted} from untrusted authors, ${tooNew} written after the run began, ${machine} of ours left out`,
+    );
   }
 
   // 5. What the agent will read: sanitised, then redacted once more. Sanitising can join what redaction saw
@@ -134,14 +139,21 @@ export async function pickup({ gh, context, inputs, log }: PickupDeps): Promise<
   await mkdir(paths.dir, { recursive: true });
   await writeFile(paths.handoff, document.text, "utf8");
   await writeFile(paths.prompt, prompt, "utf8");
-  if (document.removed > 0) log.info(`sanitised: ${document.removed} hidden or invisible pieces removed before the agent sees the text`);
-  if (document.redacted > 0) log.info(`redacted: ${document.redacted} secrets or personal data removed before the agent sees the text`);
+  if (document.removed > 0)
+    log.info(`sanitised: ${document.removed} hidden or invisible pieces removed before the agent sees the text`);
+  if (document.redacted > 0)
+    log.info(`redacted: ${document.redacted} secrets or personal data removed before the agent sees the text`);
   setOutput(report, "handoff-file", paths.handoff);
   setOutput(report, "prompt", prompt);
   setOutput(report, "prompt-file", paths.prompt);
   setOutput(report, "return-file", paths.return);
   setOutput(report, "branch", branch);
-  report.rows.push(["Title", title], ["Parent", parent ?? "none"], ["Branch", `\`${branch}\``], ["Return file", `\`${paths.return}\``]);
+  report.rows.push(
+    ["Title", title],
+    ["Parent", parent ?? "none"],
+    ["Branch", `\`${branch}\``],
+    ["Return file", `\`${paths.return}\``],
+  );
   if (comments.length > 0) report.rows.push(["Comments included", String(comments.length)]);
   return report;
 }
@@ -150,7 +162,12 @@ export async function pickup({ gh, context, inputs, log }: PickupDeps): Promise<
  * The document's boundaries and checklist for the prompt, with its pointers linked at the commit it was filed from
  * (a file's), else at the commit this run is at. Redaction failing here only loses the extras, never leaks text.
  */
-async function briefOf(body: string, marker: HandoffMarker, context: ActionContext, log: Log): Promise<Brief | undefined> {
+async function briefOf(
+  body: string,
+  marker: HandoffMarker,
+  context: ActionContext,
+  log: Log,
+): Promise<Brief | undefined> {
   const ref = (marker.source.type === "file" ? marker.source.commit : undefined) ?? context.sha;
   try {
     return await agentBrief(body, { serverUrl: context.serverUrl, ...context.repo, ref });
@@ -175,7 +192,8 @@ async function titleForAgent(raw: string): Promise<string> {
 async function composeDocument(body: string, comments: readonly ThreadComment[], name: string): Promise<AgentText> {
   const pieces: Array<string | OwnText> = [body];
   if (comments.length > 0) pieces.push({ ours: "\n\n---\n\n## Comments on the handoff issue\n" });
-  for (const comment of comments) pieces.push({ ours: `\n### @${comment.author}, ${comment.createdAt}\n\n` }, comment.body);
+  for (const comment of comments)
+    pieces.push({ ours: `\n### @${comment.author}, ${comment.createdAt}\n\n` }, comment.body);
   try {
     return await textForAgent(pieces);
   } catch (error) {

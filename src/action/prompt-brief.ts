@@ -38,13 +38,23 @@ export function renderBriefSection(brief: Brief | undefined, tag: string): strin
   if (!brief || isEmptyBrief(brief)) return [];
   const rules = [
     ...(brief.scope.length > 0 ? [`- Stay within the scope it states (${range("S", brief.scope.length)}).`] : []),
-    ...(brief.outOfScope.length > 0 ? [`- Do none of what it puts out of scope (${range("O", brief.outOfScope.length)}), even if it seems helpful.`] : []),
-    ...(brief.acceptance.length > 0
-      ? [`- Your return handoff must answer every acceptance criterion (${range("A", brief.acceptance.length)}) by its number: met, not met or not checked, with the evidence.`]
+    ...(brief.outOfScope.length > 0
+      ? [`- Do none of what it puts out of scope (${range("O", brief.outOfScope.length)}), even if it seems helpful.`]
       : []),
-    ...(brief.skills.length > 0 ? [`- Load the skills it names (${range("K", brief.skills.length)}) if your setup has them; skip any it does not.`] : []),
+    ...(brief.acceptance.length > 0
+      ? [
+          `- Your return handoff must answer every acceptance criterion (${range("A", brief.acceptance.length)}) by its number: met, not met or not checked, with the evidence.`,
+        ]
+      : []),
+    ...(brief.skills.length > 0
+      ? [
+          `- Load the skills it names (${range("K", brief.skills.length)}) if your setup has them; skip any it does not.`,
+        ]
+      : []),
     ...(brief.files.length > 0
-      ? [`- The files it points to (${range("P", brief.files.length)}) are linked at commit ${brief.commit?.slice(0, 12) ?? "unknown"}; the branch may have moved since.`]
+      ? [
+          `- The files it points to (${range("P", brief.files.length)}) are linked at commit ${brief.commit?.slice(0, 12) ?? "unknown"}; the branch may have moved since.`,
+        ]
       : []),
   ];
   return [
@@ -67,6 +77,8 @@ export function renderAcceptanceTemplate(brief: Brief | undefined): string[] {
   return [
     "",
     "## Acceptance",
-    ...brief.acceptance.map((_, i) => `- A${i + 1}: met | not met | not checked. The evidence: a test, a file pointer or a run.`),
+    ...brief.acceptance.map(
+      (_, i) => `- A${i + 1}: met | not met | not checked. The evidence: a test, a file pointer or a run.`,
+    ),
   ];
 }

@@ -32,7 +32,10 @@ export function suggestBranch(issueNumber: number, title: string): string {
     .replace(/^-+|-+$/g, "");
   // At most 40 characters, cut between words when a word would be split.
   const cut = full.length <= 40 ? full : full.slice(0, 41);
-  const slug = full.length <= 40 || cut.endsWith("-") || cut.lastIndexOf("-") <= 0 ? cut.slice(0, 40) : cut.slice(0, cut.lastIndexOf("-"));
+  const slug =
+    full.length <= 40 || cut.endsWith("-") || cut.lastIndexOf("-") <= 0
+      ? cut.slice(0, 40)
+      : cut.slice(0, cut.lastIndexOf("-"));
   const clean = slug.replace(/-+$/, "");
   return clean ? `handoff/${issueNumber}-${clean}` : `handoff/${issueNumber}`;
 }
@@ -46,7 +49,9 @@ export function renderPrompt(input: PromptInput): string {
   const data = fencedData(input.title, input.document);
   // The tag hashes everything inside the fences (the title, the document and the quoted brief), so none can hold the closing line.
   const quoted = briefFenceText(input.brief);
-  const tag = `HANDOFF-${contentHash(quoted === "" ? data : `${data}\n${quoted}`).slice(0, 16).toUpperCase()}`;
+  const tag = `HANDOFF-${contentHash(quoted === "" ? data : `${data}\n${quoted}`)
+    .slice(0, 16)
+    .toUpperCase()}`;
   const returnParent = input.issue;
   return [
     `You are picking up a handoff: a scoped piece of work that an earlier agent session or a person handed off in GitHub issue ${input.issue} (${input.issueUrl}).`,

@@ -44,7 +44,11 @@ export function overrideStatus(source: ReturnSource, status: string): ReturnSour
     // Insert right after the opening fence, on line 2: everything from line 2 moves down one.
     const fenceEnd = source.text.indexOf("\n") + 1;
     const text = `${source.text.slice(0, fenceEnd)}status: ${status}\n${source.text.slice(fenceEnd)}`;
-    return { ...source, text, originalLine: (line) => (line > 2 ? source.originalLine(line - 1) : source.originalLine(line)) };
+    return {
+      ...source,
+      text,
+      originalLine: (line) => (line > 2 ? source.originalLine(line - 1) : source.originalLine(line)),
+    };
   }
   const head = `---\nstatus: ${status}\n---\n`;
   return { ...source, text: head + source.text, originalLine: (line) => source.originalLine(Math.max(1, line - 3)) };

@@ -40,7 +40,10 @@ export async function returnMode({ gh, context, inputs, log }: ReturnDeps): Prom
 
   // 1. The issue.
   const number = inputs.issue ?? issueFromEvent(context);
-  if (!number) throw new Error(`no handoff issue to return to: set the issue input (the ${context.eventName || "current"} event names none)`);
+  if (!number)
+    throw new Error(
+      `no handoff issue to return to: set the issue input (the ${context.eventName || "current"} event names none)`,
+    );
   const address: IssueAddress = { ...context.repo, issue_number: number };
   const name = formatIssue(address);
   setOutput(report, "issue-number", number);
@@ -53,7 +56,9 @@ export async function returnMode({ gh, context, inputs, log }: ReturnDeps): Prom
   const checker = new TrustChecker(gh, trustPolicy(context.repo, config, inputs["trusted-bots"]));
   const author = await checker.person(issue.user, "author");
   if (!author.trusted) {
-    throw new Error(`${name} is not a handoff issue this Action accepts: ${author.reason}; nothing was posted or released`);
+    throw new Error(
+      `${name} is not a handoff issue this Action accepts: ${author.reason}; nothing was posted or released`,
+    );
   }
 
   // 2. The return document.
@@ -84,16 +89,27 @@ export async function returnMode({ gh, context, inputs, log }: ReturnDeps): Prom
     return fail(report, { gh, context, inputs, log, issue, isOurs, why, details: [] });
   }
   if (prepared.errors.length > 0) {
-    const details = prepared.errors.map((d) => diagnosticLine({ ...d, line: source.originalLine(d.line) }, source.name));
-    for (const d of prepared.errors) core.error(d.message, { title: "invalid return handoff", file: source.name, startLine: source.originalLine(d.line), startColumn: d.column });
+    const details = prepared.errors.map((d) =>
+      diagnosticLine({ ...d, line: source.originalLine(d.line) }, source.name),
+    );
+    for (const d of prepared.errors)
+      core.error(d.message, {
+        title: "invalid return handoff",
+        file: source.name,
+        startLine: source.originalLine(d.line),
+        startColumn: d.column,
+      });
     const why = `the return handoff ${source.name} is invalid (${prepared.errors.length} error${prepared.errors.length === 1 ? "" : "s"})`;
     return fail(report, { gh, context, inputs, log, issue, isOurs, why, details });
   }
-  for (const d of prepared.warnings) log.info(`${source.name}:${source.originalLine(d.line)}:${d.column} warning: ${d.message}`);
+  for (const d of prepared.warnings)
+    log.info(`${source.name}:${source.originalLine(d.line)}:${d.column} warning: ${d.message}`);
 
   if (inputs["dry-run"]) {
     const status = prepared.document.status ?? "not given";
-    log.info(`dry-run: the return (status ${status}) would be posted on ${name}${inputs["relay-to-parent"] ? " and relayed to its parent" : ""}; nothing written`);
+    log.info(
+      `dry-run: the return (status ${status}) would be posted on ${name}${inputs["relay-to-parent"] ? " and relayed to its parent" : ""}; nothing written`,
+    );
     setOutput(report, "status", status);
     report.notes.push(`Dry run: the return (status ${status}) was validated and redacted; nothing was written.`);
     return report;
@@ -102,7 +118,9 @@ export async function returnMode({ gh, context, inputs, log }: ReturnDeps): Prom
   // 5. Deliver, with the flow the App uses: post, relay, settle. The author was checked in step 1.
   const marker = handoffMarkerOf(issue, true);
   if (!marker) {
-    throw new Error(`${name} is not a handoff issue (it needs handoff's marker, and an author who is a writer or a bot in trusted-bots); the return was not posted`);
+    throw new Error(
+      `${name} is not a handoff issue (it needs handoff's marker, and an author who is a writer or a bot in trusted-bots); the return was not posted`,
+    );
   }
   const result = await deliverReturn(gh, {
     handoffIssue: issue,
@@ -124,7 +142,8 @@ export async function returnMode({ gh, context, inputs, log }: ReturnDeps): Prom
   setOutput(report, "comment-url", result.returnComment?.html_url ?? "");
   setOutput(report, "relay-url", result.relay.state === "relayed" ? result.relay.comment.html_url : "");
   report.rows.push(["Status", result.status ?? "not given"]);
-  if (result.returnComment) report.rows.push(["Return", `[comment](${result.returnComment.html_url}) (${result.returnComment.action})`]);
+  if (result.returnComment)
+    report.rows.push(["Return", `[comment](${result.returnComment.html_url}) (${result.returnComment.action})`]);
   reportRelay(report, result.relay, context.runUrl);
   report.rows.push(["Closed", result.closed ? "yes" : "no"], ["Claim", released]);
   return report;
@@ -149,7 +168,12 @@ async function fail(report: Report, input: FailureInput): Promise<Report> {
     input.log.info(`dry-run: no failure note, label or claim release written on ${name}`);
     return report;
   }
-  const source = { type: "issue" as const, repo: `${issue.repo.owner}/${issue.repo.repo}`, number: issue.number, url: issue.html_url };
+  const source = {
+    type: "issue" as const,
+    repo: `${issue.repo.owner}/${issue.repo.repo}`,
+    number: issue.number,
+    url: issue.html_url,
+  };
   const text = [
     `**No return handoff:** ${why}.`,
     ...(input.details.length > 0 ? ["", ...input.details.map((line) => `- ${line}`)] : []),
@@ -167,15 +191,28 @@ async function fail(report: Report, input: FailureInput): Promise<Report> {
 }
 
 /** Releases this run's claim and says in the log what happened, above all when the claim is another run's. */
-async function releaseOwnClaim(gh: GitHub, address: IssueAddress, options: { isOurs: IsOurs; context: ActionContext; log: Log }): Promise<ReleaseOutcome> {
+async function releaseOwnClaim(
+  gh: GitHub,
+  address: IssueAddress,
+  options: { isOurs: IsOurs; context: ActionContext; log: Log },
+): Promise<ReleaseOutcome> {
   const name = formatIssue(address);
-  const released = await releaseClaim(gh, address, { isOurs: options.isOurs, context: options.context, now: new Date() });
+  const released = await releaseClaim(gh, address, {
+    isOurs: options.isOurs,
+    context: options.context,
+    now: new Date(),
+  });
   if (released === "not-ours") {
-    options.log.info(`claim on ${name}: left in place: its lease is not workflow run ${options.context.runId}'s (another run took it over, or no lease is recorded)`);
+    options.log.info(
+      `claim on ${name}: left in place: its lease is not workflow run ${options.context.runId}'s (another run took it over, or no lease is recorded)`,
+    );
   } else {
     options.log.info(`claim on ${name}: ${released}`);
   }
-  if (released === "ref-kept") core.notice(`the claim ref on ${name} was left in place (this token lacks contents: write); the next pickup moves it`);
+  if (released === "ref-kept")
+    core.notice(
+      `the claim ref on ${name} was left in place (this token lacks contents: write); the next pickup moves it`,
+    );
   return released;
 }
 
@@ -185,11 +222,17 @@ async function releaseOwnClaim(gh: GitHub, address: IssueAddress, options: { isO
  * settled. It is a warning annotation and a summary row, and re-running this job relays again (same run key).
  */
 function reportRelay(report: Report, relay: RelayOutcome, runUrl: string): void {
-  if (relay.state === "relayed") report.rows.push(["Relayed", `[comment](${relay.comment.html_url}) (${relay.comment.action})`]);
+  if (relay.state === "relayed")
+    report.rows.push(["Relayed", `[comment](${relay.comment.html_url}) (${relay.comment.action})`]);
   else if (relay.state === "skipped") report.rows.push(["Relayed", `no: ${relay.why}`]);
   else {
-    core.warning(`the return was posted and the issue settled, but not relayed: ${relay.why}. Re-run this job to try the relay again.`, { title: "return not relayed" });
+    core.warning(
+      `the return was posted and the issue settled, but not relayed: ${relay.why}. Re-run this job to try the relay again.`,
+      { title: "return not relayed" },
+    );
     report.rows.push(["Relayed", `**not relayed:** ${relay.why}`]);
-    report.notes.push(`The return is posted and settled; only the relay is missing. [Re-running this job](${runUrl}) tries the relay again.`);
+    report.notes.push(
+      `The return is posted and settled; only the relay is missing. [Re-running this job](${runUrl}) tries the relay again.`,
+    );
   }
 }

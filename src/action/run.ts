@@ -49,7 +49,9 @@ export async function run(): Promise<void> {
   } catch (error) {
     const message = describeError(error);
     core.setFailed(message);
-    await writeSummary(report, message).catch((summaryError: unknown) => core.warning(`could not write the job summary: ${describeError(summaryError)}`));
+    await writeSummary(report, message).catch((summaryError: unknown) =>
+      core.warning(`could not write the job summary: ${describeError(summaryError)}`),
+    );
   }
 }
 

@@ -11,7 +11,12 @@ function cell(text: string): string {
 export function renderSummary(report: Report, error?: string): string {
   const lines = [`## ${report.heading}`, ""];
   if (report.rows.length > 0) {
-    lines.push("| | |", "| --- | --- |", ...report.rows.map(([what, value]) => `| ${cell(what)} | ${cell(value)} |`), "");
+    lines.push(
+      "| | |",
+      "| --- | --- |",
+      ...report.rows.map(([what, value]) => `| ${cell(what)} | ${cell(value)} |`),
+      "",
+    );
   }
   for (const note of report.notes) lines.push(`- ${note}`);
   if (error) lines.push(`- **Failed:** ${error}`);

@@ -17,7 +17,12 @@ export function onPush(deps: AppDeps) {
       return;
     }
     await deps.mutex.run(`${push.repo.owner}/${push.repo.repo}#push`, async () => {
-      const ctx = { gh: context.octokit, identity: identityOf(await deps.botLogin()), loadConfig: () => readConfig(context), log: context.log };
+      const ctx = {
+        gh: context.octokit,
+        identity: identityOf(await deps.botLogin()),
+        loadConfig: () => readConfig(context),
+        log: context.log,
+      };
       const result = await handlePush(ctx, push);
       if (result.failure) context.log.error(result.summary);
       else context.log.info(result.summary);

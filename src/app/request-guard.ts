@@ -29,7 +29,8 @@ const MAX_RETRY_AFTER_S = 120;
 export function secondaryRetryAfter(error: unknown): number | null {
   const status = statusOf(error);
   if (status !== 403 && status !== 429) return null;
-  const headers = (error as { response?: { headers?: Record<string, string | number | undefined> } }).response?.headers ?? {};
+  const headers =
+    (error as { response?: { headers?: Record<string, string | number | undefined> } }).response?.headers ?? {};
   // A primary limit (`x-ratelimit-remaining: 0`) is the throttling plugin's to handle, with its reset time.
   if (String(headers["x-ratelimit-remaining"]) === "0") return null;
   const message = error instanceof Error ? error.message : "";
@@ -39,11 +40,17 @@ export function secondaryRetryAfter(error: unknown): number | null {
   return seconds <= MAX_RETRY_AFTER_S ? seconds : null;
 }
 
-export function guardRequests<T extends Pick<AppOctokit, "hook" | "log">>(octokit: T, options: RequestGuardOptions = {}): T {
+export function guardRequests<T extends Pick<AppOctokit, "hook" | "log">>(
+  octokit: T,
+  options: RequestGuardOptions = {},
+): T {
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
   const base = options.retryAfterBaseMs ?? 1000;
   octokit.hook.before("request", (request) => {
-    request.request = { ...request.request, fetch: fetchWithTimeout(timeoutMs, request.request?.fetch ?? globalThis.fetch) };
+    request.request = {
+      ...request.request,
+      fetch: fetchWithTimeout(timeoutMs, request.request?.fetch ?? globalThis.fetch),
+    };
   });
   octokit.hook.wrap("request", async (request, endpoint) => {
     for (let attempt = 0; ; attempt++) {

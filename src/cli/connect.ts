@@ -31,7 +31,8 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     repo = parsed;
   } else {
     const remote = await gitRemoteRepo(process.cwd());
-    if (!remote) throw new Error("no --repo given, and no git remote here names a GitHub repository: pass --repo owner/repo");
+    if (!remote)
+      throw new Error("no --repo given, and no git remote here names a GitHub repository: pass --repo owner/repo");
     repo = { owner: remote.owner, repo: remote.repo };
   }
   const { token } = await resolveToken(options.token);

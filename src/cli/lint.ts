@@ -34,7 +34,16 @@ const parserDiagnostics: LintRule = ({ document }) => document.diagnostics;
 /** A document with nothing in it files an empty issue. */
 const emptyDocument: LintRule = ({ text }) =>
   text.trim() === ""
-    ? [{ severity: "warning", code: "empty", message: "The file is empty.", line: 1, column: 1, hint: "Write the handoff, or delete the file" }]
+    ? [
+        {
+          severity: "warning",
+          code: "empty",
+          message: "The file is empty.",
+          line: 1,
+          column: 1,
+          hint: "Write the handoff, or delete the file",
+        },
+      ]
     : [];
 
 /** `status: finished` means nothing to the tools: a return is closed only on `done`. */
@@ -119,11 +128,23 @@ export async function lintFiles(files: string[], options: LintOptions = {}): Pro
     try {
       bytes = await readFile(path.resolve(options.cwd ?? ".", file));
     } catch (error) {
-      report(file, { severity: "error", code: "read-error", message: `cannot read the file: ${(error as Error).message}`, line: 1, column: 1 });
+      report(file, {
+        severity: "error",
+        code: "read-error",
+        message: `cannot read the file: ${(error as Error).message}`,
+        line: 1,
+        column: 1,
+      });
       continue;
     }
     if (isBinary(bytes)) {
-      report(file, { severity: "warning", code: "binary", message: "The file is not UTF-8 text; it was not checked.", line: 1, column: 1 });
+      report(file, {
+        severity: "warning",
+        code: "binary",
+        message: "The file is not UTF-8 text; it was not checked.",
+        line: 1,
+        column: 1,
+      });
       continue;
     }
     const text = bytes.toString("utf8");

@@ -139,7 +139,8 @@ export async function main(argv: string[], io: Io = defaultIo, cwd: string = pro
       }
       case "worker":
       case "queue": {
-        if (args.length > 0) return usageError(io, `${command} takes no arguments; it is configured by the environment`);
+        if (args.length > 0)
+          return usageError(io, `${command} takes no arguments; it is configured by the environment`);
         const { reportQueue, work } = await import("../server/serve.js");
         await (command === "worker" ? work() : reportQueue());
         return 0;
@@ -151,7 +152,8 @@ export async function main(argv: string[], io: Io = defaultIo, cwd: string = pro
         if (args.length !== 1 || !/^#?\d+$/.test(args[0]!)) return usageError(io, "wait takes one issue number");
         return await runWait(Number(args[0]!.replace("#", "")), values, io);
       case "status":
-        if (args.length > 1 || (args[0] !== undefined && !/^#?\d+$/.test(args[0]))) return usageError(io, "status takes at most one issue number");
+        if (args.length > 1 || (args[0] !== undefined && !/^#?\d+$/.test(args[0])))
+          return usageError(io, "status takes at most one issue number");
         return await runStatus(args[0] === undefined ? undefined : Number(args[0].replace("#", "")), values, io);
       default:
         return usageError(io, `unknown command "${command}"`);
@@ -181,7 +183,10 @@ async function version(): Promise<string> {
   const { readFile } = await import("node:fs/promises");
   for (let dir = new URL(".", import.meta.url); dir.pathname !== "/"; dir = new URL("..", dir)) {
     try {
-      const pkg = JSON.parse(await readFile(new URL("package.json", dir), "utf8")) as { name?: string; version?: string };
+      const pkg = JSON.parse(await readFile(new URL("package.json", dir), "utf8")) as {
+        name?: string;
+        version?: string;
+      };
       if (pkg.name === PACKAGE_NAME && pkg.version) return pkg.version;
     } catch {
       // not here; keep walking up

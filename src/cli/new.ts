@@ -23,5 +23,7 @@ export async function newHandoff(title: string, directory: string, today = new D
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
   }
-  throw new Error(`${path.join(directory, `${base}.md`)} and ${MAX_SUFFIX - 1} numbered variants exist already; choose another title.`);
+  throw new Error(
+    `${path.join(directory, `${base}.md`)} and ${MAX_SUFFIX - 1} numbered variants exist already; choose another title.`,
+  );
 }

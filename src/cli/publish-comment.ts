@@ -27,7 +27,12 @@ export interface CommentInput {
 }
 
 /** Our `/handoff` comment on the parent carrying this `id`, if one was posted before. */
-async function findOurComment(gh: GitHub, thread: IssueAddress, id: string, me: string | null): Promise<PolledComment | null> {
+async function findOurComment(
+  gh: GitHub,
+  thread: IssueAddress,
+  id: string,
+  me: string | null,
+): Promise<PolledComment | null> {
   const comments = await gh.paginate(gh.rest.issues.listComments, { ...thread, per_page: 100 });
   for (const comment of comments) {
     if (!comment.body || (me && !sameLogin(comment.user?.login, me))) continue;
@@ -38,15 +43,26 @@ async function findOurComment(gh: GitHub, thread: IssueAddress, id: string, me: 
 }
 
 /** 1. The comment as the App should read it: the redacted document under the command. */
-async function writeComment(gh: GitHub, thread: IssueAddress, input: CommentInput): Promise<{ comment: PolledComment; wrote: "created" | "updated" | "unchanged" }> {
+async function writeComment(
+  gh: GitHub,
+  thread: IssueAddress,
+  input: CommentInput,
+): Promise<{ comment: PolledComment; wrote: "created" | "updated" | "unchanged" }> {
   const body = `/handoff\n${input.prepared.redactedText}`;
   if (body.length > MAX_BODY_CHARS) {
-    throw new PublishError(`the document is ${body.length} characters, over GitHub's ${MAX_BODY_CHARS} for a comment: split it, or use --direct (which continues long documents in comments)`);
+    throw new PublishError(
+      `the document is ${body.length} characters, over GitHub's ${MAX_BODY_CHARS} for a comment: split it, or use --direct (which continues long documents in comments)`,
+    );
   }
   const existing = await findOurComment(gh, thread, input.id, input.me);
   if (existing?.body === body) return { comment: existing, wrote: "unchanged" };
   if (existing) {
-    const { data } = await gh.rest.issues.updateComment({ owner: thread.owner, repo: thread.repo, comment_id: existing.id, body });
+    const { data } = await gh.rest.issues.updateComment({
+      owner: thread.owner,
+      repo: thread.repo,
+      comment_id: existing.id,
+      body,
+    });
     return { comment: data as PolledComment, wrote: "updated" };
   }
   const { data } = await gh.rest.issues.createComment({ ...thread, body });
@@ -62,15 +78,22 @@ function isReplyTo(reply: PolledComment, ours: PolledComment, wrote: string): bo
 }
 
 /** 3. The issue the reply names, verified: written by the replying bot, filed from our comment. */
-async function issueFromReply(gh: GitHub, repo: RepoRef, reply: PolledComment, ours: PolledComment): Promise<{ number: number; html_url: string } | null> {
+async function issueFromReply(
+  gh: GitHub,
+  repo: RepoRef,
+  reply: PolledComment,
+  ours: PolledComment,
+): Promise<{ number: number; html_url: string } | null> {
   const text = reply.body.slice(reply.body.indexOf("-->") + 3);
   for (const match of text.matchAll(/#(\d{1,10})\b/g)) {
     const number = Number(match[1]);
     try {
       const { data } = await gh.rest.issues.get({ ...repo, issue_number: number });
       const marker = findMarker(data.body ?? "");
-      const filedFromUs = marker?.role === undefined && marker?.source.type === "comment" && marker.source.commentId === ours.id;
-      if (filedFromUs && sameLogin(data.user?.login, reply.user?.login)) return { number: data.number, html_url: data.html_url };
+      const filedFromUs =
+        marker?.role === undefined && marker?.source.type === "comment" && marker.source.commentId === ours.id;
+      if (filedFromUs && sameLogin(data.user?.login, reply.user?.login))
+        return { number: data.number, html_url: data.html_url };
     } catch (error) {
       if (statusOf(error) !== 404) throw error;
     }
@@ -78,10 +101,16 @@ async function issueFromReply(gh: GitHub, repo: RepoRef, reply: PolledComment, o
   return null;
 }
 
-export async function publishByComment(gh: GitHub, repo: RepoRef, input: CommentInput): Promise<{ issue: number; url: string; created: boolean }> {
+export async function publishByComment(
+  gh: GitHub,
+  repo: RepoRef,
+  input: CommentInput,
+): Promise<{ issue: number; url: string; created: boolean }> {
   const thread: IssueAddress = { ...repo, issue_number: input.parent };
   const { comment, wrote } = await writeComment(gh, thread, input);
-  input.note(`${wrote === "unchanged" ? "the /handoff comment is unchanged" : `/handoff comment ${wrote}`}: ${comment.html_url}`);
+  input.note(
+    `${wrote === "unchanged" ? "the /handoff comment is unchanged" : `/handoff comment ${wrote}`}: ${comment.html_url}`,
+  );
 
   // 2. the App's reply
   const poller = new CommentPoller(gh, thread);

@@ -29,7 +29,12 @@ interface FoundIssue {
 }
 
 /** The handoff issue (open or closed) whose rendered document carries this `id`, newest first. */
-export async function findIssueById(gh: GitHub, repo: RepoRef, id: string, creator: string | null): Promise<FoundIssue | null> {
+export async function findIssueById(
+  gh: GitHub,
+  repo: RepoRef,
+  id: string,
+  creator: string | null,
+): Promise<FoundIssue | null> {
   const iterator = gh.paginate.iterator(gh.rest.issues.listForRepo, {
     ...repo,
     labels: LABELS.handoff,
@@ -45,13 +50,18 @@ export async function findIssueById(gh: GitHub, repo: RepoRef, id: string, creat
       const marker = findMarker(issue.body);
       if (!marker || marker.kind !== "handoff" || marker.role !== undefined) continue;
       const document = joinRenderedBodies([issue.body]);
-      if (document !== null && parseHandoff(document).id === id) return { number: issue.number, html_url: issue.html_url, hash: marker.hash };
+      if (document !== null && parseHandoff(document).id === id)
+        return { number: issue.number, html_url: issue.html_url, hash: marker.hash };
     }
   }
   return null;
 }
 
-export async function publishDirect(gh: GitHub, repo: RepoRef, input: DirectInput): Promise<{ issue: number; url: string; created: boolean }> {
+export async function publishDirect(
+  gh: GitHub,
+  repo: RepoRef,
+  input: DirectInput,
+): Promise<{ issue: number; url: string; created: boolean }> {
   const { prepared } = input;
   const log: Log = { info: () => undefined, debug: () => undefined, warn: input.note, error: input.note };
   const isOurs: FlowContext["isOurs"] = (author) => (input.me ? sameLogin(author?.login, input.me) : false);
@@ -62,7 +72,12 @@ export async function publishDirect(gh: GitHub, repo: RepoRef, input: DirectInpu
     if (existing.hash === prepared.hash) {
       input.note(`#${existing.number} already has this content; nothing changed`);
     } else {
-      await gh.rest.issues.update({ ...repo, issue_number: existing.number, title: prepared.issue.title, body: prepared.issue.body });
+      await gh.rest.issues.update({
+        ...repo,
+        issue_number: existing.number,
+        title: prepared.issue.title,
+        body: prepared.issue.body,
+      });
       await syncOverflowParts(ctx, { ...repo, issue_number: existing.number }, prepared, false);
       input.note(`updated #${existing.number}`);
     }

@@ -51,15 +51,20 @@ async function readWithId(file: string, note: (line: string) => void): Promise<{
   const errors = document.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
     const lines = errors.map((d) => formatDiagnostic(file, d)).join("\n");
-    throw new PublishError(`${file} has ${errors.length} error(s); nothing was sent. Fix them (\`handoff lint ${file}\`):\n${lines}`);
+    throw new PublishError(
+      `${file} has ${errors.length} error(s); nothing was sent. Fix them (\`handoff lint ${file}\`):\n${lines}`,
+    );
   }
   if (document.kind === "return") {
-    throw new PublishError(`${file} is a return handoff (kind: return): returns are posted on the handoff issue (\`/handoff return\`), not published as a new one`);
+    throw new PublishError(
+      `${file} is a return handoff (kind: return): returns are posted on the handoff issue (\`/handoff return\`), not published as a new one`,
+    );
   }
   if (document.id) return { text, id: document.id };
   const id = randomUUID();
   const withId = withFrontmatterField(text, "id", id);
-  if (withId === null) throw new PublishError(`${file}: its frontmatter cannot be edited to add an id; fix the frontmatter first`);
+  if (withId === null)
+    throw new PublishError(`${file}: its frontmatter cannot be edited to add an id; fix the frontmatter first`);
   await writeFile(file, withId, "utf8");
   note(`wrote id: ${id} into ${file}'s frontmatter: publishing it again updates the same issue`);
   return { text: withId, id };
@@ -102,8 +107,17 @@ export async function publish(gh: GitHub, repo: RepoRef, options: PublishOptions
       `${options.file} names no parent, and the App files a handoff from a \`/handoff\` comment on its parent: pass --parent N (or \`parent:\` in the frontmatter), or --direct to create the issue with your own token`,
     );
   }
-  if (prepared.foreignParent) options.note(`parent ${prepared.foreignParent} is in another repository; the comment goes on ${thread}`);
+  if (prepared.foreignParent)
+    options.note(`parent ${prepared.foreignParent} is in another repository; the comment goes on ${thread}`);
   const number = Number(thread.slice(thread.lastIndexOf("#") + 1));
-  const result = await publishByComment(gh, repo, { prepared, id, me, parent: number, timeoutMs: options.timeoutMs, intervalMs: options.intervalMs, note: options.note });
+  const result = await publishByComment(gh, repo, {
+    prepared,
+    id,
+    me,
+    parent: number,
+    timeoutMs: options.timeoutMs,
+    intervalMs: options.intervalMs,
+    note: options.note,
+  });
   return { ...result, redactions: prepared.redactions };
 }

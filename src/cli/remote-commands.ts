@@ -43,7 +43,9 @@ export async function runPublish(file: string, values: RemoteValues, io: Io): Pr
       intervalMs: parseDuration(values.interval ?? PUBLISH_INTERVAL, "--interval"),
       note: (line) => io.err(line),
     });
-    io.out(values.json ? JSON.stringify(result) : `${result.created ? "Filed" : "Updated"} #${result.issue}: ${result.url}`);
+    io.out(
+      values.json ? JSON.stringify(result) : `${result.created ? "Filed" : "Updated"} #${result.issue}: ${result.url}`,
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof PublishError)) throw error;
@@ -56,9 +58,17 @@ export async function runWait(issue: number, values: RemoteValues, io: Io): Prom
   const timeoutMs = parseDuration(values.timeout ?? WAIT_TIMEOUT, "--timeout");
   const intervalMs = parseDuration(values.interval ?? WAIT_INTERVAL, "--interval");
   const { gh, repo } = await connectWith(values, io);
-  const result = await waitForReturn(gh, repo, { issue, timeoutMs, intervalMs, trusted: values.trusted ?? [], note: (line) => io.err(line) });
+  const result = await waitForReturn(gh, repo, {
+    issue,
+    timeoutMs,
+    intervalMs,
+    trusted: values.trusted ?? [],
+    note: (line) => io.err(line),
+  });
   if (result.outcome === "timeout") {
-    io.err(`handoff wait: no return on ${repo.owner}/${repo.repo}#${issue} within ${formatDuration(timeoutMs)} (${result.counts.requests} requests, ${result.counts.notModified} answered 304). Wait again, or see \`handoff status ${issue}\``);
+    io.err(
+      `handoff wait: no return on ${repo.owner}/${repo.repo}#${issue} within ${formatDuration(timeoutMs)} (${result.counts.requests} requests, ${result.counts.notModified} answered 304). Wait again, or see \`handoff status ${issue}\``,
+    );
     return waitExitCode(result);
   }
   if (values.json) {

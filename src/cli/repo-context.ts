@@ -47,7 +47,11 @@ export function parseRemoteUrl(url: string): RemoteRepo | null {
   } else {
     return null;
   }
-  const parts = pathname.replace(/\/+$/, "").replace(/\.git$/, "").split("/").filter(Boolean);
+  const parts = pathname
+    .replace(/\/+$/, "")
+    .replace(/\.git$/, "")
+    .split("/")
+    .filter(Boolean);
   if (parts.length < 2 || !host) return null;
   const [owner, repo] = parts.slice(-2) as [string, string];
   if (!NAME.test(owner) || !NAME.test(repo)) return null;

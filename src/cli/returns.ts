@@ -53,7 +53,11 @@ function statusOf(text: string): string {
 }
 
 /** The return a bot marked: its document read back from the rendered regions (with its overflow parts). */
-function markedReturn(comment: PolledComment, marker: HandoffMarker, all: readonly PolledComment[]): { status: string; text: string } {
+function markedReturn(
+  comment: PolledComment,
+  marker: HandoffMarker,
+  all: readonly PolledComment[],
+): { status: string; text: string } {
   if (marker.role === "failure") return { status: "failed", text: comment.body };
   const parts = all.filter((c) => {
     if (c.id === comment.id || !sameLogin(c.user?.login, comment.user?.login)) return false;
@@ -65,12 +69,21 @@ function markedReturn(comment: PolledComment, marker: HandoffMarker, all: readon
 }
 
 /** Decides one comment; `all` is every comment seen so far (for a marked return's overflow parts). */
-export function classifyComment(comment: PolledComment, policy: ReturnPolicy, all: readonly PolledComment[]): ReturnVerdict {
+export function classifyComment(
+  comment: PolledComment,
+  policy: ReturnPolicy,
+  all: readonly PolledComment[],
+): ReturnVerdict {
   const author = comment.user?.login ?? "(a deleted account)";
   const marker = isBot(comment.user) ? findMarker(comment.body) : null;
   const marked = marker?.kind === "return" && (marker.role === "return" || marker.role === "failure");
   const command = marked ? null : parseCommand(comment.body);
-  const document = command?.kind === "return" ? command.document : !marked && looksLikeReturnDocument(comment.body) ? comment.body : null;
+  const document =
+    command?.kind === "return"
+      ? command.document
+      : !marked && looksLikeReturnDocument(comment.body)
+        ? comment.body
+        : null;
   if (!marked && document === null) return { kind: "other" };
   if (!comment.user || !isTrusted(comment.user.login, policy)) return { kind: "ignored", comment, author };
   if (marked) return { kind: "return", comment, author, ...markedReturn(comment, marker, all) };

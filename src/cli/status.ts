@@ -44,18 +44,32 @@ export function stateOf(labels: readonly string[]): HandoffState {
 }
 
 /** Only bots' comments can carry a lease: anyone can paste a copy of one into their own. */
-const byBot = (author: { login: string; type?: string } | null | undefined): boolean => !!author && (author.type === "Bot" || author.login.endsWith("[bot]"));
+const byBot = (author: { login: string; type?: string } | null | undefined): boolean =>
+  !!author && (author.type === "Bot" || author.login.endsWith("[bot]"));
 
 async function rowOf(gh: GitHub, repo: RepoRef, issue: IssueData, now: number): Promise<StatusRow | null> {
   const marker = findMarker(issue.body ?? "");
   if (issue.pull_request || !marker || marker.kind !== "handoff" || marker.role !== undefined) return null;
   const labels = labelNames(issue.labels);
-  const row: StatusRow = { issue: issue.number, url: issue.html_url, title: issue.title, state: stateOf(labels), open: issue.state === "open", labels };
+  const row: StatusRow = {
+    issue: issue.number,
+    url: issue.html_url,
+    title: issue.title,
+    state: stateOf(labels),
+    open: issue.state === "open",
+    labels,
+  };
   if (row.state === "claimed") {
     const address: IssueAddress = { ...repo, issue_number: issue.number };
     const comment = await findOurComment(gh, address, byBot, (m) => m.role === "claim");
     const lease = comment ? parseLease(comment.body) : null;
-    if (lease && !lease.releasedAt) row.claim = { runId: lease.runId, runUrl: lease.runUrl, until: lease.expiresAt, expired: Date.parse(lease.expiresAt) <= now };
+    if (lease && !lease.releasedAt)
+      row.claim = {
+        runId: lease.runId,
+        runUrl: lease.runUrl,
+        until: lease.expiresAt,
+        expired: Date.parse(lease.expiresAt) <= now,
+      };
   }
   return row;
 }
@@ -65,11 +79,17 @@ export async function handoffStatus(gh: GitHub, repo: RepoRef, issue?: number, n
   if (issue !== undefined) {
     const { data } = await gh.rest.issues.get({ ...repo, issue_number: issue });
     const row = await rowOf(gh, repo, data, now);
-    if (!row) throw new Error(`${repo.owner}/${repo.repo}#${issue} is not a handoff issue (it carries no handoff marker)`);
+    if (!row)
+      throw new Error(`${repo.owner}/${repo.repo}#${issue} is not a handoff issue (it carries no handoff marker)`);
     return [row];
   }
   const rows: StatusRow[] = [];
-  const iterator = gh.paginate.iterator(gh.rest.issues.listForRepo, { ...repo, labels: LABELS.handoff, state: "open", per_page: 100 });
+  const iterator = gh.paginate.iterator(gh.rest.issues.listForRepo, {
+    ...repo,
+    labels: LABELS.handoff,
+    state: "open",
+    per_page: 100,
+  });
   for await (const page of iterator) {
     for (const data of page.data) {
       const row = await rowOf(gh, repo, data, now);
@@ -90,7 +110,17 @@ export function formatStatus(rows: readonly StatusRow[], repo: RepoRef): string 
   if (rows.length === 0) return `No open handoffs in ${repo.owner}/${repo.repo}.`;
   // A title is anyone's text: control characters (ANSI escapes) would drive the terminal.
   const title = (text: string): string => text.replace(/[\x00-\x1F\x7F-\x9F]/g, " ");
-  const table = [["ISSUE", "STATE", "DETAIL", "TITLE"], ...rows.map((r) => [`#${r.issue}`, r.state, detail(r), title(r.title)])];
+  const table = [
+    ["ISSUE", "STATE", "DETAIL", "TITLE"],
+    ...rows.map((r) => [`#${r.issue}`, r.state, detail(r), title(r.title)]),
+  ];
   const widths = [0, 1, 2].map((i) => Math.max(...table.map((line) => line[i]!.length)));
-  return table.map((line) => line.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join("  ").trimEnd()).join("\n");
+  return table
+    .map((line) =>
+      line
+        .map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }

@@ -29,7 +29,11 @@ export type RunGh = (args: string[]) => Promise<string>;
 
 const runGh: RunGh = async (args) => (await run("gh", args, { timeout: 10_000 })).stdout;
 
-export async function resolveToken(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, gh: RunGh = runGh): Promise<TokenSource> {
+export async function resolveToken(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  gh: RunGh = runGh,
+): Promise<TokenSource> {
   if (flag?.trim()) return { token: flag.trim(), from: "--token" };
   for (const name of ["GH_TOKEN", "GITHUB_TOKEN"] as const) {
     const value = env[name]?.trim();

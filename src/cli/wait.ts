@@ -23,7 +23,15 @@ export interface WaitOptions {
 }
 
 export type WaitResult =
-  | { outcome: "returned"; issue: number; status: string; return: string; url: string; author: string; counts: PollCounts }
+  | {
+      outcome: "returned";
+      issue: number;
+      status: string;
+      return: string;
+      url: string;
+      author: string;
+      counts: PollCounts;
+    }
   | { outcome: "timeout"; issue: number; counts: PollCounts };
 
 export interface WaitJson {
@@ -41,12 +49,18 @@ export async function waitForReturn(gh: GitHub, repo: RepoRef, options: WaitOpti
   const { data: issue } = await gh.rest.issues.get({ ...address });
   const marker = findMarker(issue.body ?? "");
   if (issue.pull_request || !marker || marker.kind !== "handoff" || marker.role !== undefined) {
-    throw new Error(`${name} is not a handoff issue (it carries no handoff marker): wait on the issue \`handoff publish\` printed`);
+    throw new Error(
+      `${name} is not a handoff issue (it carries no handoff marker): wait on the issue \`handoff publish\` printed`,
+    );
   }
   const appBot = issue.user?.type === "Bot" ? issue.user.login : null;
 
   // 2. trust
-  const policy: ReturnPolicy = { appBot, trusted: options.trusted, trustedBots: (await fetchRepoConfig(gh, repo, options.note)).trusted };
+  const policy: ReturnPolicy = {
+    appBot,
+    trusted: options.trusted,
+    trustedBots: (await fetchRepoConfig(gh, repo, options.note)).trusted,
+  };
 
   // 3. poll
   const poller = new CommentPoller(gh, address);
@@ -59,7 +73,9 @@ export async function waitForReturn(gh: GitHub, repo: RepoRef, options: WaitOpti
     for (const comment of fresh) {
       const verdict = classifyComment(comment, policy, seen);
       if (verdict.kind === "ignored") {
-        options.note(`ignored a return on ${name} by ${verdict.author} (${comment.html_url}): not handoff's App or Action, nor an identity in --trusted or ${CONFIG_PATH}`);
+        options.note(
+          `ignored a return on ${name} by ${verdict.author} (${comment.html_url}): not handoff's App or Action, nor an identity in --trusted or ${CONFIG_PATH}`,
+        );
       } else if (verdict.kind === "return") {
         found = verdict; // the newest counted return wins
       }
@@ -67,9 +83,18 @@ export async function waitForReturn(gh: GitHub, repo: RepoRef, options: WaitOpti
     if (found) {
       // 4. what an agent may read
       const readable = await textForAgent([found.text]);
-      if (readable.removed > 0) options.note(`removed ${readable.removed} hidden or invisible piece(s) from the return`);
+      if (readable.removed > 0)
+        options.note(`removed ${readable.removed} hidden or invisible piece(s) from the return`);
       if (readable.redacted > 0) options.note(`redacted ${readable.redacted} secret(s) or personal data in the return`);
-      return { outcome: "returned", issue: options.issue, status: found.status || "unknown", return: readable.text, url: found.comment.html_url, author: found.author, counts: poller.counts };
+      return {
+        outcome: "returned",
+        issue: options.issue,
+        status: found.status || "unknown",
+        return: readable.text,
+        url: found.comment.html_url,
+        author: found.author,
+        counts: poller.counts,
+      };
     }
     const left = deadline - Date.now();
     if (left <= 0) return { outcome: "timeout", issue: options.issue, counts: poller.counts };

@@ -27,7 +27,11 @@ function rows(shape: Record<string, z.ZodType>, defaults: Record<string, unknown
     const key = `${prefix}${name}`;
     const inner = schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
     if (inner instanceof z.ZodObject) {
-      return rows(inner.shape as Record<string, z.ZodType>, (defaults[name] ?? {}) as Record<string, unknown>, `${key}.`);
+      return rows(
+        inner.shape as Record<string, z.ZodType>,
+        (defaults[name] ?? {}) as Record<string, unknown>,
+        `${key}.`,
+      );
     }
     return [{ key, type: typeName(schema), default: defaults[name], description: schema.description ?? "" }];
   });
@@ -66,4 +70,3 @@ dry_run: false
 \`\`\`
 `;
 }
-

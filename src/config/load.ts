@@ -10,7 +10,10 @@ export type ConfigResult = { ok: true; config: HandoffConfig } | { ok: false; me
 
 function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return "(top level)";
-  return path.map((p) => (typeof p === "number" ? `[${p}]` : String(p))).join(".").replace(/\.\[/g, "[");
+  return path
+    .map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
+    .join(".")
+    .replace(/\.\[/g, "[");
 }
 
 /** One line per problem: `labels[2]: expected string, received number`. */

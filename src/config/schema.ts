@@ -7,7 +7,9 @@ import { ExtraPatternSchema, validateExtraPattern } from "../core/redact/extra-p
 // The redaction module owns the shape and the vetting (including the backtracking check), so a pattern
 // the loader accepts is one the redactor will run.
 const extraPatternSchema = ExtraPatternSchema.strict()
-  .describe("`{ kind, pattern, flags? }`: `[redacted: <kind>]` replaces each match of the JavaScript regular expression.")
+  .describe(
+    "`{ kind, pattern, flags? }`: `[redacted: <kind>]` replaces each match of the JavaScript regular expression.",
+  )
   .superRefine((value, ctx) => {
     const problem = validateExtraPattern(value);
     if (problem) ctx.addIssue({ code: "custom", path: ["pattern"], message: problem });
@@ -31,7 +33,9 @@ export const configSchema = z
     on_remove: z
       .enum(["close", "comment", "ignore"])
       .default("close")
-      .describe("What happens to a file's issue when the file is deleted: close it (with a comment naming the commit), only comment, or nothing."),
+      .describe(
+        "What happens to a file's issue when the file is deleted: close it (with a comment naming the commit), only comment, or nothing.",
+      ),
     link_sub_issues: z
       .boolean()
       .default(true)
@@ -42,7 +46,9 @@ export const configSchema = z
           .array(extraPatternSchema)
           .max(50)
           .default([])
-          .describe("Extra patterns redacted before anything is posted, as a list of `{ kind, pattern, flags }` (flags from `imsu`)."),
+          .describe(
+            "Extra patterns redacted before anything is posted, as a list of `{ kind, pattern, flags }` (flags from `imsu`).",
+          ),
       })
       .strict()
       .default({ extra_patterns: [] })
@@ -50,7 +56,9 @@ export const configSchema = z
     trusted: z
       .array(z.string().min(1).max(100))
       .default([])
-      .describe("Bot logins (an agent's bot: `my-agent[bot]`, or `my-agent`, read as `my-agent[bot]`) whose return handoffs are accepted without a permission check. People are never trusted by name: they need the minimum permission."),
+      .describe(
+        "Bot logins (an agent's bot: `my-agent[bot]`, or `my-agent`, read as `my-agent[bot]`) whose return handoffs are accepted without a permission check. People are never trusted by name: they need the minimum permission.",
+      ),
     agents: z
       .record(z.string().min(1).max(100), z.string().min(1).max(44))
       .default({ claude: "claude-code", "openai-codex": "codex", "codex-cli": "codex" })
@@ -60,11 +68,10 @@ export const configSchema = z
     ready_on_file: z
       .boolean()
       .default(false)
-      .describe("Add `handoff:ready` when filing, so a pickup workflow starts with no human in the middle. Only for a document that files without errors."),
-    dry_run: z
-      .boolean()
-      .default(false)
-      .describe("Reply with a preview instead of filing or changing anything."),
+      .describe(
+        "Add `handoff:ready` when filing, so a pickup workflow starts with no human in the middle. Only for a document that files without errors.",
+      ),
+    dry_run: z.boolean().default(false).describe("Reply with a preview instead of filing or changing anything."),
   })
   .strict();
 

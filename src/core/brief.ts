@@ -57,7 +57,9 @@ function skillsOf(doc: HandoffDocument): string[] {
 
 /** The brief of a parsed document. Pure; never throws. */
 export function readBrief(doc: HandoffDocument, at?: PermalinkBase): Brief {
-  const files = at ? doc.pointers.slice(0, BRIEF_LIMITS.files).map((p) => ({ pointer: oneLine(p.raw, 300), url: permalink(p, at) })) : [];
+  const files = at
+    ? doc.pointers.slice(0, BRIEF_LIMITS.files).map((p) => ({ pointer: oneLine(p.raw, 300), url: permalink(p, at) }))
+    : [];
   return {
     scope: lines(doc, "scope"),
     outOfScope: lines(doc, "out-of-scope"),
@@ -79,13 +81,18 @@ export async function agentBrief(issueBody: string, at?: PermalinkBase): Promise
   const { text } = await redact(document);
   const brief = readBrief(parseHandoff(text), at);
   const lists = [brief.scope, brief.outOfScope, brief.acceptance, brief.skills, brief.files.map((f) => f.pointer)];
-  const sanitized = lists.map((list) => list.map((item) => oneLine(sanitizeForAgent(item).text, BRIEF_LIMITS.itemChars)));
+  const sanitized = lists.map((list) =>
+    list.map((item) => oneLine(sanitizeForAgent(item).text, BRIEF_LIMITS.itemChars)),
+  );
   // One line per item, so the redacted text splits back item by item; a redaction that changed that fails closed.
   const joined = sanitized.flat().join("\n");
   const redacted = (await redact(joined)).text.split("\n");
-  if (redacted.length !== sanitized.flat().length) throw new RedactionError("the brief's items could not be redacted one by one");
+  if (redacted.length !== sanitized.flat().length)
+    throw new RedactionError("the brief's items could not be redacted one by one");
   let next = 0;
-  const [scope, outOfScope, acceptance, skills, pointers] = sanitized.map((list) => list.map(() => redacted[next++] as string));
+  const [scope, outOfScope, acceptance, skills, pointers] = sanitized.map((list) =>
+    list.map(() => redacted[next++] as string),
+  );
   const keep = (list: string[] | undefined): string[] => (list ?? []).filter((item) => item !== "");
   return {
     ...brief,
@@ -93,11 +100,20 @@ export async function agentBrief(issueBody: string, at?: PermalinkBase): Promise
     outOfScope: keep(outOfScope),
     acceptance: keep(acceptance),
     skills: keep(skills),
-    files: brief.files.map((file, i) => ({ ...file, pointer: pointers?.[i] ?? "" })).filter((file) => file.pointer !== ""),
+    files: brief.files
+      .map((file, i) => ({ ...file, pointer: pointers?.[i] ?? "" }))
+      .filter((file) => file.pointer !== ""),
   };
 }
 
 /** Whether a brief has anything to state. */
 export function isEmptyBrief(brief: Brief): boolean {
-  return brief.scope.length + brief.outOfScope.length + brief.acceptance.length + brief.skills.length + brief.files.length === 0;
+  return (
+    brief.scope.length +
+      brief.outOfScope.length +
+      brief.acceptance.length +
+      brief.skills.length +
+      brief.files.length ===
+    0
+  );
 }

@@ -6,7 +6,8 @@
 import MarkdownIt from "markdown-it";
 
 /** A character reference or a backslash escape: what CommonMark decodes inside text. Bounded, so linear. */
-export const ESCAPE_OR_REFERENCE_PATTERN = /&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});|\\[!-/:-@[-`{-~]/g;
+export const ESCAPE_OR_REFERENCE_PATTERN =
+  /&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});|\\[!-/:-@[-`{-~]/g;
 /** In raw HTML only the browser decodes: character references, never backslash escapes. */
 export const REFERENCE_PATTERN = /&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g;
 

@@ -67,12 +67,17 @@ export function writeInline(segments: readonly Segment[]): string {
         continue;
       }
       const ahead = stream.slice(position, position + 40);
-      if (lineStart && ORDERED_MARKER_AHEAD.test(ahead)) orderedMarkerEnd = position + (ORDERED_MARKER_AHEAD.exec(ahead)?.[0].length ?? 0) - 1;
+      if (lineStart && ORDERED_MARKER_AHEAD.test(ahead))
+        orderedMarkerEnd = position + (ORDERED_MARKER_AHEAD.exec(ahead)?.[0].length ?? 0) - 1;
       const before = stream.slice(Math.max(0, position - 8), position);
       const next = stream.charAt(position + 1);
       parts.push(position === orderedMarkerEnd ? `\\${c}` : escapeChar(c, before, next, ahead, lineStart));
       lineStart = false;
     }
   }
-  return parts.join("").replace(/^\n+/, "").trimEnd().replace(/\n{3,}/g, "\n\n");
+  return parts
+    .join("")
+    .replace(/^\n+/, "")
+    .trimEnd()
+    .replace(/\n{3,}/g, "\n\n");
 }

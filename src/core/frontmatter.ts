@@ -2,7 +2,13 @@
 // frontmatter, and a handoff document is text written by an agent, which we never execute.
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import { MAX_FRONTMATTER_CHARS } from "./limits.js";
-import { FIELD_EXPECTATIONS, FRONTMATTER_KEYS, FrontmatterSchema, type FrontmatterFields, type FrontmatterKey } from "./schema.js";
+import {
+  FIELD_EXPECTATIONS,
+  FRONTMATTER_KEYS,
+  FrontmatterSchema,
+  type FrontmatterFields,
+  type FrontmatterKey,
+} from "./schema.js";
 import type { Diagnostic } from "./types.js";
 
 /** A line of text: [start, end) excludes the line break; `next` is where the following line starts. */
@@ -60,7 +66,13 @@ export function lineSpans(text: string): LineSpan[] {
 /** Separate the frontmatter from the body. Never throws; problems become diagnostics and the text stays body. */
 export function splitFrontmatter(source: string): FrontmatterSplit {
   const text = source.startsWith(BOM) ? source.slice(1) : source;
-  const asBody = (diagnostics: Diagnostic[] = []): FrontmatterSplit => ({ yaml: null, yamlLine: 1, body: text, bodyLine: 1, diagnostics });
+  const asBody = (diagnostics: Diagnostic[] = []): FrontmatterSplit => ({
+    yaml: null,
+    yamlLine: 1,
+    body: text,
+    bodyLine: 1,
+    diagnostics,
+  });
   const firstBreak = firstLineEnd(text);
   const opener = text.slice(0, firstBreak).trimEnd();
   if (opener !== "---") {
@@ -151,7 +163,9 @@ export function readFrontmatter(yaml: string, yamlLine: number): FrontmatterRead
     result.diagnostics.push({
       severity: "warning",
       code: unknownTag ? "yaml-unknown-tag" : "yaml-warning",
-      message: unknownTag ? `${firstLine(warning.message)}; the value is read as plain text.` : firstLine(warning.message),
+      message: unknownTag
+        ? `${firstLine(warning.message)}; the value is read as plain text.`
+        : firstLine(warning.message),
       ...at(warning.pos[0]),
       ...(unknownTag ? { hint: "Remove the `!tag`: frontmatter values are plain YAML." } : {}),
     });
@@ -195,7 +209,12 @@ export function readFrontmatter(yaml: string, yamlLine: number): FrontmatterRead
   return result;
 }
 
-function validateField(key: string, value: unknown, position: { line: number; column: number }, result: FrontmatterRead): void {
+function validateField(
+  key: string,
+  value: unknown,
+  position: { line: number; column: number },
+  result: FrontmatterRead,
+): void {
   const name = key.trim().toLowerCase();
   if (!isKnownKey(name)) {
     Object.defineProperty(result.extra, key, { value, enumerable: true, writable: true, configurable: true });

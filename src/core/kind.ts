@@ -26,59 +26,104 @@ export const KIND_PATTERNS = {
   verdictLine: /^(?:[-*+>]\s{1,4})?\**\s{0,2}verdict\s{0,2}\**\s{0,2}[:：]/i,
   // `Self-Check: PASSED`, `Result: FAIL`, `Outcome: already done`: an outcome line (its label; the value is read by hand).
   outcomeLabel: /^(?:self[- ]check|results?|outcome|overall result)$/i,
-  reportTitle: /\b(?:report|rapport|informe|relatorio|bericht|verslag|rapporto|evidence)\b|報告|报告|보고|证据|レポート|리포트/i,
+  reportTitle:
+    /\b(?:report|rapport|informe|relatorio|bericht|verslag|rapporto|evidence)\b|報告|报告|보고|证据|レポート|리포트/i,
   // `Task 6 - …`, `BACKLOG-252`, `作業指示書`: the title names an assigned task or ticket.
-  taskTitle: /\b(?:[Tt]ask|TASK|[Tt]icket|TICKET|[Ii]ssue)[\s_]{0,2}#?\d|\b[A-Z][A-Z0-9]{1,15}-\d{1,6}\b|작업지시서|作業指示書|工单|任务单/,
+  taskTitle:
+    /\b(?:[Tt]ask|TASK|[Tt]icket|TICKET|[Ii]ssue)[\s_]{0,2}#?\d|\b[A-Z][A-Z0-9]{1,15}-\d{1,6}\b|작업지시서|作業指示書|工单|任务单/,
   // `## Summary of changes`, `## 작업 결과`: a section reporting what the work changed or produced.
-  changesHeading: /^(?:summary of changes|change summary|changes made|work results?|performed work|resumen de cambios|riepilogo modifiche|zusammenfassung der (?:a|ae)nderungen)$|^(?:작업 결과|수행 작업|作業結果|実施結果|工作结果|执行结果)$/i,
+  changesHeading:
+    /^(?:summary of changes|change summary|changes made|work results?|performed work|resumen de cambios|riepilogo modifiche|zusammenfassung der (?:a|ae)nderungen)$|^(?:작업 결과|수행 작업|作業結果|実施結果|工作结果|执行结果)$/i,
   // `Revisión completa`, `Test audit`, `Validation — Issue #53`: the title names a review of finished work.
-  reviewTitle: /\b(?:review|revision|revisao|audit|validation|verification|uberprufung|recensione|verifica)\b|レビュー|审查|评审|검토/i,
+  reviewTitle:
+    /\b(?:review|revision|revisao|audit|validation|verification|uberprufung|recensione|verifica)\b|レビュー|审查|评审|검토/i,
   // `PHASE 1: CSS CONSOLIDATION - COMPLETE ✅`: the title says the work is finished.
-  finishedTitle: /(?:^|[\s:—–-])(?:complete|completed|completa|completo|completato|done|finished|termine|terminee|concluido|concluida|abgeschlossen|afgerond|voltooid)\b(?![\s\w]{0,3}\w)|完了$|完成$|완료$/i,
+  finishedTitle:
+    /(?:^|[\s:—–-])(?:complete|completed|completa|completo|completato|done|finished|termine|terminee|concluido|concluida|abgeschlossen|afgerond|voltooid)\b(?![\s\w]{0,3}\w)|完了$|完成$|완료$/i,
   // A status line in the body: `状态：implemented`, `Statut : terminé`, `Status: done`.
   colon: /[:：]/,
-  statusLine: /^(?:[-*+>]\s{1,4})?\**\s{0,2}(?:status|state|statut|estado|stato|zustand|状态|状態|ステータス|상태)\s{0,2}\**\s{0,2}[:：]/i,
+  statusLine:
+    /^(?:[-*+>]\s{1,4})?\**\s{0,2}(?:status|state|statut|estado|stato|zustand|状态|状態|ステータス|상태)\s{0,2}\**\s{0,2}[:：]/i,
   // `The wizard has completed …`, `I have implemented …`: an opening sentence reporting finished work.
-  finishedOpening: /^(?:the|this|i|we)\b[^.\n]{0,60}\b(?:has|have|had|was|were)\s(?:now\s)?(?:completed|finished|implemented|delivered)\b/i,
+  finishedOpening:
+    /^(?:the|this|i|we)\b[^.\n]{0,60}\b(?:has|have|had|was|were)\s(?:now\s)?(?:completed|finished|implemented|delivered)\b/i,
   // Finished, in scripts without spaces between words (`部分完了`, `已完成`, `전환 완료`).
   finishedCjk: /完了|完成|완료/,
   addresseeKeys: /^(?:to|para|an|a|naar|destinataire|recipient|addressee|宛先|收件人)$/i,
-  parentRole: /\b(?:parent|orchestrator|principal|lead|coordinator|manager|architect|main|caller|supervisor|tech-lead)\b|オーケストレーター|主管/i,
-  completionTitle: /\b(?:completion|final|task|subagent|sub-agent|worker) report\b|rapport (?:final|de fin)|完了報告|作業報告|完成报告|任务报告|완료 보고|작업 보고/i,
+  parentRole:
+    /\b(?:parent|orchestrator|principal|lead|coordinator|manager|architect|main|caller|supervisor|tech-lead)\b|オーケストレーター|主管/i,
+  completionTitle:
+    /\b(?:completion|final|task|subagent|sub-agent|worker) report\b|rapport (?:final|de fin)|完了報告|作業報告|完成报告|任务报告|완료 보고|작업 보고/i,
   planWord: /\b(?:plan|phase|task|step|ticket)\b/i,
-  addressedBack: /\b(?:report|return|reporting|handing)\s(?:back\s)?to\s(?:the\s)?(?:orchestrator|parent|lead|coordinator|manager|architect|caller)\b/i,
+  addressedBack:
+    /\b(?:report|return|reporting|handing)\s(?:back\s)?to\s(?:the\s)?(?:orchestrator|parent|lead|coordinator|manager|architect|caller)\b/i,
   returnToTitle: /^return(?:ing)?\s{1,10}(?:handoff\s{1,10})?(?:to|for)\s/i,
   metaReturn: /^\s{0,4}\**\s{0,2}return/i,
   metaHandoff: /^\s{0,4}\**\s{0,2}handoff/i,
   deviations: /^deviations?\s(?:from\s)?(?:the\s)?plan/i,
   latinMarks: /[\u0300-\u036f]/g,
   nonWord: /[^\p{L}\p{N}]+/u,
-  briefHeading: /^(?:report back|return handoff|return format|report format|what to report|reporting)\b|報告に含め|보고.{0,6}포함/i,
+  briefHeading:
+    /^(?:report back|return handoff|return format|report format|what to report|reporting)\b|報告に含め|보고.{0,6}포함/i,
 } as const;
 
 const OUTCOMES = new Set(["pass", "passed", "fail", "failed", "blocked", "ok"]);
 
 const FINISHED = new Set([
-  "done", "complete", "completed", "finished", "blocked", "partial", "failed", "pass", "passed", "termine", "terminee",
-  "fini", "completado", "terminado", "concluido", "concluida", "completato", "abgeschlossen", "erledigt", "afgerond",
-  "voltooid", "implemented", "merged", "shipped", "delivered", "完了", "完成", "已完成", "완료",
+  "done",
+  "complete",
+  "completed",
+  "finished",
+  "blocked",
+  "partial",
+  "failed",
+  "pass",
+  "passed",
+  "termine",
+  "terminee",
+  "fini",
+  "completado",
+  "terminado",
+  "concluido",
+  "concluida",
+  "completato",
+  "abgeschlossen",
+  "erledigt",
+  "afgerond",
+  "voltooid",
+  "implemented",
+  "merged",
+  "shipped",
+  "delivered",
+  "完了",
+  "完成",
+  "已完成",
+  "완료",
 ]);
 
 /** The kind, and the evidence for it in a sentence `preview` can show. */
 export function readKind(input: KindInput): KindRead {
-  if (input.frontmatterKind) return { kind: input.frontmatterKind, reason: `frontmatter \`kind: ${input.frontmatterKind}\`` };
+  if (input.frontmatterKind)
+    return { kind: input.frontmatterKind, reason: `frontmatter \`kind: ${input.frontmatterKind}\`` };
   const metaKind = input.metadata.kind ?? input.metadata.type;
-  if (metaKind !== undefined && KIND_PATTERNS.metaReturn.test(plainText(metaKind))) return { kind: "return", reason: "metadata line `Kind: return`" };
-  if (metaKind !== undefined && KIND_PATTERNS.metaHandoff.test(plainText(metaKind))) return { kind: "handoff", reason: "metadata line `Kind: handoff`" };
+  if (metaKind !== undefined && KIND_PATTERNS.metaReturn.test(plainText(metaKind)))
+    return { kind: "return", reason: "metadata line `Kind: return`" };
+  if (metaKind !== undefined && KIND_PATTERNS.metaHandoff.test(plainText(metaKind)))
+    return { kind: "handoff", reason: "metadata line `Kind: handoff`" };
   // Titles are compared without accents: `Revisión completa` is a `revision … completa`.
   const title = plainText(input.title).normalize("NFD").replace(KIND_PATTERNS.latinMarks, "").normalize("NFC");
   const firstHeading = input.blocks.find((b) => b.kind === "heading" && b.depth === 0);
-  if (TITLE_PATTERNS.returnTitle.test(title) || (firstHeading && TITLE_PATTERNS.returnTitle.test(plainText(firstHeading.content)))) {
+  if (
+    TITLE_PATTERNS.returnTitle.test(title) ||
+    (firstHeading && TITLE_PATTERNS.returnTitle.test(plainText(firstHeading.content)))
+  ) {
     return { kind: "return", reason: "the title announces a return" };
   }
   if (KIND_PATTERNS.returnToTitle.test(title)) return { kind: "return", reason: "the title announces a return" };
-  if (KIND_PATTERNS.completionTitle.test(title)) return { kind: "return", reason: "the title names a completion report" };
-  if (Object.keys(input.extra).some((k) => k.toLowerCase() === "verdict")) return { kind: "return", reason: "frontmatter `verdict`" };
+  if (KIND_PATTERNS.completionTitle.test(title))
+    return { kind: "return", reason: "the title names a completion report" };
+  if (Object.keys(input.extra).some((k) => k.toLowerCase() === "verdict"))
+    return { kind: "return", reason: "frontmatter `verdict`" };
   const addressee = addressedTo(input.extra);
   if (addressee) return { kind: "return", reason: `addressed back to \`${addressee}\`` };
   const verdict = findLine(input.blocks, KIND_PATTERNS.verdictLine);
@@ -90,8 +135,10 @@ export function readKind(input: KindInput): KindRead {
   if (KIND_PATTERNS.finishedTitle.test(title)) signs.push("the title says the work is finished");
   if (KIND_PATTERNS.taskTitle.test(plainText(input.title))) signs.push("the title names an assigned task");
   const opening = input.blocks.find((b) => b.kind === "paragraph" && b.depth === 0);
-  if (opening && KIND_PATTERNS.finishedOpening.test(plainText(opening.content))) signs.push("the opening reports finished work");
-  if (title.toLowerCase().endsWith("summary") && KIND_PATTERNS.planWord.test(title)) signs.push("the title summarises an executed plan");
+  if (opening && KIND_PATTERNS.finishedOpening.test(plainText(opening.content)))
+    signs.push("the opening reports finished work");
+  if (title.toLowerCase().endsWith("summary") && KIND_PATTERNS.planWord.test(title))
+    signs.push("the title summarises an executed plan");
   const status = finishedStatus(input.metadata) ?? finishedStatusLine(input.blocks);
   if (status) signs.push(`status \`${status}\``);
   const outcome = findOutcome(input.blocks);
@@ -164,7 +211,11 @@ function findOutcome(blocks: readonly Block[]): string | null {
       const text = plainText(line);
       const colon = text.search(KIND_PATTERNS.colon);
       if (colon <= 0 || colon > 40 || !KIND_PATTERNS.outcomeLabel.test(text.slice(0, colon).trim())) continue;
-      const words = text.slice(colon + 1).toLowerCase().split(KIND_PATTERNS.nonWord).filter((w) => w !== "" && w !== "already");
+      const words = text
+        .slice(colon + 1)
+        .toLowerCase()
+        .split(KIND_PATTERNS.nonWord)
+        .filter((w) => w !== "" && w !== "already");
       if (words[0] !== undefined && (OUTCOMES.has(words[0]) || FINISHED.has(words[0]))) return text.slice(0, 80);
     }
   }

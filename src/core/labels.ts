@@ -14,5 +14,7 @@ export const SUPERSEDED_BY_RETURN: readonly string[] = Object.freeze([LABELS.cla
 
 /** Label names from a payload or the REST API, where each label is a name or an object with one. */
 export function labelNames(labels: ReadonlyArray<string | { name?: string | null }> | null | undefined): string[] {
-  return (labels ?? []).map((label) => (typeof label === "string" ? label : (label.name ?? ""))).filter((name) => name !== "");
+  return (labels ?? [])
+    .map((label) => (typeof label === "string" ? label : (label.name ?? "")))
+    .filter((name) => name !== "");
 }

@@ -88,7 +88,12 @@ const OPENERS: Readonly<Record<string, Block["kind"]>> = {
   th_open: "cell",
   td_open: "cell",
 };
-const LEAVES: Readonly<Record<string, Block["kind"]>> = { fence: "fence", code_block: "code", html_block: "html", hr: "hr" };
+const LEAVES: Readonly<Record<string, Block["kind"]>> = {
+  fence: "fence",
+  code_block: "code",
+  html_block: "html",
+  hr: "hr",
+};
 
 /** The text's blocks in document order. Headings inside code fences are code, as markdown-it decides. */
 export function readBlocks(text: string): Block[] {
@@ -100,11 +105,20 @@ export function readBlocks(text: string): Block[] {
     const token = tokens[i];
     if (!token) continue;
     if (token.level === 0 && (token.type === "bullet_list_open" || token.type === "ordered_list_open")) list = ++lists;
-    if (token.level === 0 && (token.type === "bullet_list_close" || token.type === "ordered_list_close")) list = undefined;
+    if (token.level === 0 && (token.type === "bullet_list_close" || token.type === "ordered_list_close"))
+      list = undefined;
     const inList = list === undefined ? {} : { list };
     const leaf = LEAVES[token.type];
     if (leaf && token.map) {
-      blocks.push({ kind: leaf, level: 0, depth: token.level, start: token.map[0], end: token.map[1], content: token.content, ...inList });
+      blocks.push({
+        kind: leaf,
+        level: 0,
+        depth: token.level,
+        start: token.map[0],
+        end: token.map[1],
+        content: token.content,
+        ...inList,
+      });
       continue;
     }
     const opener = tokens[i - 1];

@@ -15,7 +15,13 @@ export const handoffSourceSchema = z.discriminatedUnion("type", [
     url: z.string(),
     thread: z.number().int(),
   }),
-  z.object({ type: z.literal("file"), repo: z.string(), path: z.string(), url: z.string(), commit: z.string().optional() }),
+  z.object({
+    type: z.literal("file"),
+    repo: z.string(),
+    path: z.string(),
+    url: z.string(),
+    commit: z.string().optional(),
+  }),
   z.object({ type: z.literal("issue"), repo: z.string(), number: z.number().int(), url: z.string() }),
 ]);
 export type HandoffSource = z.infer<typeof handoffSourceSchema>;
@@ -64,7 +70,8 @@ function escapeForComment(json: string): string {
       continue;
     }
     if (c === '"') inString = !inString;
-    out += inString && (c === "-" || c === "<" || c === ">") ? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}` : c;
+    out +=
+      inString && (c === "-" || c === "<" || c === ">") ? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}` : c;
   }
   return out;
 }

@@ -21,9 +21,37 @@ export const METADATA_PATTERNS = {
 
 /** Keys that are metadata even on a line of their own without bold; other plain keys need a list or a block of them. */
 export const METADATA_KEYS: ReadonlySet<string> = new Set([
-  "status", "state", "kind", "type", "parent", "parent issue", "agent", "suggested agent", "reason", "reason for handoff",
-  "handoff reason", "date", "updated", "last updated", "created", "branch", "commit", "author", "owner", "from", "to",
-  "priority", "issue", "pr", "repo", "repository", "project", "phase", "stage", "progress", "version",
+  "status",
+  "state",
+  "kind",
+  "type",
+  "parent",
+  "parent issue",
+  "agent",
+  "suggested agent",
+  "reason",
+  "reason for handoff",
+  "handoff reason",
+  "date",
+  "updated",
+  "last updated",
+  "created",
+  "branch",
+  "commit",
+  "author",
+  "owner",
+  "from",
+  "to",
+  "priority",
+  "issue",
+  "pr",
+  "repo",
+  "repository",
+  "project",
+  "phase",
+  "stage",
+  "progress",
+  "version",
 ]);
 
 const MAX_KEY_CHARS = 60;
@@ -86,7 +114,13 @@ export function readMetadata(blocks: readonly Block[]): MetadataRead {
       if (!entry) return;
       if (!entry.bold && !allMetadata && block.depth === 0 && !METADATA_KEYS.has(entry.key)) return;
       lines.add(block.start + i);
-      if (!Object.hasOwn(values, entry.key)) Object.defineProperty(values, entry.key, { value: entry.value, enumerable: true, writable: true, configurable: true });
+      if (!Object.hasOwn(values, entry.key))
+        Object.defineProperty(values, entry.key, {
+          value: entry.value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
     });
   }
   return { values, lines };

@@ -70,7 +70,8 @@ function wrapFence(text: string, code: Range[]): string {
   let at = 0;
   const collect = (from: number, to: number): void => {
     // A backslash before a run escapes its first backtick, leaving a run one shorter; count both lengths.
-    for (const run of text.slice(from, to).matchAll(BACKTICK_RUN_PATTERN)) stray.add(run[0].length).add(run[0].length - 1);
+    for (const run of text.slice(from, to).matchAll(BACKTICK_RUN_PATTERN))
+      stray.add(run[0].length).add(run[0].length - 1);
   };
   for (const range of code) {
     if (range.start < at) continue;
@@ -84,12 +85,17 @@ function wrapFence(text: string, code: Range[]): string {
 }
 
 function neutralizeHtml(html: string, counter: { n: number }): string {
-  return replaceDecoded(html, TRIGGER_PATTERN, (match: string, offset: number, end: number) => {
-    const wrapped = html.endsWith("<code>", offset) && html.startsWith("</code>", end);
-    if (wrapped) return match;
-    counter.n++;
-    return `<code>${match}</code>`;
-  }, "html");
+  return replaceDecoded(
+    html,
+    TRIGGER_PATTERN,
+    (match: string, offset: number, end: number) => {
+      const wrapped = html.endsWith("<code>", offset) && html.startsWith("</code>", end);
+      if (wrapped) return match;
+      counter.n++;
+      return `<code>${match}</code>`;
+    },
+    "html",
+  );
 }
 
 /**

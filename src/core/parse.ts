@@ -32,7 +32,9 @@ export const PARSE_PATTERNS: Readonly<Record<string, RegExp>> = Object.fromEntri
       ["classify", CLASSIFY_PATTERNS],
       ["normalise", NORMALISE_PATTERNS],
     ] as const
-  ).flatMap(([module, patterns]) => Object.entries(patterns).map(([name, pattern]) => [`${module}.${name}`, pattern] as const)),
+  ).flatMap(([module, patterns]) =>
+    Object.entries(patterns).map(([name, pattern]) => [`${module}.${name}`, pattern] as const),
+  ),
 );
 
 /** Parse a handoff document. Never throws: every problem is a Diagnostic on the result. */
@@ -65,14 +67,26 @@ export function hasErrors(doc: Pick<HandoffDocument, "diagnostics">): boolean {
 
 function parse(source: string): HandoffDocument {
   const split = splitFrontmatter(source);
-  const frontmatter: FrontmatterRead = split.yaml === null ? { fields: {}, extra: {}, diagnostics: [] } : readFrontmatter(split.yaml, split.yamlLine);
+  const frontmatter: FrontmatterRead =
+    split.yaml === null ? { fields: {}, extra: {}, diagnostics: [] } : readFrontmatter(split.yaml, split.yamlLine);
   const fields = frontmatter.fields;
   const blocks = readBlocks(split.body);
   const metadata = readMetadata(blocks);
   const meta = metadata.values;
-  const title = extractTitle({ frontmatterTitle: fields.title, blocks, isMetadataLine: (line) => metadata.lines.has(line) });
+  const title = extractTitle({
+    frontmatterTitle: fields.title,
+    blocks,
+    isMetadataLine: (line) => metadata.lines.has(line),
+  });
   const sections = splitSections(split.body, split.bodyLine, blocks);
-  const kind = readKind({ frontmatterKind: fields.kind, extra: frontmatter.extra, metadata: meta, title, blocks, sections });
+  const kind = readKind({
+    frontmatterKind: fields.kind,
+    extra: frontmatter.extra,
+    metadata: meta,
+    title,
+    blocks,
+    sections,
+  });
   const doc: HandoffDocument = {
     source,
     frontmatterText: split.yaml,
@@ -88,7 +102,9 @@ function parse(source: string): HandoffDocument {
     bodyLine: split.bodyLine,
     sections,
     pointers: findPointers(split.body, split.bodyLine),
-    diagnostics: [...split.diagnostics, ...frontmatter.diagnostics].sort((a, b) => a.line - b.line || a.column - b.column),
+    diagnostics: [...split.diagnostics, ...frontmatter.diagnostics].sort(
+      (a, b) => a.line - b.line || a.column - b.column,
+    ),
   };
   const status = fields.status ?? metadataWord(first(meta, "status", "state"));
   const parent = fields.parent ?? metadataParent(first(meta, "parent", "parent issue"));

@@ -15,12 +15,27 @@ export const POINTER_PATTERNS = {
 
 /** Extensions a one-segment path must have to count: without a `/`, `example.com` and `node-20.x` look like files. */
 const SINGLE_SEGMENT_EXTENSIONS = new Set(
-  ("md mdx txt json jsonc json5 yml yaml toml ini cfg conf env lock xml csv ts tsx mts cts js jsx mjs cjs py pyi rs go rb java kt kts " +
+  (
+    "md mdx txt json jsonc json5 yml yaml toml ini cfg conf env lock xml csv ts tsx mts cts js jsx mjs cjs py pyi rs go rb java kt kts " +
     "c h cc cpp hpp cs swift m mm php vue svelte astro html css scss sass less sql sh bash zsh fish ps1 bat gradle properties " +
-    "proto graphql gql ipynb r jl dart scala clj ex exs erl hs ml lua zig nix tf tfvars hcl dockerfile mk cmake gemspec podspec").split(" "),
+    "proto graphql gql ipynb r jl dart scala clj ex exs erl hs ml lua zig nix tf tfvars hcl dockerfile mk cmake gemspec podspec"
+  ).split(" "),
 );
 /** Files that are commonly named without an extension. */
-const EXTENSIONLESS_FILES = new Set(["Makefile", "Dockerfile", "Containerfile", "Justfile", "justfile", "Gemfile", "Rakefile", "Procfile", "Jenkinsfile", "Vagrantfile", "LICENSE", "CODEOWNERS"]);
+const EXTENSIONLESS_FILES = new Set([
+  "Makefile",
+  "Dockerfile",
+  "Containerfile",
+  "Justfile",
+  "justfile",
+  "Gemfile",
+  "Rakefile",
+  "Procfile",
+  "Jenkinsfile",
+  "Vagrantfile",
+  "LICENSE",
+  "CODEOWNERS",
+]);
 /** A first segment ending like a domain is a host, not a folder. */
 const DOMAIN_ENDINGS = new Set(["com", "org", "net", "io", "dev", "ai", "co", "app", "gov", "edu", "sh", "me"]);
 
@@ -126,10 +141,18 @@ function hasLetter(text: string): boolean {
 }
 
 /** A permanent link to the pointed lines: `https://github.com/o/r/blob/<ref>/<path>#L10-L20`. */
-export function permalink(p: FilePointer, at: { serverUrl?: string; owner: string; repo: string; ref: string }): string {
+export function permalink(
+  p: FilePointer,
+  at: { serverUrl?: string; owner: string; repo: string; ref: string },
+): string {
   let server = at.serverUrl ?? "https://github.com";
   while (server.endsWith("/")) server = server.slice(0, -1);
   const encode = (value: string): string => value.split("/").map(encodeURIComponent).join("/");
-  const anchor = p.startLine === undefined ? "" : p.endLine !== undefined && p.endLine !== p.startLine ? `#L${p.startLine}-L${p.endLine}` : `#L${p.startLine}`;
+  const anchor =
+    p.startLine === undefined
+      ? ""
+      : p.endLine !== undefined && p.endLine !== p.startLine
+        ? `#L${p.startLine}-L${p.endLine}`
+        : `#L${p.startLine}`;
   return `${server}/${encodeURIComponent(at.owner)}/${encodeURIComponent(at.repo)}/blob/${encode(at.ref)}/${encode(withoutDotSegments(p.path))}${anchor}`;
 }

@@ -96,5 +96,8 @@ export async function prepareIssue(text: string, options: PrepareOptions): Promi
 /** A return handoff → the comment to post on the handoff issue. */
 export async function prepareReturn(text: string, options: PrepareOptions): Promise<PreparedReturn> {
   const prepared = await prepareDocument(text, options);
-  return { ...prepared, comment: renderReturnComment(prepared.document, { ...renderContext(prepared, options), role: "return" }) };
+  return {
+    ...prepared,
+    comment: renderReturnComment(prepared.document, { ...renderContext(prepared, options), role: "return" }),
+  };
 }

@@ -42,7 +42,10 @@ function items(doc: HandoffDocument, name: SectionName): Item[] {
  * return's acceptance section that names the criterion (`A2: met, see test/x.test.ts`) with more than the template's
  * placeholder; a return that numbers none of its answers is read in order, its first item answering A1.
  */
-export function unansweredCriteria(handoff: HandoffDocument, ret: HandoffDocument): { total: number; unanswered: number[] } {
+export function unansweredCriteria(
+  handoff: HandoffDocument,
+  ret: HandoffDocument,
+): { total: number; unanswered: number[] } {
   const total = items(handoff, "acceptance").length;
   const answers = items(ret, "acceptance").map((item) => plainText(item.text));
   const labelled = answers.map((answer) => RELAY_PATTERNS.label.exec(answer));
@@ -67,7 +70,9 @@ export function acceptanceNote(handoff: HandoffDocument | null, ret: HandoffDocu
   const { total, unanswered } = unansweredCriteria(handoff, ret);
   if (unanswered.length === 0) return "";
   const criteria = items(handoff, "acceptance");
-  const listed = unanswered.slice(0, RELAY_LIMITS.items).map((n) => `> - A${n}: ${inlineLine(criteria[n - 1]?.text ?? "", RELAY_LIMITS.itemChars)}`);
+  const listed = unanswered
+    .slice(0, RELAY_LIMITS.items)
+    .map((n) => `> - A${n}: ${inlineLine(criteria[n - 1]?.text ?? "", RELAY_LIMITS.itemChars)}`);
   const more = unanswered.length - listed.length;
   const count = unanswered.length === total ? `any of the ${total}` : `${unanswered.length} of the ${total}`;
   return neutralizeForRelay(
@@ -86,9 +91,16 @@ export function relayLead(ret: HandoffDocument, handoff: HandoffDocument | null)
   for (const { name, label } of RELAY_ORDER) {
     const found = items(ret, name);
     if (found.length === 0) continue;
-    const shown = found.slice(0, RELAY_LIMITS.items).map((item) => `- ${item.task ? `[${item.checked ? "x" : " "}] ` : ""}${inlineLine(item.text, RELAY_LIMITS.itemChars)}`);
+    const shown = found
+      .slice(0, RELAY_LIMITS.items)
+      .map(
+        (item) =>
+          `- ${item.task ? `[${item.checked ? "x" : " "}] ` : ""}${inlineLine(item.text, RELAY_LIMITS.itemChars)}`,
+      );
     const more = found.length - shown.length;
-    parts.push([`**${label}**`, "", ...shown, ...(more > 0 ? [`- … and ${more} more in the return below`] : [])].join("\n"));
+    parts.push(
+      [`**${label}**`, "", ...shown, ...(more > 0 ? [`- … and ${more} more in the return below`] : [])].join("\n"),
+    );
   }
   const lead = parts.length > 0 ? neutralizeForRelay(parts.join("\n\n")) : "";
   return [lead, acceptanceNote(handoff, ret)].filter((part) => part !== "").join("\n\n");

@@ -60,7 +60,6 @@ const HEADROOM = 512;
 const MIN_PIECE = 1_024;
 const MAX_POINTER_LINKS_CHARS = 4_000;
 
-
 /** `handoff`, then the configured labels, then the document's; de-duplicated ignoring case, each ≤ 50 characters. */
 export function renderLabels(configured: string[] = [], own: string[] = []): string[] {
   const seen = new Set<string>();
@@ -77,12 +76,18 @@ export function renderLabels(configured: string[] = [], own: string[] = []): str
 
 /** Text of ours shown before the regions: it must never hold `<` (no comment, no tag), so it is escaped. */
 function plain(text: string, max = 200): string {
-  return cutCodePoints(text.replace(RENDER_PATTERNS.lineBreaks, " "), max).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return cutCodePoints(text.replace(RENDER_PATTERNS.lineBreaks, " "), max)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
 }
 
 function safeUrl(url: string): string | null {
   if (!RENDER_PATTERNS.httpUrl.test(url)) return null;
-  return url.replace(RENDER_PATTERNS.urlUnsafe, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return url.replace(
+    RENDER_PATTERNS.urlUnsafe,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+  );
 }
 
 function link(label: string, url: string): string {
@@ -194,7 +199,8 @@ function renderParts(doc: HandoffDocument, layout: Layout): { body: string; over
     { kind: "body" as const, cut: cutter(body), text: body },
   ].filter((s) => s.text.length > 0 || s.kind === "body");
   const overflowMarker = (part: number): string => renderMarker({ ...layout.marker, role: "overflow", part });
-  const fixedFirst = renderMarker(layout.marker).length + layout.first.length + layout.notice(999).length + layout.footer.length;
+  const fixedFirst =
+    renderMarker(layout.marker).length + layout.first.length + layout.notice(999).length + layout.footer.length;
   const fixedNext = overflowMarker(999).length + layout.continued(999, 999).length;
   const parts: string[][] = [];
   let s = 0;
@@ -216,7 +222,10 @@ function renderParts(doc: HandoffDocument, layout: Layout): { body: string; over
   }
   const total = parts.length - 1;
   const bodies = parts.map((regions, i) => {
-    const head = i === 0 ? `${renderMarker(layout.marker)}\n${layout.first}${total > 0 ? `\n\n${layout.notice(total)}` : ""}` : `${overflowMarker(i)}\n${layout.continued(i, total)}`;
+    const head =
+      i === 0
+        ? `${renderMarker(layout.marker)}\n${layout.first}${total > 0 ? `\n\n${layout.notice(total)}` : ""}`
+        : `${overflowMarker(i)}\n${layout.continued(i, total)}`;
     return `${head}\n\n${regions.join("\n\n")}${i === 0 ? layout.footer : ""}\n`;
   });
   return { body: bodies[0] ?? "", overflow: bodies.slice(1) };
@@ -228,12 +237,20 @@ function sourceUrl(ctx: RenderContext): string {
 
 /** A handoff document → the issue to file. Pure; never throws. */
 export function renderIssue(doc: HandoffDocument, ctx: RenderContext): RenderedIssue {
-  const marker: HandoffMarker = { v: 1, kind: doc.kind, source: ctx.source, hash: ctx.hash, ...(ctx.parent ? { parent: ctx.parent } : {}) };
+  const marker: HandoffMarker = {
+    v: 1,
+    kind: doc.kind,
+    source: ctx.source,
+    hash: ctx.hash,
+    ...(ctx.parent ? { parent: ctx.parent } : {}),
+  };
   const { body, overflow } = renderParts(doc, {
     marker,
     first: [issueHeader(ctx), renderCard(doc)].filter((part) => part !== "").join("\n\n"),
-    notice: (n) => `> [!NOTE]\n> This handoff is longer than GitHub allows in one issue; the rest follows in ${n} comment${n === 1 ? "" : "s"}. The whole document is at ${sourceUrl(ctx)}.`,
-    continued: (part, n) => `Continued from the issue above (part ${part} of ${n}); the whole document is at ${sourceUrl(ctx)}.`,
+    notice: (n) =>
+      `> [!NOTE]\n> This handoff is longer than GitHub allows in one issue; the rest follows in ${n} comment${n === 1 ? "" : "s"}. The whole document is at ${sourceUrl(ctx)}.`,
+    continued: (part, n) =>
+      `Continued from the issue above (part ${part} of ${n}); the whole document is at ${sourceUrl(ctx)}.`,
     footer: pointerLinks(doc, ctx),
   });
   const title = cutCodePoints(doc.title.replace(RENDER_PATTERNS.lineBreaks, " ").trim(), MAX_TITLE_CHARS) || "Handoff";
@@ -253,8 +270,10 @@ export function renderReturnComment(doc: HandoffDocument, ctx: RenderContext & {
   return renderParts(doc, {
     marker,
     first: returnHeader(doc, ctx),
-    notice: (n) => `> [!NOTE]\n> This return handoff is longer than GitHub allows in one comment; the rest follows in ${n} comment${n === 1 ? "" : "s"}. The whole document is at ${sourceUrl(ctx)}.`,
-    continued: (part, n) => `Return handoff, continued (part ${part} of ${n}); the whole document is at ${sourceUrl(ctx)}.`,
+    notice: (n) =>
+      `> [!NOTE]\n> This return handoff is longer than GitHub allows in one comment; the rest follows in ${n} comment${n === 1 ? "" : "s"}. The whole document is at ${sourceUrl(ctx)}.`,
+    continued: (part, n) =>
+      `Return handoff, continued (part ${part} of ${n}); the whole document is at ${sourceUrl(ctx)}.`,
     footer: pointerLinks(doc, ctx),
   });
 }

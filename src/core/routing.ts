@@ -24,7 +24,10 @@ function trimHyphens(text: string): string {
 
 /** `Claude Code`, `claude_code` and `claude-code` are one agent: lower case, separators as one hyphen. */
 export function agentKey(name: string): string {
-  const folded = cutCodePoints(name, MAX_NAME_SCAN).normalize("NFKD").toLowerCase().replace(ROUTING_PATTERNS.separators, "-");
+  const folded = cutCodePoints(name, MAX_NAME_SCAN)
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(ROUTING_PATTERNS.separators, "-");
   return trimHyphens(folded.replace(ROUTING_PATTERNS.notNameChar, ""));
 }
 

@@ -63,12 +63,16 @@ const text = (description: string) => z.string().trim().min(1).describe(descript
 export const FrontmatterSchema = z
   .object({
     title: text("The issue title. Defaults to the first `# Heading`, or else the first line of text.").optional(),
-    reason: text("Why the work was handed off, in a sentence: the context ran out, a separate concern, a specialist is needed.").optional(),
+    reason: text(
+      "Why the work was handed off, in a sentence: the context ran out, a separate concern, a specialist is needed.",
+    ).optional(),
     kind: z
       .string()
       .regex(SCHEMA_PATTERNS.kind, "expected `handoff` or `return`")
       .transform((s) => s.trim().toLowerCase() as "handoff" | "return")
-      .describe("`handoff` (parent to child: here is a piece of work) or `return` (child to parent: here is what happened). Any letter case. Defaults to `handoff`, or `return` when the title starts with `Return:`.")
+      .describe(
+        "`handoff` (parent to child: here is a piece of work) or `return` (child to parent: here is what happened). Any letter case. Defaults to `handoff`, or `return` when the title starts with `Return:`.",
+      )
       .optional(),
     status: z
       .string()
@@ -78,20 +82,28 @@ export const FrontmatterSchema = z
       .describe("For a return: how it ended, such as `done`, `partial` or `blocked`. Free text, stored in lower case.")
       .optional(),
     parent: z
-      .union([z.string().regex(SCHEMA_PATTERNS.issueRef, "expected `#12`, `owner/repo#12` or an issue URL"), z.number().int().positive()])
+      .union([
+        z.string().regex(SCHEMA_PATTERNS.issueRef, "expected `#12`, `owner/repo#12` or an issue URL"),
+        z.number().int().positive(),
+      ])
       .transform((value, ctx) => {
         const ref = parseIssueRef(value);
         if (ref) return ref;
         ctx.addIssue({ code: "custom", message: `\`${String(value)}\` is not an issue reference` });
         return z.NEVER;
       })
-      .describe("The issue or pull request this work belongs to: `#12`, `12`, `owner/repo#12`, or its URL (GitHub Enterprise hosts too).")
+      .describe(
+        "The issue or pull request this work belongs to: `#12`, `12`, `owner/repo#12`, or its URL (GitHub Enterprise hosts too).",
+      )
       .optional(),
     labels: stringList("Labels for the issue: a YAML list or a comma-separated string.").optional(),
-    assignees: stringList("GitHub users to assign: a YAML list or a comma-separated string; a leading `@` is ignored.", (s) =>
-      s.startsWith("@") ? s.slice(1) : s,
+    assignees: stringList(
+      "GitHub users to assign: a YAML list or a comma-separated string; a leading `@` is ignored.",
+      (s) => (s.startsWith("@") ? s.slice(1) : s),
     ).optional(),
-    skills: stringList("Skills or tools the next agent will need (`typescript`, `playwright`): a YAML list or a comma-separated string.").optional(),
+    skills: stringList(
+      "Skills or tools the next agent will need (`typescript`, `playwright`): a YAML list or a comma-separated string.",
+    ).optional(),
     agent: text("The agent suggested to pick this up, e.g. `claude`, `codex`, `copilot`.").optional(),
     id: z
       .union([z.string().trim().min(1), z.number()])
@@ -101,7 +113,8 @@ export const FrontmatterSchema = z
   })
   .meta({
     title: "Handoff document frontmatter",
-    description: "The optional YAML frontmatter of a handoff document, between `---` lines at the very top. Unknown keys are allowed: they are kept and reported as warnings.",
+    description:
+      "The optional YAML frontmatter of a handoff document, between `---` lines at the very top. Unknown keys are allowed: they are kept and reported as warnings.",
   });
 
 export type FrontmatterFields = z.output<typeof FrontmatterSchema>;

@@ -54,7 +54,8 @@ export function splitSections(body: string, bodyLine: number, blocks: readonly B
   for (const block of blocks) {
     if (block === title) continue;
     if (block.kind === "paragraph") {
-      const label = block.depth === 0 ? labelStart(block, enclosing) : enclosing === null ? labelLists.get(block) : undefined;
+      const label =
+        block.depth === 0 ? labelStart(block, enclosing) : enclosing === null ? labelLists.get(block) : undefined;
       if (label) starts.push(label);
       continue;
     }
@@ -76,7 +77,8 @@ export function splitSections(body: string, bodyLine: number, blocks: readonly B
   for (let i = 0; i < firstStart; i++) if (!title || i < title.start || i >= title.end) preamble.push(lineText(i));
   const preambleOffset = preamble.findIndex((l) => l.trim() !== "");
   if (preambleOffset !== -1) {
-    const firstLine = title && title.start <= preambleOffset ? preambleOffset + (title.end - title.start) : preambleOffset;
+    const firstLine =
+      title && title.start <= preambleOffset ? preambleOffset + (title.end - title.start) : preambleOffset;
     sections.push({ canonical: null, heading: "", text: trimBlankLines(preamble), line: bodyLine + firstLine });
   }
   starts.forEach((start, index) => {
@@ -84,7 +86,13 @@ export function splitSections(body: string, bodyLine: number, blocks: readonly B
     const lines: string[] = start.rest ? [start.rest] : [];
     for (let i = start.textStart; i < end; i++) lines.push(lineText(i));
     const text = trimBlankLines(lines);
-    sections.push({ canonical: start.canonical, heading: start.heading, text, line: bodyLine + start.line, rule: start.rule });
+    sections.push({
+      canonical: start.canonical,
+      heading: start.heading,
+      text,
+      line: bodyLine + start.line,
+      rule: start.rule,
+    });
   });
   return sections;
 }
@@ -110,7 +118,14 @@ function labelStart(block: Block, enclosing: SectionName | null | "preamble"): S
   if (!pseudo || pseudo.canonical === enclosing) return null;
   if (enclosing !== null && enclosing !== "preamble" && !pseudo.rule.startsWith("alias")) return null;
   const rule = `bold label, ${pseudo.rule}`;
-  return { canonical: pseudo.canonical, heading: pseudo.label, rule, line: block.start, textStart: block.start + 1, rest: pseudo.rest };
+  return {
+    canonical: pseudo.canonical,
+    heading: pseudo.label,
+    rule,
+    line: block.start,
+    textStart: block.start + 1,
+    rest: pseudo.rest,
+  };
 }
 
 /**
@@ -136,7 +151,14 @@ function labelledLists(blocks: readonly Block[], lineText: (line: number) => str
     for (const { block, label } of list) {
       if (label!.metadata) continue;
       const rule = `bullet label, ${label!.rule}`;
-      starts.set(block, { canonical: label!.canonical, heading: label!.label, rule, line: block.start, textStart: block.start + 1, rest: label!.rest });
+      starts.set(block, {
+        canonical: label!.canonical,
+        heading: label!.label,
+        rule,
+        line: block.start,
+        textStart: block.start + 1,
+        rest: label!.rest,
+      });
     }
   }
   return starts;

@@ -115,7 +115,9 @@ export interface TitleInput {
 export function extractTitle(input: TitleInput): string {
   const fromFrontmatter = input.frontmatterTitle === undefined ? "" : plainText(input.frontmatterTitle);
   if (fromFrontmatter) return clampTitle(fromFrontmatter);
-  const h1 = input.blocks.find((b) => b.kind === "heading" && b.level === 1 && b.depth === 0 && plainText(b.content) !== "");
+  const h1 = input.blocks.find(
+    (b) => b.kind === "heading" && b.level === 1 && b.depth === 0 && plainText(b.content) !== "",
+  );
   if (h1) return clampTitle(plainText(h1.content));
   const line = firstMeaningfulLine(input);
   return line ? clampTitle(line) : FALLBACK_TITLE;

@@ -46,7 +46,8 @@ function fenceOf(line: string): { prefix: string; fence: string; info: string } 
 function nextFence(line: string, open: Fence | null): Fence | null {
   const found = fenceOf(line.endsWith("\r") ? line.slice(0, -1) : line);
   if (open) {
-    const closes = found !== null && found.fence[0] === open.char && found.fence.length >= open.length && found.info.trim() === "";
+    const closes =
+      found !== null && found.fence[0] === open.char && found.fence.length >= open.length && found.info.trim() === "";
     return closes ? null : open;
   }
   if (!found) return null;
@@ -82,10 +83,17 @@ interface Candidate {
  * The next piece of `text` from `start`, costing at most `budget` characters once its synthetic fence lines and
  * one line break are added. `fences: false` treats the text as code already (no fence tracking).
  */
-function takePiece(text: string, start: number, budget: number, open: Fence | null, fences: boolean): { piece: Piece; end: number; fence: Fence | null } {
+function takePiece(
+  text: string,
+  start: number,
+  budget: number,
+  open: Fence | null,
+  fences: boolean,
+): { piece: Piece; end: number; fence: Fence | null } {
   const reopen = open ? open.opener : null;
   const fixed = (reopen ? reopen.length + 1 : 0) + 1;
-  const cost = (end: number, fence: Fence | null): number => end - start + fixed + (fence ? fence.closer.length + 1 : 0);
+  const cost = (end: number, fence: Fence | null): number =>
+    end - start + fixed + (fence ? fence.closer.length + 1 : 0);
   const finish = (end: number, fence: Fence | null): { piece: Piece; end: number; fence: Fence | null } => ({
     piece: { text: text.slice(start, end), reopen, close: fence ? fence.closer : null },
     end,

@@ -23,14 +23,63 @@ export const HIDING_STYLE_PATTERN = /display\s*:\s*none|visibility\s*:\s*hidden/
  * browser never displays (`style`, `template`, `title`, `noscript`, `rp`, ...).
  */
 export const HIDDEN_ELEMENTS: ReadonlySet<string> = new Set([
-  "script", "style", "template", "title", "head", "noscript", "noembed", "noframes", "iframe", "rp", "datalist",
+  "script",
+  "style",
+  "template",
+  "title",
+  "head",
+  "noscript",
+  "noembed",
+  "noframes",
+  "iframe",
+  "rp",
+  "datalist",
 ]);
 
 /** Elements that start a block of their own: a line break before and after in any text flattened from them. */
 export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
-  "address", "article", "aside", "blockquote", "center", "details", "dialog", "dd", "div", "dl", "dt", "fieldset",
-  "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main",
-  "nav", "ol", "p", "pre", "section", "summary", "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "ul",
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "center",
+  "details",
+  "dialog",
+  "dd",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hgroup",
+  "hr",
+  "li",
+  "main",
+  "nav",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "summary",
+  "table",
+  "caption",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "td",
+  "th",
+  "ul",
 ]);
 
 export function attribute(element: Element, name: string): string | undefined {
@@ -54,7 +103,13 @@ export function markedHidden(element: Element): boolean {
 function invisibleKind(char: string): string {
   const cp = char.codePointAt(0) ?? 0;
   if (cp >= 0xe0000 && cp <= 0xe007f) return "tag-character";
-  if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x200e || cp === 0x200f || cp === 0x061c) {
+  if (
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2066 && cp <= 0x2069) ||
+    cp === 0x200e ||
+    cp === 0x200f ||
+    cp === 0x061c
+  ) {
     return "bidi-control";
   }
   if ((cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || cp === 0xfeff) return "zero-width";
@@ -81,7 +136,10 @@ export function stripInvisible(text: string, removed: Counts): string {
 export function skipUnseen(node: Node, removed: Counts): boolean {
   if (node.nodeName === "#comment") {
     const data = "data" in node ? node.data : "";
-    count(removed, data.startsWith("?") ? "processing-instruction" : data.startsWith("[CDATA[") ? "cdata-section" : "html-comment");
+    count(
+      removed,
+      data.startsWith("?") ? "processing-instruction" : data.startsWith("[CDATA[") ? "cdata-section" : "html-comment",
+    );
     return true;
   }
   if (node.nodeName === "#documentType") {

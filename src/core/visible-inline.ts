@@ -5,7 +5,16 @@
 // reader can follow; every other attribute (title, alt, class, data-*, ...) is gone, and counted.
 import { markdown } from "./markdown.js";
 import { count, type Counts } from "./sanitize-counts.js";
-import { attribute, BLOCK_ELEMENTS, isElement, plainText, skipUnseen, stripInvisible, type Element, type Node } from "./visible-dom.js";
+import {
+  attribute,
+  BLOCK_ELEMENTS,
+  isElement,
+  plainText,
+  skipUnseen,
+  stripInvisible,
+  type Element,
+  type Node,
+} from "./visible-dom.js";
 
 export type Segment = { kind: "text" | "code" | "markup"; value: string };
 
@@ -34,7 +43,15 @@ const LINK_SCHEME = /^(?:https?|mailto):/i;
 const IMAGE_SCHEME = /^https?:/i;
 const ANY_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]{0,31}:/;
 
-const MARKERS: Readonly<Record<string, string>> = { em: "*", i: "*", strong: "**", b: "**", del: "~~", s: "~~", strike: "~~" };
+const MARKERS: Readonly<Record<string, string>> = {
+  em: "*",
+  i: "*",
+  strong: "**",
+  b: "**",
+  del: "~~",
+  s: "~~",
+  strike: "~~",
+};
 /** Emphasis markers hold only around text that starts and ends with a letter or digit, whatever stands outside. */
 const WORDLIKE_EDGES = /^[\p{L}\p{N}](?:[\s\S]*[\p{L}\p{N}])?$/u;
 
@@ -66,7 +83,7 @@ function code(text: string): Segment {
   let longest = 0;
   for (const run of content.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const fence = "`".repeat(longest + 1);
-  const pad = content.startsWith("`") || content.endsWith("`") || (/^ .*[^ ].* $/s.test(content)) ? " " : "";
+  const pad = content.startsWith("`") || content.endsWith("`") || /^ .*[^ ].* $/s.test(content) ? " " : "";
   return { kind: "code", value: `${fence}${pad}${content}${pad}${fence}` };
 }
 
@@ -91,7 +108,12 @@ function text(value: string, walk: InlineWalk, out: Segment[]): void {
 function link(inner: Segment[], shown: string, href: string): Segment[] {
   const autolink = /^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$/.test(shown) && href === markdown.normalizeLink(shown);
   const email = /^[^\s<>@]+@[^\s<>@]+$/.test(shown) && href === `mailto:${shown}`;
-  if (autolink || email) return [{ kind: "markup", value: "<" }, { kind: "code", value: shown }, { kind: "markup", value: ">" }];
+  if (autolink || email)
+    return [
+      { kind: "markup", value: "<" },
+      { kind: "code", value: shown },
+      { kind: "markup", value: ">" },
+    ];
   return [{ kind: "markup", value: "[" }, ...inner, { kind: "markup", value: `](${destination(href)})` }];
 }
 
@@ -136,7 +158,13 @@ function element(el: Element, walk: InlineWalk, out: Segment[], inLink: boolean,
 }
 
 /** Appends the segments of `nodes` to `out`. Past a sane depth, what is left is read as plain text. */
-export function inlineNodes(nodes: readonly Node[], walk: InlineWalk, out: Segment[], inLink: boolean, depth: number): void {
+export function inlineNodes(
+  nodes: readonly Node[],
+  walk: InlineWalk,
+  out: Segment[],
+  inLink: boolean,
+  depth: number,
+): void {
   if (depth > 64) {
     text(plainText(nodes, walk.removed), walk, out);
     return;

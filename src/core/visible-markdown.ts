@@ -68,14 +68,21 @@ function table(el: Element, walk: InlineWalk): string {
   const collect = (node: Element): void => {
     for (const child of node.childNodes) {
       if (!isElement(child) || skipUnseen(child, walk.removed)) continue;
-      if (child.tagName === "tr") rows.push(child.childNodes.filter(isElement).filter((c) => !skipUnseen(c, walk.removed)).map((c) => cell(c, walk)));
+      if (child.tagName === "tr")
+        rows.push(
+          child.childNodes
+            .filter(isElement)
+            .filter((c) => !skipUnseen(c, walk.removed))
+            .map((c) => cell(c, walk)),
+        );
       else if (["thead", "tbody", "tfoot"].includes(child.tagName)) collect(child);
     }
   };
   collect(el);
   const width = Math.max(0, ...rows.map((r) => r.length));
   if (width === 0) return "";
-  const line = (cells: string[]): string => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? "").join(" | ")} |`;
+  const line = (cells: string[]): string =>
+    `| ${Array.from({ length: width }, (_, i) => cells[i] ?? "").join(" | ")} |`;
   const [head = [], ...body] = rows;
   return [line(head), `| ${Array.from({ length: width }, () => "---").join(" | ")} |`, ...body.map(line)].join("\n");
 }
@@ -122,7 +129,12 @@ function block(el: Element, walk: InlineWalk, depth: number, previous: string | 
   if (tag === "ul" || tag === "ol") return list(el, walk, depth, previous);
   if (tag === "blockquote") {
     const inner = blocks(el.childNodes, walk, depth + 1);
-    return { text: inner.split("\n").map((line) => (line === "" ? ">" : `> ${line}`)).join("\n") };
+    return {
+      text: inner
+        .split("\n")
+        .map((line) => (line === "" ? ">" : `> ${line}`))
+        .join("\n"),
+    };
   }
   return { text: blocks(el.childNodes, walk, depth + 1) };
 }

@@ -23,10 +23,16 @@ export interface ParentHint {
   threadIsPullRequest?: boolean;
 }
 
-export async function createHandoffIssue(ctx: FlowContext, repo: RepoRef, prepared: PreparedIssue, hint: ParentHint = {}): Promise<CreatedIssue> {
+export async function createHandoffIssue(
+  ctx: FlowContext,
+  repo: RepoRef,
+  prepared: PreparedIssue,
+  hint: ParentHint = {},
+): Promise<CreatedIssue> {
   const notes: string[] = [];
   const { assignable, dropped } = await filterAssignable(ctx.gh, repo, prepared.document.assignees);
-  if (dropped.length > 0) notes.push(`Not assigned (they cannot be assigned here): ${dropped.map((l) => `\`${l}\``).join(", ")}.`);
+  if (dropped.length > 0)
+    notes.push(`Not assigned (they cannot be assigned here): ${dropped.map((l) => `\`${l}\``).join(", ")}.`);
   const { data } = await ctx.gh.rest.issues.create({
     ...repo,
     title: prepared.issue.title,
@@ -40,7 +46,9 @@ export async function createHandoffIssue(ctx: FlowContext, repo: RepoRef, prepar
   if (note) notes.push(note);
   if (prepared.foreignParent) {
     ctx.log.info(`not linking to ${prepared.foreignParent}: it is in another repository`);
-    notes.push(`Parent ${prepared.foreignParent} is in another repository: handoff links and relays only within this one, so it is mentioned here, not linked.`);
+    notes.push(
+      `Parent ${prepared.foreignParent} is in another repository: handoff links and relays only within this one, so it is mentioned here, not linked.`,
+    );
   }
   return { number: data.number, id: data.id, html_url: data.html_url, notes };
 }
@@ -52,7 +60,12 @@ function routingLabels(ctx: FlowContext, prepared: PreparedIssue): string[] {
 }
 
 /** Links the new issue under its parent; a sentence for the reply when GitHub cannot. */
-async function linkToParent(ctx: FlowContext, parent: string | undefined, hint: ParentHint, child: RepoRef & { id: number }): Promise<string | null> {
+async function linkToParent(
+  ctx: FlowContext,
+  parent: string | undefined,
+  hint: ParentHint,
+  child: RepoRef & { id: number },
+): Promise<string | null> {
   if (!ctx.config.link_sub_issues || !parent) return null;
   const address = parseIssueAddress(parent);
   if (!address) {
@@ -60,7 +73,11 @@ async function linkToParent(ctx: FlowContext, parent: string | undefined, hint: 
     return null;
   }
   const isThread = hint.thread !== undefined && hint.thread.toLowerCase() === parent.toLowerCase();
-  const result = await linkSubIssue(ctx.gh, { parent: address, parentIsPullRequest: isThread && hint.threadIsPullRequest === true, child });
+  const result = await linkSubIssue(ctx.gh, {
+    parent: address,
+    parentIsPullRequest: isThread && hint.threadIsPullRequest === true,
+    child,
+  });
   if (result.linked) {
     ctx.log.info(`linked as a sub-issue of ${parent}`);
     return null;

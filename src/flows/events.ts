@@ -21,7 +21,9 @@ const Repository = z
 const CommentPayload = z
   .object({
     action: z.string(),
-    comment: z.object({ id: z.number(), body: z.string().nullish(), html_url: z.string(), user: User.nullable() }).loose(),
+    comment: z
+      .object({ id: z.number(), body: z.string().nullish(), html_url: z.string(), user: User.nullable() })
+      .loose(),
     issue: z
       .object({
         number: z.number(),
@@ -114,6 +116,11 @@ export function parsePushEvent(payload: unknown): PushData {
     created: push.created,
     deleted: push.deleted,
     forced: push.forced,
-    commits: push.commits.map((c) => ({ id: c.id, added: c.added ?? [], modified: c.modified ?? [], removed: c.removed ?? [] })),
+    commits: push.commits.map((c) => ({
+      id: c.id,
+      added: c.added ?? [],
+      modified: c.modified ?? [],
+      removed: c.removed ?? [],
+    })),
   };
 }

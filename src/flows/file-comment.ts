@@ -39,22 +39,20 @@ export interface SourceComment {
   thread: { number: number; isPullRequest: boolean };
 }
 
-export type CommentOutcome =
-  | "filed"
-  | "updated"
-  | "unchanged"
-  | "previewed"
-  | "denied"
-  | "usage"
-  | "invalid"
-  | "busy";
+export type CommentOutcome = "filed" | "updated" | "unchanged" | "previewed" | "denied" | "usage" | "invalid" | "busy";
 
 function repoName(repo: RepoRef): string {
   return `${repo.owner}/${repo.repo}`;
 }
 
 function sourceOf(comment: SourceComment): Extract<HandoffSource, { type: "comment" }> {
-  return { type: "comment", repo: repoName(comment.repo), commentId: comment.id, url: comment.html_url, thread: comment.thread.number };
+  return {
+    type: "comment",
+    repo: repoName(comment.repo),
+    commentId: comment.id,
+    url: comment.html_url,
+    thread: comment.thread.number,
+  };
 }
 
 /** Posts (or updates) our one reply on the source thread. */
@@ -62,11 +60,21 @@ async function reply(ctx: FlowContext, comment: SourceComment, hash: string, tex
   const source = sourceOf(comment);
   const thread: IssueAddress = { ...comment.repo, issue_number: comment.thread.number };
   const body = withMarker({ v: 1, kind: "handoff", source, hash, role: "reply" }, text);
-  const result = await upsertComment(ctx.gh, thread, body, ctx.isOurs, (m) => m.role === "reply" && m.source.type === "comment" && m.source.commentId === comment.id);
+  const result = await upsertComment(
+    ctx.gh,
+    thread,
+    body,
+    ctx.isOurs,
+    (m) => m.role === "reply" && m.source.type === "comment" && m.source.commentId === comment.id,
+  );
   ctx.log.info(`reply ${result.action} on ${repoName(comment.repo)}#${comment.thread.number}`);
 }
 
-export async function fileFromComment(ctx: FlowContext, comment: SourceComment, command: HandoffCommand): Promise<CommentOutcome> {
+export async function fileFromComment(
+  ctx: FlowContext,
+  comment: SourceComment,
+  command: HandoffCommand,
+): Promise<CommentOutcome> {
   const ref: CommentRef = { ...comment.repo, comment_id: comment.id };
   const name = `comment ${comment.id} on ${repoName(comment.repo)}#${comment.thread.number}`;
   const now = ctx.now?.() ?? Date.now();
@@ -86,10 +94,13 @@ export async function fileFromComment(ctx: FlowContext, comment: SourceComment, 
   if (lock.state !== "acquired") {
     known = await listOurIssues(ctx.gh, comment.repo, ctx.botLogin);
     if (!findIssueForSource(known, sourceOf(comment)) && lock.state === "held") {
-      ctx.log.info(`${name}: another delivery started ${Math.round(lock.ageMs / 1000)}s ago and has not filed yet; leaving it to that one`);
+      ctx.log.info(
+        `${name}: another delivery started ${Math.round(lock.ageMs / 1000)}s ago and has not filed yet; leaving it to that one`,
+      );
       return "busy";
     }
-    if (lock.state === "stale") ctx.log.info(`${name}: taking over from a delivery that started ${Math.round(lock.ageMs / 1000)}s ago`);
+    if (lock.state === "stale")
+      ctx.log.info(`${name}: taking over from a delivery that started ${Math.round(lock.ageMs / 1000)}s ago`);
   }
 
   const release = async (outcome: "failure" | null): Promise<void> => {
@@ -99,10 +110,22 @@ export async function fileFromComment(ctx: FlowContext, comment: SourceComment, 
 
   try {
     // 2. authorise
-    const { allowed, permission } = await hasPermission(ctx.gh, comment.repo, comment.author, ctx.config.minimum_permission);
+    const { allowed, permission } = await hasPermission(
+      ctx.gh,
+      comment.repo,
+      comment.author,
+      ctx.config.minimum_permission,
+    );
     if (!allowed) {
-      ctx.log.info(`${name}: ${comment.author} has ${permission} permission, below ${ctx.config.minimum_permission}; not filing`);
-      await reply(ctx, comment, "", `Not filed: filing a handoff needs \`${ctx.config.minimum_permission}\` permission on this repository, and \`${comment.author}\` has \`${permission}\`.`);
+      ctx.log.info(
+        `${name}: ${comment.author} has ${permission} permission, below ${ctx.config.minimum_permission}; not filing`,
+      );
+      await reply(
+        ctx,
+        comment,
+        "",
+        `Not filed: filing a handoff needs \`${ctx.config.minimum_permission}\` permission on this repository, and \`${comment.author}\` has \`${permission}\`.`,
+      );
       await release("failure");
       return "denied";
     }
@@ -127,14 +150,24 @@ export async function fileFromComment(ctx: FlowContext, comment: SourceComment, 
     } catch (error) {
       if (!(error instanceof RedactionError)) throw error;
       ctx.log.warn(`${name}: redaction could not be completed (${error.message}); nothing filed`);
-      await reply(ctx, comment, "", "Not filed: the document could not be checked for secrets safely, so nothing was posted. Shorten it or split it, and try again.");
+      await reply(
+        ctx,
+        comment,
+        "",
+        "Not filed: the document could not be checked for secrets safely, so nothing was posted. Shorten it or split it, and try again.",
+      );
       await release("failure");
       return "invalid";
     }
     if (prepared.errors.length > 0) {
       ctx.log.info(`${name}: the document has ${prepared.errors.length} error(s); not filing`);
       const lines = prepared.errors.map((d) => `- ${diagnosticLine(d)}`).join("\n");
-      await reply(ctx, comment, prepared.hash, `Not filed: the document has errors (lines counted from the line after \`/handoff\`).\n\n${lines}`);
+      await reply(
+        ctx,
+        comment,
+        prepared.hash,
+        `Not filed: the document has errors (lines counted from the line after \`/handoff\`).\n\n${lines}`,
+      );
       await release("failure");
       return "invalid";
     }
@@ -142,7 +175,12 @@ export async function fileFromComment(ctx: FlowContext, comment: SourceComment, 
     if (command.dryRun || ctx.config.dry_run) {
       ctx.log.info(`${name}: dry run; replying with a preview`);
       const preview = details(`Preview: ${prepared.issue.title}`, prepared.issue.body);
-      await reply(ctx, comment, prepared.hash, `Dry run: nothing was filed. This is the issue that would be.\n\n${preview}\n\n${redactionLine(prepared.redactions)}`);
+      await reply(
+        ctx,
+        comment,
+        prepared.hash,
+        `Dry run: nothing was filed. This is the issue that would be.\n\n${preview}\n\n${redactionLine(prepared.redactions)}`,
+      );
       await release(null);
       return "previewed";
     }
@@ -161,14 +199,22 @@ export async function fileFromComment(ctx: FlowContext, comment: SourceComment, 
         ctx.log.info(`${name}: #${existing.number} already has this content; no update`);
         outcome = "unchanged";
       } else {
-        await ctx.gh.rest.issues.update({ ...comment.repo, issue_number: existing.number, title: prepared.issue.title, body: prepared.issue.body });
+        await ctx.gh.rest.issues.update({
+          ...comment.repo,
+          issue_number: existing.number,
+          title: prepared.issue.title,
+          body: prepared.issue.body,
+        });
         await syncOverflowParts(ctx, { ...comment.repo, issue_number: existing.number }, prepared, false);
         ctx.log.info(`${name}: updated #${existing.number}`);
         outcome = "updated";
       }
     } else {
       const thread = `${repoName(comment.repo)}#${comment.thread.number}`;
-      const created = await createHandoffIssue(ctx, comment.repo, prepared, { thread, threadIsPullRequest: comment.thread.isPullRequest });
+      const created = await createHandoffIssue(ctx, comment.repo, prepared, {
+        thread,
+        threadIsPullRequest: comment.thread.isPullRequest,
+      });
       issue = created;
       notes.push(...created.notes);
       outcome = "filed";
@@ -176,7 +222,12 @@ export async function fileFromComment(ctx: FlowContext, comment: SourceComment, 
 
     // 6. reply
     const verb = outcome === "filed" ? "Filed" : outcome === "updated" ? "Updated" : "Filed earlier:";
-    await reply(ctx, comment, prepared.hash, [`${verb} #${issue.number} — ${prepared.issue.title}`, redactionLine(prepared.redactions), ...notes].join("\n\n"));
+    await reply(
+      ctx,
+      comment,
+      prepared.hash,
+      [`${verb} #${issue.number} — ${prepared.issue.title}`, redactionLine(prepared.redactions), ...notes].join("\n\n"),
+    );
     // Also when unchanged: a delivery that filed but failed before its 🚀 (a 5xx on the reply) is completed by
     // a redelivery that finds the issue unchanged, and only that redelivery can still say so. 200 when present.
     await reactOutcome(ctx.gh, ref, "success");
@@ -197,17 +248,29 @@ export function interruptedText(error: unknown): string {
   // GitHub names the permissions that would have been enough, e.g. `issues=write; pull_requests=write`.
   const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers;
   const acceptedHeader = headers?.["x-accepted-github-permissions"];
-  const accepted = typeof acceptedHeader === "string" && /^[a-z_]+=[a-z]+([;,] ?[a-z_]+=[a-z]+)*$/.test(acceptedHeader) ? `\`${acceptedHeader}\`` : null;
+  const accepted =
+    typeof acceptedHeader === "string" && /^[a-z_]+=[a-z]+([;,] ?[a-z_]+=[a-z]+)*$/.test(acceptedHeader)
+      ? `\`${acceptedHeader}\``
+      : null;
   const prHint = accepted?.includes("pull_requests=") ? " (on a pull request: the pull_requests permission)" : "";
-  const route = typeof request?.method === "string" && typeof request.url === "string" ? ` to \`${request.method} ${new URL(request.url, "https://api.github.com").pathname}\`` : "";
+  const route =
+    typeof request?.method === "string" && typeof request.url === "string"
+      ? ` to \`${request.method} ${new URL(request.url, "https://api.github.com").pathname}\``
+      : "";
   const why =
-    status === 403 && accepted ? `the App lacks a permission it needs here: GitHub accepts ${accepted} for this request${prHint}; grant it in the App's settings (Permissions) and accept it in the installation`
-    : status === 403 ? "the App lacks a permission it needs here, or GitHub is rate-limiting it"
-    : status === 404 ? "something it needed was deleted or is not visible to the App"
-    : status === 410 ? "issues are disabled on this repository"
-    : status === 422 ? "GitHub refused a value (a label, an assignee or a milestone)"
-    : "GitHub failed or did not answer, also after retrying";
-  if (typeof status !== "number") return "Filing did not finish: an unexpected error stopped it (the App's log has the details). Nothing is lost: this comment stays, and editing it or redelivering the webhook tries again without filing twice.";
+    status === 403 && accepted
+      ? `the App lacks a permission it needs here: GitHub accepts ${accepted} for this request${prHint}; grant it in the App's settings (Permissions) and accept it in the installation`
+      : status === 403
+        ? "the App lacks a permission it needs here, or GitHub is rate-limiting it"
+        : status === 404
+          ? "something it needed was deleted or is not visible to the App"
+          : status === 410
+            ? "issues are disabled on this repository"
+            : status === 422
+              ? "GitHub refused a value (a label, an assignee or a milestone)"
+              : "GitHub failed or did not answer, also after retrying";
+  if (typeof status !== "number")
+    return "Filing did not finish: an unexpected error stopped it (the App's log has the details). Nothing is lost: this comment stays, and editing it or redelivering the webhook tries again without filing twice.";
   const answered = `GitHub answered ${status}${route}`;
   return `Filing did not finish: ${answered} (${why}). Nothing is lost: this comment stays, and editing it or redelivering the webhook tries again without filing twice.`;
 }

@@ -40,7 +40,10 @@ export function identityOf(botLogin: string, trustedBots: readonly string[] = []
 }
 
 /** The Action's identity: the App token's bot when `app-slug` is given, else the workflow token's. */
-export function actionIdentity(inputs: { "trusted-bots": readonly string[]; "app-slug"?: string | undefined }): Identity {
+export function actionIdentity(inputs: {
+  "trusted-bots": readonly string[];
+  "app-slug"?: string | undefined;
+}): Identity {
   return identityOf(inputs["app-slug"] ? `${inputs["app-slug"]}[bot]` : ACTIONS_BOT, inputs["trusted-bots"]);
 }
 

@@ -53,7 +53,8 @@ function codePath(path: string): string {
 }
 
 const NOTICE_SHOWN = 5;
-const FIX_AND_PUSH = "Fix the file and push again; this issue will update. `npx handoff lint` shows the same errors locally.";
+const FIX_AND_PUSH =
+  "Fix the file and push again; this issue will update. `npx handoff lint` shows the same errors locally.";
 
 /**
  * The notice at the top of an issue filed from a file that has errors: where, what and how to fix, in the issue
@@ -61,17 +62,36 @@ const FIX_AND_PUSH = "Fix the file and push again; this issue will update. `npx 
  */
 export function fileErrorNotice(path: string, errors: readonly Diagnostic[]): string {
   const sentence = (text: string): string => (/[.!?…]$/.test(text) ? text : `${text}.`);
-  const shown = errors.slice(0, NOTICE_SHOWN).map((d) => `> - ${codePath(`${path}:${d.line}:${d.column}`)} — ${sentence(noticeText(d.message))}${d.hint ? ` ${noticeText(d.hint)}` : ""}`);
+  const shown = errors
+    .slice(0, NOTICE_SHOWN)
+    .map(
+      (d) =>
+        `> - ${codePath(`${path}:${d.line}:${d.column}`)} — ${sentence(noticeText(d.message))}${d.hint ? ` ${noticeText(d.hint)}` : ""}`,
+    );
   const more = errors.length > NOTICE_SHOWN ? [`> - … and ${errors.length - NOTICE_SHOWN} more.`] : [];
-  return ["> [!WARNING]", "> This file has errors, so its frontmatter was not used; the issue shows the document as it is.", ...shown, ...more, ">", `> ${FIX_AND_PUSH}`].join("\n");
+  return [
+    "> [!WARNING]",
+    "> This file has errors, so its frontmatter was not used; the issue shows the document as it is.",
+    ...shown,
+    ...more,
+    ">",
+    `> ${FIX_AND_PUSH}`,
+  ].join("\n");
 }
 
 /** The whole body of an issue for a file none of which may be posted (unreadable, or not safely redacted). */
 export function unfiledNotice(path: string, why: string): string {
-  return ["> [!WARNING]", `> ${codePath(path)} was not filed: ${noticeText(why, 500)}. Nothing of it is shown here.`, ">", `> ${FIX_AND_PUSH}`].join("\n");
+  return [
+    "> [!WARNING]",
+    `> ${codePath(path)} was not filed: ${noticeText(why, 500)}. Nothing of it is shown here.`,
+    ">",
+    `> ${FIX_AND_PUSH}`,
+  ].join("\n");
 }
 
 /** A short notice for the rare body with no room for the full one. */
 export function shortFileErrorNotice(path: string): string {
-  return ["> [!WARNING]", `> ${codePath(path)} has errors, so its frontmatter was not used. ${FIX_AND_PUSH}`].join("\n");
+  return ["> [!WARNING]", `> ${codePath(path)} has errors, so its frontmatter was not used. ${FIX_AND_PUSH}`].join(
+    "\n",
+  );
 }

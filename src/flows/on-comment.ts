@@ -15,9 +15,7 @@ import { looksLikeReturnDocument, parseCommand, type HandoffCommand } from "./pa
 import { returnFromComment } from "./return-comment.js";
 
 export type CommentDecision =
-  | { type: "none"; reason: string }
-  | { type: "file"; command: HandoffCommand }
-  | { type: "return"; text: string };
+  { type: "none"; reason: string } | { type: "file"; command: HandoffCommand } | { type: "return"; text: string };
 
 /** Where a comment is, for log lines. */
 export function commentName(event: CommentEvent): string {
@@ -30,7 +28,8 @@ export function commentName(event: CommentEvent): string {
  * ours, so `identity` is asked for (the App's costs `GET /app` once per process) only then.
  */
 export async function decideComment(event: CommentEvent, identity: () => Promise<Identity>): Promise<CommentDecision> {
-  if (event.action === "deleted") return { type: "none", reason: "it was deleted; an issue filed from it stays as it is" };
+  if (event.action === "deleted")
+    return { type: "none", reason: "it was deleted; an issue filed from it stays as it is" };
   const { body, user } = event.comment;
   const command = parseCommand(body);
   const isBot = user?.type === "Bot";
@@ -40,12 +39,17 @@ export async function decideComment(event: CommentEvent, identity: () => Promise
   else if (isBot) return { type: "none", reason: "comments by bots are ignored" };
   else if (!command) return { type: "none", reason: "no /handoff command" };
   else decision = { type: "file", command };
-  if (isBot && writtenByUs(body, user, await identity())) return { type: "none", reason: "the comment was written by handoff" };
+  if (isBot && writtenByUs(body, user, await identity()))
+    return { type: "none", reason: "the comment was written by handoff" };
   return decision;
 }
 
 /** Acts on a decided comment: reads the configuration, then files or returns. */
-export async function handleComment(ctx: EventContext, event: CommentEvent, decision: CommentDecision): Promise<CommentResult> {
+export async function handleComment(
+  ctx: EventContext,
+  event: CommentEvent,
+  decision: CommentDecision,
+): Promise<CommentResult> {
   const name = commentName(event);
   if (decision.type === "none") return { summary: `${name}: ${decision.reason}` };
   const loaded = await ctx.loadConfig();
@@ -71,7 +75,13 @@ export async function handleComment(ctx: EventContext, event: CommentEvent, deci
 /** The reply naming what is wrong with `.github/handoff.yml`, then 😕 on the comment. */
 async function replyInvalidConfig(ctx: EventContext, event: CommentEvent, message: string): Promise<void> {
   const { comment, issue, repo } = event;
-  const source = { type: "comment" as const, repo: `${repo.owner}/${repo.repo}`, commentId: comment.id, url: comment.html_url, thread: issue.number };
+  const source = {
+    type: "comment" as const,
+    repo: `${repo.owner}/${repo.repo}`,
+    commentId: comment.id,
+    url: comment.html_url,
+    thread: issue.number,
+  };
   const body = withMarker({ v: 1, kind: "handoff", source, hash: "", role: "reply" }, message);
   const thread = { ...repo, issue_number: issue.number };
   const isReply = (m: { role?: string; source: { type: string; commentId?: number } }) =>

@@ -29,6 +29,9 @@ export async function handlePush(ctx: EventContext, push: PushData): Promise<Pus
   const counts = await syncHandoffFiles(flowContext(ctx, loaded.config), push);
   if (!counts) return { summary: `${name}: changed no handoff file` };
   const summary = `${name}: ${counts.created} created, ${counts.updated} updated, ${counts.closed} closed, ${counts.skipped} skipped, ${counts.errors} errors`;
-  const failure = counts.errors > 0 ? `${counts.errors} handoff file(s) could not be synced; the issues and the log name them` : undefined;
+  const failure =
+    counts.errors > 0
+      ? `${counts.errors} handoff file(s) could not be synced; the issues and the log name them`
+      : undefined;
   return { summary, counts, ...(failure ? { failure } : {}) };
 }

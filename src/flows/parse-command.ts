@@ -30,7 +30,10 @@ const HIDING_BLOCKS = new Set(["fence", "code_block", "html_block", "blockquote_
 const HIDING_INLINE = new Set(["code_inline", "html_inline"]);
 
 function parseArguments(text: string): Pick<HandoffCommand, "kind" | "title" | "dryRun"> {
-  const words = text.trim().split(/[ \t]+/).filter((w) => w !== "");
+  const words = text
+    .trim()
+    .split(/[ \t]+/)
+    .filter((w) => w !== "");
   const dryRun = words.includes("--dry-run");
   const rest = words.filter((w) => w !== "--dry-run");
   const kind = rest[0] === "return" ? "return" : "handoff";

@@ -39,7 +39,14 @@ export interface RemovedFile {
 
 export type SyncAction =
   | { type: "create"; file: WantedFile }
-  | { type: "update"; issue: ExistingFileIssue; file: WantedFile; renamedFrom?: string; reopen: boolean; close: boolean }
+  | {
+      type: "update";
+      issue: ExistingFileIssue;
+      file: WantedFile;
+      renamedFrom?: string;
+      reopen: boolean;
+      close: boolean;
+    }
   | { type: "close-done"; issue: ExistingFileIssue; file: WantedFile }
   | { type: "remove"; issue: ExistingFileIssue; path: string; mode: "close" | "comment" }
   | { type: "report-error"; file: WantedFile; issue: ExistingFileIssue | null }
@@ -54,9 +61,7 @@ export interface SyncPlanInput {
 
 /** The issue for a path: an open one wins over closed ones, then the newest. */
 function issueAt(existing: readonly ExistingFileIssue[], path: string): ExistingFileIssue | undefined {
-  return existing
-    .filter((issue) => issue.path === path)
-    .sort(openFirstThenNewest)[0];
+  return existing.filter((issue) => issue.path === path).sort(openFirstThenNewest)[0];
 }
 
 /**
@@ -85,7 +90,9 @@ function findRenameSource(
 function planWanted(file: WantedFile, issue: ExistingFileIssue | undefined, renamedFrom?: string): SyncAction {
   if (file.errors.length > 0) return { type: "report-error", file, issue: issue ?? null };
   if (!issue) {
-    return file.done ? { type: "skip", path: file.path, reason: "new file already says `status: done`" } : { type: "create", file };
+    return file.done
+      ? { type: "skip", path: file.path, reason: "new file already says `status: done`" }
+      : { type: "create", file };
   }
   const changed = issue.hash !== file.hash || renamedFrom !== undefined;
   // A closed issue comes back only when its file comes back; an edit to a closed handoff stays closed.

@@ -24,7 +24,11 @@ export function trustPolicy(
   config: Pick<HandoffConfig, "trusted" | "minimum_permission">,
   extraBots: readonly string[] = [],
 ): TrustPolicy {
-  return { repo, minimum: config.minimum_permission, trustedBots: [...new Set([...config.trusted, ...extraBots].map(asBot))] };
+  return {
+    repo,
+    minimum: config.minimum_permission,
+    trustedBots: [...new Set([...config.trusted, ...extraBots].map(asBot))],
+  };
 }
 
 export type Verdict = { trusted: true; why: string } | { trusted: false; why: string };
@@ -57,14 +61,19 @@ export class TrustChecker {
   }
 
   /** The same verdict, its reason told about the person's role (fixed text: it never echoes the issue). */
-  async person(author: CommentAuthor | null | undefined, role: Role): Promise<{ trusted: true } | { trusted: false; reason: string }> {
+  async person(
+    author: CommentAuthor | null | undefined,
+    role: Role,
+  ): Promise<{ trusted: true } | { trusted: false; reason: string }> {
     const who = role === "trigger" ? "trigger (whoever labelled it or started the run)" : role;
     if (!author?.login) return { trusted: false, reason: `its ${who} is unknown (a deleted account)` };
     const verdict = await this.judge(author);
     if (verdict.trusted) return { trusted: true };
     return {
       trusted: false,
-      reason: isBot(author) ? `its ${who} is a bot that is not listed in trusted-bots` : `its ${who} does not have ${this.policy.minimum} permission`,
+      reason: isBot(author)
+        ? `its ${who} is a bot that is not listed in trusted-bots`
+        : `its ${who} does not have ${this.policy.minimum} permission`,
     };
   }
 
@@ -73,7 +82,10 @@ export class TrustChecker {
     if (isBot(author)) {
       return this.policy.trustedBots.includes(login.toLowerCase())
         ? { trusted: true, why: `${login} is a trusted bot` }
-        : { trusted: false, why: `${login} is a bot that is not trusted (neither \`trusted\` nor \`trusted-bots\` lists it)` };
+        : {
+            trusted: false,
+            why: `${login} is a bot that is not trusted (neither \`trusted\` nor \`trusted-bots\` lists it)`,
+          };
     }
     const { allowed, permission } = await hasPermission(this.gh, this.policy.repo, login, this.policy.minimum);
     return { trusted: allowed, why: `${login} has ${permission} permission (minimum ${this.policy.minimum})` };

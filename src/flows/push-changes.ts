@@ -46,7 +46,8 @@ export function payloadIsComplete(push: PushData): boolean {
  */
 export function pushRelevance(push: PushData): PushRelevance {
   if (push.deleted) return { relevant: false, reason: "the branch was deleted" };
-  if (push.ref !== `refs/heads/${push.defaultBranch}`) return { relevant: false, reason: `${push.ref} is not the default branch` };
+  if (push.ref !== `refs/heads/${push.defaultBranch}`)
+    return { relevant: false, reason: `${push.ref} is not the default branch` };
   if (!payloadIsComplete(push)) return { relevant: true, complete: false };
   const touched = [...unionCommitChanges(push.commits).keys()];
   if (!touched.some((path) => /\.md$/i.test(path))) return { relevant: false, reason: "no Markdown file changed" };
@@ -59,8 +60,15 @@ export type PushChanges =
   | { mode: "directory"; paths: string[]; truncated: boolean };
 
 /** The handoff files the push changed: from the payload, else the compare API, else the tree at `after`. */
-export async function collectChanges(gh: GitHub, push: PushData, directory: string, log: Log): Promise<PushChanges | null> {
-  const inDirectory = (change: FileChange) => isHandoffPath(change.path, directory) || (change.previousPath !== undefined && isHandoffPath(change.previousPath, directory));
+export async function collectChanges(
+  gh: GitHub,
+  push: PushData,
+  directory: string,
+  log: Log,
+): Promise<PushChanges | null> {
+  const inDirectory = (change: FileChange) =>
+    isHandoffPath(change.path, directory) ||
+    (change.previousPath !== undefined && isHandoffPath(change.previousPath, directory));
   if (payloadIsComplete(push)) {
     const changes = [...unionCommitChanges(push.commits)].map(([path, status]): FileChange => ({ path, status }));
     return { mode: "changes", changes: changes.filter(inDirectory) };
@@ -68,12 +76,18 @@ export async function collectChanges(gh: GitHub, push: PushData, directory: stri
   if (push.before !== ZERO_SHA) {
     const compared = await compareCommits(gh, push.repo, push.before, push.after);
     if (compared.ok) return { mode: "changes", changes: compared.changes.filter(inDirectory) };
-    log.info(`compare ${push.before.slice(0, 7)}...${push.after.slice(0, 7)} failed (${compared.reason}); reconciling the whole directory`);
+    log.info(
+      `compare ${push.before.slice(0, 7)}...${push.after.slice(0, 7)} failed (${compared.reason}); reconciling the whole directory`,
+    );
   }
   const tree = await listTree(gh, push.repo, push.after);
   if (!tree.ok) {
     log.warn(`cannot list the tree at ${push.after.slice(0, 7)}: ${tree.reason}; nothing synced`);
     return null;
   }
-  return { mode: "directory", paths: tree.paths.filter((path) => isHandoffPath(path, directory)), truncated: tree.truncated };
+  return {
+    mode: "directory",
+    paths: tree.paths.filter((path) => isHandoffPath(path, directory)),
+    truncated: tree.truncated,
+  };
 }

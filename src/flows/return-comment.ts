@@ -36,16 +36,24 @@ export async function returnFromComment(ctx: FlowContext, event: CommentEvent, t
   const returnKey = `comment-${comment.id}`;
   const lock = await acquireReactionLock(ctx.gh, ref, ctx.now?.() ?? Date.now());
   if (lock.state === "held" && !(await relayExists(ctx.gh, handoffIssue, ctx.isOurs, returnKey))) {
-    return done(`another delivery started ${Math.round(lock.ageMs / 1000)}s ago and has not relayed yet; leaving it to that one`);
+    return done(
+      `another delivery started ${Math.round(lock.ageMs / 1000)}s ago and has not relayed yet; leaving it to that one`,
+    );
   }
-  if (lock.state === "stale") ctx.log.info(`${where}: taking over from a delivery that started ${Math.round(lock.ageMs / 1000)}s ago`);
+  if (lock.state === "stale")
+    ctx.log.info(`${where}: taking over from a delivery that started ${Math.round(lock.ageMs / 1000)}s ago`);
   // 😕, and the 👀 removed so that an edit of the comment (a second chance) or a redelivery gets the lock at once.
   const fail = async (): Promise<void> => {
     await reactOutcome(ctx.gh, ref, "failure");
     await releaseReactionLock(ctx.gh, ref, lock.reactionId);
   };
   try {
-    const source = { type: "issue" as const, repo: `${repo.owner}/${repo.repo}`, number: issue.number, url: issue.html_url };
+    const source = {
+      type: "issue" as const,
+      repo: `${repo.owner}/${repo.repo}`,
+      number: issue.number,
+      url: issue.html_url,
+    };
     const options = { source, author, parent: marker.parent, extraPatterns: ctx.config.redact.extra_patterns };
     const prepared = await prepareReturn(text, options);
     const result = await deliverReturn(ctx.gh, {
@@ -65,7 +73,11 @@ export async function returnFromComment(ctx: FlowContext, event: CommentEvent, t
       return done(`returned (status ${result.status ?? "not given"}); ${result.relay.state}`);
     }
     // The return is settled on the issue; only the relay is missing. Say so where the person who returned sees it.
-    await replyOnIssue(ctx, event, `**Returned, not relayed:** ${problem}. The labels and the issue's state are settled. Editing this comment (or redelivering its webhook) tries the relay again.`);
+    await replyOnIssue(
+      ctx,
+      event,
+      `**Returned, not relayed:** ${problem}. The labels and the issue's state are settled. Editing this comment (or redelivering its webhook) tries the relay again.`,
+    );
     await fail();
     return { ...done(`returned; not relayed: ${problem}`), warning: `not relayed: ${problem}` };
   } catch (error) {
@@ -82,9 +94,20 @@ function relayProblem(relay: RelayOutcome): string | null {
 /** Our one reply to this return comment, on the handoff issue (upserted: a retry updates it). */
 async function replyOnIssue(ctx: FlowContext, event: CommentEvent, text: string): Promise<void> {
   const { comment, issue, repo } = event;
-  const source = { type: "comment" as const, repo: `${repo.owner}/${repo.repo}`, commentId: comment.id, url: comment.html_url, thread: issue.number };
+  const source = {
+    type: "comment" as const,
+    repo: `${repo.owner}/${repo.repo}`,
+    commentId: comment.id,
+    url: comment.html_url,
+    thread: issue.number,
+  };
   const body = withMarker({ v: 1, kind: "return", source, hash: "", role: "reply" }, text);
   const address = { ...repo, issue_number: issue.number };
-  await upsertComment(ctx.gh, address, body, ctx.isOurs, (m) => m.role === "reply" && m.source.type === "comment" && m.source.commentId === comment.id);
+  await upsertComment(
+    ctx.gh,
+    address,
+    body,
+    ctx.isOurs,
+    (m) => m.role === "reply" && m.source.type === "comment" && m.source.commentId === comment.id,
+  );
 }
-

@@ -90,15 +90,25 @@ function renderNeutralized(prepared: PreparedReturn, marker: HandoffMarker): { r
   const document = parseHandoff(neutralizedReturnText(prepared.document));
   const { status: _status, ...rest } = document;
   const { status: _metadataStatus, ...metadata } = document.metadata;
-  const rendered = renderReturnComment({ ...rest, kind: marker.kind, metadata }, { source: marker.source, hash: marker.hash, role: marker.role, redactions: prepared.redactions });
+  const rendered = renderReturnComment(
+    { ...rest, kind: marker.kind, metadata },
+    { source: marker.source, hash: marker.hash, role: marker.role, redactions: prepared.redactions },
+  );
   // Every rendered body starts with its marker line (JSON has no line breaks); ours, with the return's key, replaces it.
   const afterMarker = (body: string): string => body.slice(body.indexOf("\n") + 1);
-  const overflow = rendered.overflow.map((part, index) => `${renderMarker({ ...marker, role: "overflow", part: findMarker(part)?.part ?? index + 1 })}\n${afterMarker(part)}`);
+  const overflow = rendered.overflow.map(
+    (part, index) =>
+      `${renderMarker({ ...marker, role: "overflow", part: findMarker(part)?.part ?? index + 1 })}\n${afterMarker(part)}`,
+  );
   return { regions: afterMarker(rendered.body), overflow };
 }
 
 /** The return as posted on the handoff issue: neutralised like the relay, since agents and closing keywords read it there too. */
-function issueBody(input: DeliverReturnInput, prepared: PreparedReturn, marker: HandoffMarker): { body: string; overflow: string[] } {
+function issueBody(
+  input: DeliverReturnInput,
+  prepared: PreparedReturn,
+  marker: HandoffMarker,
+): { body: string; overflow: string[] } {
   const status = statusOf(prepared);
   const run = input.runUrl ? ` ([run](${input.runUrl}))` : "";
   const head = neutralizeForRelay(`**Return**${status ? `, status \`${status.slice(0, 100)}\`` : ""}${run}.`);
@@ -113,7 +123,9 @@ function relayBody(input: DeliverReturnInput, prepared: PreparedReturn, marker: 
   const status = statusOf(prepared);
   const run = input.runUrl ? ` ([run](${input.runUrl}))` : "";
   // The status is the document's own text: inside backticks it could still close the span and mention someone.
-  const head = neutralizeForRelay(`**Return** from ${issue.repo.owner}/${issue.repo.repo}#${issue.number} by \`${input.author}\`${status ? `, status \`${status}\`` : ""}${run}.`);
+  const head = neutralizeForRelay(
+    `**Return** from ${issue.repo.owner}/${issue.repo.repo}#${issue.number} by \`${input.author}\`${status ? `, status \`${status}\`` : ""}${run}.`,
+  );
   // The status leads (in the head line), then the return's done, open questions and next steps (src/core/relay.ts).
   const lead = relayLead(prepared.document, handoffOfIssueBody(issue.body));
   const rendered = renderNeutralized(prepared, marker);
@@ -145,7 +157,12 @@ function isRelayOf(source: { repo: string; number: number }, returnKey?: string)
  * issue): evidence that a delivery which holds the 👀 lock has got at least that far, so another may update it
  * (an upsert finds it) instead of creating one.
  */
-export async function relayExists(gh: GitHub, issue: HandoffIssue, isOurs: IsOurs, returnKey?: string): Promise<boolean> {
+export async function relayExists(
+  gh: GitHub,
+  issue: HandoffIssue,
+  isOurs: IsOurs,
+  returnKey?: string,
+): Promise<boolean> {
   const marker = isOurs(issue.user) ? findMarker(issue.body) : null;
   const parent = marker ? parentOf(marker) : null;
   if (!parent) return false;
@@ -155,7 +172,12 @@ export async function relayExists(gh: GitHub, issue: HandoffIssue, isOurs: IsOur
 
 /** `owner/repo#n` of the issue, and its marker's source for the comments we write about its return. */
 function returnSource(issue: HandoffIssue) {
-  return { type: "issue" as const, repo: `${issue.repo.owner}/${issue.repo.repo}`, number: issue.number, url: issue.html_url };
+  return {
+    type: "issue" as const,
+    repo: `${issue.repo.owner}/${issue.repo.repo}`,
+    number: issue.number,
+    url: issue.html_url,
+  };
 }
 
 /** 1. post: the return and its overflow parts on the handoff issue, upserted by the return's key. */
@@ -163,13 +185,26 @@ async function postReturn(gh: GitHub, input: DeliverReturnInput): Promise<Upsert
   const { handoffIssue: issue, prepared, returnKey } = input;
   const address: IssueAddress = { ...issue.repo, issue_number: issue.number };
   const sameReturn = (m: HandoffMarker): boolean => m.kind === "return" && m.returnKey === returnKey;
-  const marker: HandoffMarker = { v: 1, kind: "return", source: returnSource(issue), hash: prepared.hash, role: "return", returnKey };
+  const marker: HandoffMarker = {
+    v: 1,
+    kind: "return",
+    source: returnSource(issue),
+    hash: prepared.hash,
+    role: "return",
+    returnKey,
+  };
   const { body, overflow } = issueBody(input, prepared, marker);
   const posted = await upsertComment(gh, address, body, input.isOurs, (m) => sameReturn(m) && m.role === "return");
   input.log.info(`return ${posted.action} on ${formatName(issue)}`);
   for (const part of overflow) {
     const number = findMarker(part)?.part;
-    await upsertComment(gh, address, part, input.isOurs, (m) => sameReturn(m) && m.role === "overflow" && m.part === number);
+    await upsertComment(
+      gh,
+      address,
+      part,
+      input.isOurs,
+      (m) => sameReturn(m) && m.role === "overflow" && m.part === number,
+    );
   }
   return posted;
 }
@@ -182,19 +217,35 @@ async function relayStep(gh: GitHub, input: DeliverReturnInput, link: string): P
   if (!parent) return { state: "skipped", why: "the handoff names no parent thread" };
   const where = `${parent.owner}/${parent.repo}#${parent.issue_number}`;
   // The token was granted for this repository; a marker (or a hand-filed issue) must not make us write elsewhere.
-  if (parent.owner.toLowerCase() !== issue.repo.owner.toLowerCase() || parent.repo.toLowerCase() !== issue.repo.repo.toLowerCase()) {
-    return { state: "refused", why: `the parent thread ${where} is in another repository; handoff relays only within ${issue.repo.owner}/${issue.repo.repo}` };
+  if (
+    parent.owner.toLowerCase() !== issue.repo.owner.toLowerCase() ||
+    parent.repo.toLowerCase() !== issue.repo.repo.toLowerCase()
+  ) {
+    return {
+      state: "refused",
+      why: `the parent thread ${where} is in another repository; handoff relays only within ${issue.repo.owner}/${issue.repo.repo}`,
+    };
   }
   const source = returnSource(issue);
   const marker: HandoffMarker = { v: 1, kind: "return", source, hash: prepared.hash, role: "relay", returnKey };
   try {
-    const comment = await upsertComment(gh, parent, relayBody(input, prepared, marker, link), input.isOurs, isRelayOf(source, returnKey));
+    const comment = await upsertComment(
+      gh,
+      parent,
+      relayBody(input, prepared, marker, link),
+      input.isOurs,
+      isRelayOf(source, returnKey),
+    );
     input.log.info(`relay ${comment.action} on ${where}`);
     return { state: "relayed", comment };
   } catch (error) {
     const status = httpStatusOf(error);
     if (status === undefined) throw error;
-    return { state: "failed", status, why: `GitHub answered ${status} when relaying to ${where} (${relayFailureReason(status)})` };
+    return {
+      state: "failed",
+      status,
+      why: `GitHub answered ${status} when relaying to ${where} (${relayFailureReason(status)})`,
+    };
   }
 }
 

@@ -41,7 +41,13 @@ export interface SyncSummary {
 const PROGRESS_EVERY = 50;
 
 function fileSource(push: PushData, path: string): Extract<HandoffSource, { type: "file" }> {
-  return { type: "file", repo: `${push.repo.owner}/${push.repo.repo}`, path, url: `${push.htmlUrl}/blob/${push.after}/${path}`, commit: push.after };
+  return {
+    type: "file",
+    repo: `${push.repo.owner}/${push.repo.repo}`,
+    path,
+    url: `${push.htmlUrl}/blob/${push.after}/${path}`,
+    commit: push.after,
+  };
 }
 
 interface Prepared {
@@ -60,23 +66,44 @@ function unfiledHash(path: string): string {
 }
 
 function failure(path: string, change: WantedFile["change"], why: string): Prepared {
-  const diagnostic: Diagnostic = { severity: "error", code: "unreadable", message: `The file was not filed: ${why}.`, line: 1, column: 1 };
+  const diagnostic: Diagnostic = {
+    severity: "error",
+    code: "unreadable",
+    message: `The file was not filed: ${why}.`,
+    line: 1,
+    column: 1,
+  };
   return { wanted: { path, change, hash: unfiledHash(path), done: false, errors: [diagnostic] }, unfiled: why };
 }
 
 /** Why a RedactionError stopped the file, for the notice: the size when that was it, never the content. */
 function redactionFailure(text: string): string {
   const bytes = Buffer.byteLength(text, "utf8");
-  if (bytes > MAX_DOCUMENT_BYTES) return `it is too large to file safely: ${bytes - MAX_DOCUMENT_BYTES} bytes over the ${MAX_DOCUMENT_BYTES}-byte cap; split it into smaller handoffs`;
+  if (bytes > MAX_DOCUMENT_BYTES)
+    return `it is too large to file safely: ${bytes - MAX_DOCUMENT_BYTES} bytes over the ${MAX_DOCUMENT_BYTES}-byte cap; split it into smaller handoffs`;
   return "it could not be checked for secrets safely, so it was not posted; shorten or split it";
 }
 
-async function prepareFile(ctx: FlowContext, push: PushData, change: FileChange | { path: string; status: "present" }): Promise<Prepared> {
-  const kind: WantedFile["change"] = change.status === "removed" ? "modified" : change.status === "present" ? "present" : change.status;
+async function prepareFile(
+  ctx: FlowContext,
+  push: PushData,
+  change: FileChange | { path: string; status: "present" },
+): Promise<Prepared> {
+  const kind: WantedFile["change"] =
+    change.status === "removed" ? "modified" : change.status === "present" ? "present" : change.status;
   const read = await readFileAt(ctx.gh, push.repo, change.path, push.after);
-  if (!read.ok) return failure(change.path, kind, `it could not be read (${read.reason}); check that it is committed, and split a large one into smaller handoffs`);
+  if (!read.ok)
+    return failure(
+      change.path,
+      kind,
+      `it could not be read (${read.reason}); check that it is committed, and split a large one into smaller handoffs`,
+    );
   try {
-    const prepared = await prepareIssue(read.text, { source: fileSource(push, change.path), labels: ctx.config.labels, extraPatterns: ctx.config.redact.extra_patterns });
+    const prepared = await prepareIssue(read.text, {
+      source: fileSource(push, change.path),
+      labels: ctx.config.labels,
+      extraPatterns: ctx.config.redact.extra_patterns,
+    });
     const status = (prepared.document.status ?? "").toLowerCase();
     return {
       prepared,
@@ -99,7 +126,11 @@ async function prepareFile(ctx: FlowContext, push: PushData, change: FileChange 
 
 function fileIssues(issues: readonly OurIssue[], push: PushData): Map<number, OurIssue> {
   const repo = `${push.repo.owner}/${push.repo.repo}`.toLowerCase();
-  return new Map(issues.filter((i) => i.marker.source.type === "file" && i.marker.source.repo.toLowerCase() === repo).map((i) => [i.number, i]));
+  return new Map(
+    issues
+      .filter((i) => i.marker.source.type === "file" && i.marker.source.repo.toLowerCase() === repo)
+      .map((i) => [i.number, i]),
+  );
 }
 
 function toExisting(issue: OurIssue): ExistingFileIssue {
@@ -108,7 +139,13 @@ function toExisting(issue: OurIssue): ExistingFileIssue {
 }
 
 /** Reads the `id` a removed file had at `before`, only for removals that might pair with an added file by id. */
-async function removedWithIds(ctx: FlowContext, push: PushData, removed: string[], wanted: WantedFile[], existing: ExistingFileIssue[]): Promise<RemovedFile[]> {
+async function removedWithIds(
+  ctx: FlowContext,
+  push: PushData,
+  removed: string[],
+  wanted: WantedFile[],
+  existing: ExistingFileIssue[],
+): Promise<RemovedFile[]> {
   const haveIssue = new Set(existing.map((e) => e.path));
   const idsWanted = wanted.some((w) => w.id !== undefined && !haveIssue.has(w.path));
   const result: RemovedFile[] = [];
@@ -151,14 +188,20 @@ export async function syncHandoffFiles(ctx: FlowContext, push: PushData): Promis
     for (const change of collected.changes) {
       if (change.status === "removed") removedPaths.push(change.path);
       else if (isHandoffPath(change.path, dir)) toRead.push(change);
-      if (change.status === "renamed" && change.previousPath && isHandoffPath(change.previousPath, dir)) removedPaths.push(change.previousPath);
+      if (change.status === "renamed" && change.previousPath && isHandoffPath(change.previousPath, dir))
+        removedPaths.push(change.previousPath);
     }
   } else {
     toRead.push(...collected.paths.map((path) => ({ path, status: "present" as const })));
     const present = new Set(collected.paths);
     // A truncated tree cannot prove a file is gone: closing on that evidence could close live handoffs.
     if (collected.truncated) ctx.log.warn("the tree listing was truncated; no issue is closed for a missing file");
-    else removedPaths.push(...existing.filter((e) => e.state === "open" && !present.has(e.path) && isHandoffPath(e.path, dir)).map((e) => e.path));
+    else
+      removedPaths.push(
+        ...existing
+          .filter((e) => e.state === "open" && !present.has(e.path) && isHandoffPath(e.path, dir))
+          .map((e) => e.path),
+      );
   }
   const prepared = new Map<string, Prepared>();
   for (const [index, change] of toRead.entries()) {
@@ -172,7 +215,8 @@ export async function syncHandoffFiles(ctx: FlowContext, push: PushData): Promis
   const actions = planSync({ existing, wanted, removed, onRemove: ctx.config.on_remove });
 
   if (ctx.config.dry_run) {
-    for (const action of actions) ctx.log.info(`dry run: would ${action.type} ${"file" in action ? action.file.path : action.path}`);
+    for (const action of actions)
+      ctx.log.info(`dry run: would ${action.type} ${"file" in action ? action.file.path : action.path}`);
     ctx.log.info(`dry run: ${actions.length} planned action(s), none executed`);
     return summary;
   }
@@ -182,7 +226,9 @@ export async function syncHandoffFiles(ctx: FlowContext, push: PushData): Promis
     await execute(ctx, push, action, prepared, ours, summary);
     if ((index + 1) % PROGRESS_EVERY === 0) ctx.log.info(`synced ${index + 1}/${actions.length} handoff files`);
   }
-  ctx.log.info(`synced ${actions.length}/${actions.length} handoff files: ${summary.created} created, ${summary.updated} updated, ${summary.closed} closed, ${summary.errors} with errors, ${summary.skipped} unchanged or skipped`);
+  ctx.log.info(
+    `synced ${actions.length}/${actions.length} handoff files: ${summary.created} created, ${summary.updated} updated, ${summary.closed} closed, ${summary.errors} with errors, ${summary.skipped} unchanged or skipped`,
+  );
   return summary;
 }
 
@@ -207,17 +253,34 @@ async function execute(
     case "update": {
       const p = prepared.get(action.file.path)?.prepared;
       if (!p) return;
-      const state = action.reopen ? { state: "open" as const } : action.close ? { state: "closed" as const, state_reason: "completed" as const } : {};
-      await ctx.gh.rest.issues.update({ ...repo, issue_number: action.issue.number, title: p.issue.title, body: p.issue.body, ...state });
+      const state = action.reopen
+        ? { state: "open" as const }
+        : action.close
+          ? { state: "closed" as const, state_reason: "completed" as const }
+          : {};
+      await ctx.gh.rest.issues.update({
+        ...repo,
+        issue_number: action.issue.number,
+        title: p.issue.title,
+        body: p.issue.body,
+        ...state,
+      });
       await syncOverflowParts(ctx, { ...repo, issue_number: action.issue.number }, p, false);
       const how = action.renamedFrom ? ` (renamed from ${action.renamedFrom})` : "";
-      ctx.log.info(`${action.file.path}: updated #${action.issue.number}${how}${action.close ? ", closed: status done" : ""}${action.reopen ? ", reopened" : ""}`);
+      ctx.log.info(
+        `${action.file.path}: updated #${action.issue.number}${how}${action.close ? ", closed: status done" : ""}${action.reopen ? ", reopened" : ""}`,
+      );
       summary.updated++;
       if (action.close) summary.closed++;
       return;
     }
     case "close-done":
-      await ctx.gh.rest.issues.update({ ...repo, issue_number: action.issue.number, state: "closed", state_reason: "completed" });
+      await ctx.gh.rest.issues.update({
+        ...repo,
+        issue_number: action.issue.number,
+        state: "closed",
+        state_reason: "completed",
+      });
       ctx.log.info(`${action.file.path}: closed #${action.issue.number}: status done`);
       summary.closed++;
       return;
@@ -225,12 +288,25 @@ async function execute(
       const source = fileSource(push, action.path);
       const text = `\`${action.path}\` was removed in ${push.after}${action.mode === "close" ? ", so this handoff is closed." : "."}`;
       const body = withMarker({ v: 1, kind: "handoff", source, hash: "", role: "removed" }, text);
-      await upsertComment(ctx.gh, { ...repo, issue_number: action.issue.number }, body, ctx.isOurs, (m) => m.role === "removed" && m.source.type === "file" && m.source.path === action.path);
+      await upsertComment(
+        ctx.gh,
+        { ...repo, issue_number: action.issue.number },
+        body,
+        ctx.isOurs,
+        (m) => m.role === "removed" && m.source.type === "file" && m.source.path === action.path,
+      );
       if (action.mode === "close" && action.issue.state === "open") {
-        await ctx.gh.rest.issues.update({ ...repo, issue_number: action.issue.number, state: "closed", state_reason: "completed" });
+        await ctx.gh.rest.issues.update({
+          ...repo,
+          issue_number: action.issue.number,
+          state: "closed",
+          state_reason: "completed",
+        });
         summary.closed++;
       }
-      ctx.log.info(`${action.path}: removed in ${short}; #${action.issue.number} ${action.mode === "close" ? "closed" : "commented"}`);
+      ctx.log.info(
+        `${action.path}: removed in ${short}; #${action.issue.number} ${action.mode === "close" ? "closed" : "commented"}`,
+      );
       return;
     }
     case "report-error": {
@@ -262,14 +338,24 @@ function withNotice(body: string, notice: string, short: string): string {
  * changes the hash and the update renders the body without it. A file none of which may be posted (unreadable,
  * or redaction failed) gets an issue holding only the notice.
  */
-async function fileWithNotice(ctx: FlowContext, push: PushData, entry: Prepared, issue: OurIssue | null): Promise<void> {
+async function fileWithNotice(
+  ctx: FlowContext,
+  push: PushData,
+  entry: Prepared,
+  issue: OurIssue | null,
+): Promise<void> {
   const { wanted } = entry;
   const repo = push.repo;
-  ctx.log.warn(`${wanted.path} at ${push.after.slice(0, 7)} has errors; its issue carries a notice:\n${wanted.errors.map((d) => `- ${diagnosticLine(d, wanted.path)}`).join("\n")}`);
+  ctx.log.warn(
+    `${wanted.path} at ${push.after.slice(0, 7)} has errors; its issue carries a notice:\n${wanted.errors.map((d) => `- ${diagnosticLine(d, wanted.path)}`).join("\n")}`,
+  );
   const p = entry.prepared;
   const body = p
     ? withNotice(p.issue.body, fileErrorNotice(wanted.path, wanted.errors), shortFileErrorNotice(wanted.path))
-    : withMarker({ v: 1, kind: "handoff", source: fileSource(push, wanted.path), hash: unfiledHash(wanted.path) }, unfiledNotice(wanted.path, entry.unfiled ?? "it could not be read"));
+    : withMarker(
+        { v: 1, kind: "handoff", source: fileSource(push, wanted.path), hash: unfiledHash(wanted.path) },
+        unfiledNotice(wanted.path, entry.unfiled ?? "it could not be read"),
+      );
 
   if (issue) {
     if (issue.body === body) {
@@ -294,6 +380,11 @@ async function fileWithNotice(ctx: FlowContext, push: PushData, entry: Prepared,
     return;
   }
   const title = `Handoff file ${wanted.path} was not filed`;
-  const { data } = await ctx.gh.rest.issues.create({ ...repo, title: title.slice(0, MAX_TITLE_CHARS), body, labels: renderLabels(ctx.config.labels) });
+  const { data } = await ctx.gh.rest.issues.create({
+    ...repo,
+    title: title.slice(0, MAX_TITLE_CHARS),
+    body,
+    labels: renderLabels(ctx.config.labels),
+  });
   ctx.log.info(`${wanted.path}: filed #${data.number} with only a notice; nothing of the file was posted`);
 }

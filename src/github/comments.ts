@@ -57,7 +57,12 @@ export async function upsertComment(
   const existing = await findOurComment(gh, thread, isOurs, match);
   if (existing) {
     if (existing.body === body) return { id: existing.id, html_url: existing.html_url, action: "unchanged" };
-    const { data } = await gh.rest.issues.updateComment({ owner: thread.owner, repo: thread.repo, comment_id: existing.id, body });
+    const { data } = await gh.rest.issues.updateComment({
+      owner: thread.owner,
+      repo: thread.repo,
+      comment_id: existing.id,
+      body,
+    });
     return { id: data.id, html_url: data.html_url, action: "updated" };
   }
   const { data } = await gh.rest.issues.createComment({ ...thread, body });

@@ -19,7 +19,8 @@ export async function readFileAt(gh: GitHub, repo: RepoRef, path: string, ref?: 
     const { data } = await gh.rest.repos.getContent({ ...repo, path, ...(ref ? { ref } : {}) });
     if (Array.isArray(data) || data.type !== "file") return { ok: false, reason: "not a file" };
     // Files over 1 MB come back with `encoding: "none"` and no content; ours are capped well below that.
-    if (!("content" in data) || data.encoding !== "base64") return { ok: false, reason: "the file is too large to read" };
+    if (!("content" in data) || data.encoding !== "base64")
+      return { ok: false, reason: "the file is too large to read" };
     const bytes = Buffer.from(data.content, "base64");
     if (bytes.length > MAX_DOCUMENT_BYTES) return { ok: false, reason: "the file is larger than 2 MB" };
     return { ok: true, text: bytes.toString("utf8") };
@@ -37,9 +38,14 @@ export type CompareResult = { ok: true; changes: FileChange[] } | { ok: false; r
 /** The files changed between two commits, or why they cannot be known (after a force push, `before` may be gone). */
 export async function compareCommits(gh: GitHub, repo: RepoRef, base: string, head: string): Promise<CompareResult> {
   try {
-    const { data } = await gh.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: 1 });
+    const { data } = await gh.rest.repos.compareCommitsWithBasehead({
+      ...repo,
+      basehead: `${base}...${head}`,
+      per_page: 1,
+    });
     const files = data.files ?? [];
-    if (files.length >= COMPARE_FILE_LIMIT) return { ok: false, reason: `the comparison lists ${files.length} files, GitHub's limit` };
+    if (files.length >= COMPARE_FILE_LIMIT)
+      return { ok: false, reason: `the comparison lists ${files.length} files, GitHub's limit` };
     const changes: FileChange[] = [];
     for (const file of files) {
       if (file.status === "renamed" && file.previous_filename) {
@@ -70,7 +76,8 @@ export async function listTree(gh: GitHub, repo: RepoRef, sha: string): Promise<
     return { ok: true, paths, truncated: data.truncated };
   } catch (error) {
     const status = statusOf(error);
-    if (status === 404 || status === 409 || status === 422) return { ok: false, reason: `the tree could not be listed (${status})` };
+    if (status === 404 || status === 409 || status === 422)
+      return { ok: false, reason: `the tree could not be listed (${status})` };
     throw error;
   }
 }

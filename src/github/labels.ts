@@ -2,14 +2,24 @@
 // replacing the whole set, and skip requests for labels already in the wanted state.
 import { statusOf, type GitHub, type IssueAddress } from "./client.js";
 
-export async function addLabels(gh: GitHub, issue: IssueAddress, current: readonly string[], wanted: readonly string[]): Promise<string[]> {
+export async function addLabels(
+  gh: GitHub,
+  issue: IssueAddress,
+  current: readonly string[],
+  wanted: readonly string[],
+): Promise<string[]> {
   const have = new Set(current.map((l) => l.toLowerCase()));
   const missing = wanted.filter((l) => !have.has(l.toLowerCase()));
   if (missing.length > 0) await gh.rest.issues.addLabels({ ...issue, labels: missing });
   return missing;
 }
 
-export async function removeLabels(gh: GitHub, issue: IssueAddress, current: readonly string[], unwanted: readonly string[]): Promise<string[]> {
+export async function removeLabels(
+  gh: GitHub,
+  issue: IssueAddress,
+  current: readonly string[],
+  unwanted: readonly string[],
+): Promise<string[]> {
   const drop = new Set(unwanted.map((l) => l.toLowerCase()));
   const present = current.filter((l) => drop.has(l.toLowerCase()));
   for (const name of present) {

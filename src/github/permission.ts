@@ -25,7 +25,9 @@ export async function getPermission(gh: GitHub, repo: RepoRef, username: string)
     const { data } = await gh.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
     const role = (data as { role_name?: string }).role_name;
     if (role && (PERMISSION_LADDER as readonly string[]).includes(role)) return role as Permission;
-    return (PERMISSION_LADDER as readonly string[]).includes(data.permission) ? (data.permission as Permission) : "none";
+    return (PERMISSION_LADDER as readonly string[]).includes(data.permission)
+      ? (data.permission as Permission)
+      : "none";
   } catch (error) {
     if (statusOf(error) === 404) return "none";
     throw error;

@@ -32,8 +32,13 @@ export async function linkSubIssue(gh: GitHub, request: LinkRequest): Promise<Su
     const status = statusOf(error);
     // 422: already linked elsewhere, the parent is full (100), or the parent is a pull request;
     // 404/403/410: no such parent or no access. All are the user's data, not our bug.
-    if (status === 422) return { linked: false, reason: `GitHub refused the link (a parent holds at most ${MAX_SUB_ISSUES} sub-issues; pull requests cannot be parents)` };
-    if (status === 404 || status === 403 || status === 410) return { linked: false, reason: "the parent issue was not found or is not accessible" };
+    if (status === 422)
+      return {
+        linked: false,
+        reason: `GitHub refused the link (a parent holds at most ${MAX_SUB_ISSUES} sub-issues; pull requests cannot be parents)`,
+      };
+    if (status === 404 || status === 403 || status === 410)
+      return { linked: false, reason: "the parent issue was not found or is not accessible" };
     throw error;
   }
 }

@@ -25,16 +25,36 @@ export interface QueueReport {
 
 const STATES = ["waiting", "active", "delayed", "failed", "completed", "paused", "prioritized"] as const;
 
-export async function queueCounts(queue: Queue<DeliveryJob>, now = Date.now(), stuckAfterMs = STUCK_AFTER_MS): Promise<Record<string, number>> {
+export async function queueCounts(
+  queue: Queue<DeliveryJob>,
+  now = Date.now(),
+  stuckAfterMs = STUCK_AFTER_MS,
+): Promise<Record<string, number>> {
   const counts = await queue.getJobCounts(...STATES);
   const active = await queue.getActive();
-  return { ...counts, stuck: active.filter((job) => job.processedOn !== undefined && now - job.processedOn > stuckAfterMs).length };
+  return {
+    ...counts,
+    stuck: active.filter((job) => job.processedOn !== undefined && now - job.processedOn > stuckAfterMs).length,
+  };
 }
 
-export async function inspectQueue(queue: Queue<DeliveryJob>, limit = 50, now = Date.now(), stuckAfterMs = STUCK_AFTER_MS): Promise<QueueReport> {
-  const [counts, failed, active] = await Promise.all([queue.getJobCounts(...STATES), queue.getFailed(0, limit - 1), queue.getActive()]);
+export async function inspectQueue(
+  queue: Queue<DeliveryJob>,
+  limit = 50,
+  now = Date.now(),
+  stuckAfterMs = STUCK_AFTER_MS,
+): Promise<QueueReport> {
+  const [counts, failed, active] = await Promise.all([
+    queue.getJobCounts(...STATES),
+    queue.getFailed(0, limit - 1),
+    queue.getActive(),
+  ]);
   const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
-  const summary = (job: (typeof failed)[number]): QueueJobSummary => ({ delivery: job.data.id, event: job.data.name, attempts: job.attemptsMade });
+  const summary = (job: (typeof failed)[number]): QueueJobSummary => ({
+    delivery: job.data.id,
+    event: job.data.name,
+    attempts: job.attemptsMade,
+  });
   return {
     counts,
     dead: failed.map((job) => ({ ...summary(job), reason: job.failedReason, at: iso(job.finishedOn) })),

@@ -55,9 +55,21 @@ export function openQueue(connection: Redis): Queue<DeliveryJob> {
 export const ENQUEUE_TIMEOUT_MS = 2_000;
 
 /** Adds a verified delivery; resolves once Redis holds it (then it survives any one process). */
-export async function enqueueDelivery(queue: Queue<DeliveryJob>, event: WebhookEvent, retry?: RetryPolicy): Promise<void> {
-  const job: DeliveryJob = { id: event.id, name: event.name, payload: event.payload as unknown as Record<string, unknown> };
-  await withDeadline(queue.add(event.name, job, jobOptions(event.id, retry)), ENQUEUE_TIMEOUT_MS, "adding the delivery to the queue");
+export async function enqueueDelivery(
+  queue: Queue<DeliveryJob>,
+  event: WebhookEvent,
+  retry?: RetryPolicy,
+): Promise<void> {
+  const job: DeliveryJob = {
+    id: event.id,
+    name: event.name,
+    payload: event.payload as unknown as Record<string, unknown>,
+  };
+  await withDeadline(
+    queue.add(event.name, job, jobOptions(event.id, retry)),
+    ENQUEUE_TIMEOUT_MS,
+    "adding the delivery to the queue",
+  );
 }
 
 /** `promise`, or a rejection after `ms`. The promise itself is not cancelled (Redis may still store the job). */

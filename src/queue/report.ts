@@ -8,7 +8,10 @@ function line(job: QueueJobSummary): string {
   return `  ${job.delivery}  ${job.event}  attempts ${job.attempts}  ${job.at ?? ""}${job.reason ? `  ${job.reason}` : ""}`;
 }
 
-export async function printQueueReport(config: ServerConfig, write: (text: string) => void = (t) => process.stdout.write(t)): Promise<void> {
+export async function printQueueReport(
+  config: ServerConfig,
+  write: (text: string) => void = (t) => process.stdout.write(t),
+): Promise<void> {
   if (!config.redisUrl) throw new ServerConfigError("Set REDIS_URL: the queue lives in Redis.");
   const redis = connectRedis(config.redisUrl, "web", "report");
   await whenReady(redis);
@@ -16,7 +19,9 @@ export async function printQueueReport(config: ServerConfig, write: (text: strin
   try {
     const report = await inspectQueue(queue);
     const out = [
-      `jobs: ${Object.entries(report.counts).map(([state, n]) => `${state} ${n}`).join(", ")}`,
+      `jobs: ${Object.entries(report.counts)
+        .map(([state, n]) => `${state} ${n}`)
+        .join(", ")}`,
       `dead (no attempts left; redeliver from the App's settings once fixed): ${report.dead.length}`,
       ...report.dead.map(line),
       `stuck (running for over ${STUCK_AFTER_MS / 60_000} min): ${report.stuck.length}`,

@@ -57,7 +57,9 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   const ready = async () => {
     const state = await fleet.ready();
     if (!state.ok) return state;
-    return worker.isRunning() ? { ok: true, reason: `${state.reason}; taking jobs` } : { ok: false, reason: "the worker is not running" };
+    return worker.isRunning()
+      ? { ok: true, reason: `${state.reason}; taking jobs` }
+      : { ok: false, reason: "the worker is not running" };
   };
   const { server, url } = await listen(config, [operationalRoutes(metrics, ready)]);
   return {

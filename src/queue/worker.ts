@@ -49,18 +49,26 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): Worker<Deli
   });
   worker.on("completed", (job) => {
     metrics?.job(job.data.name, "completed");
-    ledger.done(job.data.id).catch((error: unknown) => log.warn({ id: job.data.id, err: error }, "could not mark the delivery done"));
+    ledger
+      .done(job.data.id)
+      .catch((error: unknown) => log.warn({ id: job.data.id, err: error }, "could not mark the delivery done"));
   });
   worker.on("failed", (job, error) => {
     if (!job) return;
     const attempts = job.opts.attempts ?? 1;
     if (job.attemptsMade < attempts) {
       metrics?.job(job.data.name, "retried");
-      log.warn({ id: job.data.id, event: job.data.name, attempt: job.attemptsMade, err: error }, "delivery failed; retrying with backoff");
+      log.warn(
+        { id: job.data.id, event: job.data.name, attempt: job.attemptsMade, err: error },
+        "delivery failed; retrying with backoff",
+      );
       return;
     }
     metrics?.job(job.data.name, "dead");
-    log.error({ id: job.data.id, event: job.data.name, err: error }, "delivery failed for good: in the dead-letter list (`handoff queue`); redeliver it once fixed");
+    log.error(
+      { id: job.data.id, event: job.data.name, err: error },
+      "delivery failed for good: in the dead-letter list (`handoff queue`); redeliver it once fixed",
+    );
     ledger.release(job.data.id).catch(() => undefined);
   });
   worker.on("stalled", (jobId) => {

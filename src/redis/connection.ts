@@ -15,12 +15,20 @@ const RECONNECT_CAP_MS = 2_000;
 export function redisOptions(role: RedisRole): RedisOptions {
   const reconnect = { retryStrategy: (attempt: number) => Math.min(attempt * 100, RECONNECT_CAP_MS) };
   if (role === "worker") return { ...reconnect, maxRetriesPerRequest: null, enableReadyCheck: true };
-  return { ...reconnect, enableOfflineQueue: false, commandTimeout: WEB_COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1, connectTimeout: 2_000 };
+  return {
+    ...reconnect,
+    enableOfflineQueue: false,
+    commandTimeout: WEB_COMMAND_TIMEOUT_MS,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+  };
 }
 
 /** `redis://`, `rediss://` (TLS) or a Unix socket path, as REDIS_URL holds it. */
 export function connectRedis(url: string, role: RedisRole, name: string): Redis {
-  const client = url.startsWith("/") ? new Redis({ path: url, ...redisOptions(role) }) : new Redis(url, redisOptions(role));
+  const client = url.startsWith("/")
+    ? new Redis({ path: url, ...redisOptions(role) })
+    : new Redis(url, redisOptions(role));
   client.options.connectionName = `handoff-${name}`;
   // Without a listener, ioredis prints every reconnect failure as an unhandled error; readiness reports it instead.
   client.on("error", () => undefined);

@@ -47,9 +47,12 @@ export class RedisSourceLock implements SourceLock {
       if (Date.now() > deadline) throw new LockTimeout(`${key} stayed locked by another delivery for ${this.wait} ms`);
       await new Promise((resolve) => setTimeout(resolve, this.poll));
     }
-    const keepAlive = setInterval(() => {
-      this.redis.eval(EXTEND, 1, redisKey, token, String(this.ttl)).catch(() => undefined);
-    }, Math.max(10, Math.floor(this.ttl / 3)));
+    const keepAlive = setInterval(
+      () => {
+        this.redis.eval(EXTEND, 1, redisKey, token, String(this.ttl)).catch(() => undefined);
+      },
+      Math.max(10, Math.floor(this.ttl / 3)),
+    );
     try {
       return await task();
     } finally {

@@ -35,17 +35,26 @@ const EnvSchema = z.object({
   WEBHOOK_SECRET_PREVIOUS: z.string().optional(),
   WEBHOOK_SECRETS: z.string().optional(),
   WEBHOOK_PATH: z.string().startsWith("/").optional(),
-  PORT: z.string().regex(/^\d{1,5}$/, "PORT must be a port number").optional(),
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, "PORT must be a port number")
+    .optional(),
   HOST: z.string().optional(),
   GHE_HOST: z.string().optional(),
   GHE_PROTOCOL: z.enum(["http", "https"]).optional(),
   GITHUB_API_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).optional(),
   REDIS_URL: z
-    .union([z.literal(""), z.string().regex(/^(rediss?:\/\/|\/)/, "REDIS_URL must be a redis:// or rediss:// URL, or a Unix socket path")])
+    .union([
+      z.literal(""),
+      z.string().regex(/^(rediss?:\/\/|\/)/, "REDIS_URL must be a redis:// or rediss:// URL, or a Unix socket path"),
+    ])
     .optional(),
   HANDOFF_QUEUE: z.enum(["true", "false", "1", "0", ""]).optional(),
-  WORKER_CONCURRENCY: z.string().regex(/^[1-9]\d{0,3}$/, "WORKER_CONCURRENCY must be a whole number from 1").optional(),
+  WORKER_CONCURRENCY: z
+    .string()
+    .regex(/^[1-9]\d{0,3}$/, "WORKER_CONCURRENCY must be a whole number from 1")
+    .optional(),
 });
 
 /** A PEM as people store it: with real newlines, with `\n` escapes (one-line env files), or base64-encoded. */
@@ -58,15 +67,23 @@ function normalisePrivateKey(raw: string): string {
 }
 
 function webhookSecrets(env: z.infer<typeof EnvSchema>): string[] {
-  const listed = env.WEBHOOK_SECRETS !== undefined ? env.WEBHOOK_SECRETS.split(",") : [env.WEBHOOK_SECRET ?? "", env.WEBHOOK_SECRET_PREVIOUS ?? ""];
+  const listed =
+    env.WEBHOOK_SECRETS !== undefined
+      ? env.WEBHOOK_SECRETS.split(",")
+      : [env.WEBHOOK_SECRET ?? "", env.WEBHOOK_SECRET_PREVIOUS ?? ""];
   const secrets = [...new Set(listed.map((s) => s.trim()).filter((s) => s !== ""))];
   if (secrets.length === 0) {
-    throw new ServerConfigError("Set WEBHOOK_SECRET (and WEBHOOK_SECRET_PREVIOUS while rotating), or WEBHOOK_SECRETS: unsigned webhooks are never accepted.");
+    throw new ServerConfigError(
+      "Set WEBHOOK_SECRET (and WEBHOOK_SECRET_PREVIOUS while rotating), or WEBHOOK_SECRETS: unsigned webhooks are never accepted.",
+    );
   }
   return secrets;
 }
 
-export function readServerConfig(environment: NodeJS.ProcessEnv, readFile: (path: string) => string = (p) => readFileSync(p, "utf8")): ServerConfig {
+export function readServerConfig(
+  environment: NodeJS.ProcessEnv,
+  readFile: (path: string) => string = (p) => readFileSync(p, "utf8"),
+): ServerConfig {
   const parsed = EnvSchema.safeParse(environment);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -78,14 +95,18 @@ export function readServerConfig(environment: NodeJS.ProcessEnv, readFile: (path
     try {
       rawKey = readFile(env.PRIVATE_KEY_PATH);
     } catch (error) {
-      throw new ServerConfigError(`PRIVATE_KEY_PATH ${env.PRIVATE_KEY_PATH} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ServerConfigError(
+        `PRIVATE_KEY_PATH ${env.PRIVATE_KEY_PATH} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
-  if (rawKey === undefined) throw new ServerConfigError("Set PRIVATE_KEY or PRIVATE_KEY_PATH to the App's private key.");
+  if (rawKey === undefined)
+    throw new ServerConfigError("Set PRIVATE_KEY or PRIVATE_KEY_PATH to the App's private key.");
   const queue = env.HANDOFF_QUEUE === "true" || env.HANDOFF_QUEUE === "1";
   const redisUrl = env.REDIS_URL === "" ? undefined : env.REDIS_URL;
   if (queue && !redisUrl) throw new ServerConfigError("HANDOFF_QUEUE=true needs REDIS_URL: the queue lives in Redis.");
-  const baseUrl = env.GITHUB_API_URL ?? (env.GHE_HOST ? `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}/api/v3` : undefined);
+  const baseUrl =
+    env.GITHUB_API_URL ?? (env.GHE_HOST ? `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}/api/v3` : undefined);
   return {
     appId: Number(env.APP_ID),
     privateKey: normalisePrivateKey(rawKey),

@@ -35,7 +35,11 @@ const CONNECT_WAIT_MS = 3_000;
 
 export async function openFleet(config: ServerConfig, name: string, options: FleetOptions = {}): Promise<Fleet> {
   if (!config.redisUrl) {
-    return { ledger: new MemoryLedger(), ready: async () => ({ ok: true, reason: "single process" }), close: async () => undefined };
+    return {
+      ledger: new MemoryLedger(),
+      ready: async () => ({ ok: true, reason: "single process" }),
+      close: async () => undefined,
+    };
   }
   const redis = connectRedis(config.redisUrl, "web", name);
   await whenReady(redis, options.connectWaitMs ?? CONNECT_WAIT_MS).catch(() => undefined);
@@ -43,7 +47,10 @@ export async function openFleet(config: ServerConfig, name: string, options: Fle
     redis,
     ledger: new RedisLedger(redis),
     lock: new RedisSourceLock(redis, options.lock),
-    ready: async () => ((await redisAnswers(redis)) ? { ok: true, reason: "redis answers" } : { ok: false, reason: `redis ${redis.status}` }),
+    ready: async () =>
+      (await redisAnswers(redis))
+        ? { ok: true, reason: "redis answers" }
+        : { ok: false, reason: `redis ${redis.status}` },
     close: async () => {
       await redis.quit().catch(() => redis.disconnect());
     },
@@ -67,7 +74,11 @@ export function createProbot(config: ServerConfig, metrics: Metrics, parts: Prob
     secret: config.secrets[0],
     baseUrl: config.baseUrl,
     logLevel: config.logLevel,
-    Octokit: fleetOctokit(parts.Octokit ?? ProbotOctokit, (installation, remaining) => metrics.rateLimitRemaining(installation, remaining), parts.spacing),
+    Octokit: fleetOctokit(
+      parts.Octokit ?? ProbotOctokit,
+      (installation, remaining) => metrics.rateLimitRemaining(installation, remaining),
+      parts.spacing,
+    ),
     ...(config.redisUrl ? { redisConfig: config.redisUrl } : {}),
     ...(parts.request ? { request: parts.request } : {}),
   });

@@ -3,7 +3,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 export class BodyTooLarge extends Error {}
 
-export function answer(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+export function answer(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) return;
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers });
   res.end(`${message}\n`);

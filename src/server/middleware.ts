@@ -27,7 +27,8 @@ import { verifySignature } from "./verify.js";
 export type WebhookEvent = Parameters<Probot["receive"]>[0];
 
 /** How a delivery ended here, for metrics: one per request to the webhook path. */
-export type DeliveryOutcome = "processed" | "queued" | "running_late" | "duplicate" | "failed" | "refused" | "unavailable";
+export type DeliveryOutcome =
+  "processed" | "queued" | "running_late" | "duplicate" | "failed" | "refused" | "unavailable";
 
 export interface HandoffMiddlewareOptions {
   /** Every secret currently accepted; a function is asked on each delivery, so a rotation needs no restart. */
@@ -61,7 +62,10 @@ const DELIVERY_ID_PATTERN = /^[A-Za-z0-9-]{1,128}$/;
 const EVENT_NAME_PATTERN = /^[a-z_]{1,64}$/;
 const UNAVAILABLE = "Redis is unavailable; the delivery was not accepted. Redeliver it once the service is back.";
 
-export function createHandoffMiddleware(probot: Pick<Probot, "receive" | "log">, options: HandoffMiddlewareOptions): HandoffMiddleware {
+export function createHandoffMiddleware(
+  probot: Pick<Probot, "receive" | "log">,
+  options: HandoffMiddlewareOptions,
+): HandoffMiddleware {
   const path = options.path ?? DEFAULT_WEBHOOK_PATH;
   const maxBody = options.maxBodyBytes ?? MAX_GITHUB_PAYLOAD_BYTES;
   const answerWithin = options.answerWithinMs ?? DEFAULT_ANSWER_WITHIN_MS;
@@ -74,12 +78,17 @@ export function createHandoffMiddleware(probot: Pick<Probot, "receive" | "log">,
   async function runHere(event: WebhookEvent): Promise<boolean | "late"> {
     const work = probot.receive(event).then(
       async () => {
-        await ledger.done(event.id).catch((error: unknown) => log.warn({ id: event.id, err: error }, "could not mark the delivery done"));
+        await ledger
+          .done(event.id)
+          .catch((error: unknown) => log.warn({ id: event.id, err: error }, "could not mark the delivery done"));
         return true;
       },
       async (error: unknown) => {
         await ledger.release(event.id).catch(() => undefined);
-        log.error({ id: event.id, event: event.name, err: error }, "webhook handler failed; redeliver it from the App's settings");
+        log.error(
+          { id: event.id, event: event.name, err: error },
+          "webhook handler failed; redeliver it from the App's settings",
+        );
         return false;
       },
     );
@@ -95,7 +104,12 @@ export function createHandoffMiddleware(probot: Pick<Probot, "receive" | "log">,
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<DeliveryOutcome> {
-    const say = (outcome: DeliveryOutcome, status: number, message: string, headers?: Record<string, string>): DeliveryOutcome => {
+    const say = (
+      outcome: DeliveryOutcome,
+      status: number,
+      message: string,
+      headers?: Record<string, string>,
+    ): DeliveryOutcome => {
       answer(res, status, message, headers);
       return outcome;
     };
@@ -103,7 +117,8 @@ export function createHandoffMiddleware(probot: Pick<Probot, "receive" | "log">,
       refuseUnread(req, res, status, message);
       return "refused";
     };
-    if (req.method !== "POST") return say("refused", 405, "Method not allowed: webhooks are POSTed.", { allow: "POST" });
+    if (req.method !== "POST")
+      return say("refused", 405, "Method not allowed: webhooks are POSTed.", { allow: "POST" });
     const name = header(req, "x-github-event");
     const id = header(req, "x-github-delivery");
     if (!name || !EVENT_NAME_PATTERN.test(name) || !id || !DELIVERY_ID_PATTERN.test(id)) {
@@ -134,7 +149,8 @@ export function createHandoffMiddleware(probot: Pick<Probot, "receive" | "log">,
     } catch {
       return say("refused", 400, "The body is not JSON.");
     }
-    if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return say("refused", 400, "The body is not a JSON object.");
+    if (typeof payload !== "object" || payload === null || Array.isArray(payload))
+      return say("refused", 400, "The body is not a JSON object.");
 
     let seen: Awaited<ReturnType<DeliveryLedger["claim"]>>;
     try {

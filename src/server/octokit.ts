@@ -60,14 +60,21 @@ export function spacedWriteGroups(connection: Connection, spacing: WriteSpacing)
 }
 
 /** With a clustered connection (REDIS_URL), the write groups above instead of plugin-throttling's. */
-export function clusteredSpacing(options: OctokitOptions, spacing: WriteSpacing = GITHUB_WRITE_SPACING): OctokitOptions {
+export function clusteredSpacing(
+  options: OctokitOptions,
+  spacing: WriteSpacing = GITHUB_WRITE_SPACING,
+): OctokitOptions {
   const connection = (options.throttle as { connection?: Connection } | undefined)?.connection;
   if (!connection) return options;
   return { ...options, throttle: { ...options.throttle, ...spacedWriteGroups(connection, spacing) } } as OctokitOptions;
 }
 
 /** Probot's Octokit class with the fleet's defaults; `spacing` is GitHub's (tests scale it down). */
-export function fleetOctokit(Base: OctokitClass, observe?: RateLimitObserver, spacing: WriteSpacing = GITHUB_WRITE_SPACING): OctokitClass {
+export function fleetOctokit(
+  Base: OctokitClass,
+  observe?: RateLimitObserver,
+  spacing: WriteSpacing = GITHUB_WRITE_SPACING,
+): OctokitClass {
   const observed = observe
     ? Base.plugin((octokit: Octokit, options: OctokitOptions) => {
         const installation = String(installationOf(options) ?? "app");
@@ -77,5 +84,7 @@ export function fleetOctokit(Base: OctokitClass, observe?: RateLimitObserver, sp
         });
       })
     : Base;
-  return observed.defaults((options: OctokitOptions | undefined) => clusteredSpacing(perInstallationThrottle(options), spacing)) as OctokitClass;
+  return observed.defaults((options: OctokitOptions | undefined) =>
+    clusteredSpacing(perInstallationThrottle(options), spacing),
+  ) as OctokitClass;
 }

@@ -8,7 +8,10 @@ import type { Metrics } from "./metrics.js";
 
 export type Readiness = () => Promise<{ ok: boolean; reason: string }>;
 
-export function operationalRoutes(metrics: Metrics, ready: Readiness): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+export function operationalRoutes(
+  metrics: Metrics,
+  ready: Readiness,
+): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   return async (req, res) => {
     if (req.method !== "GET") return false;
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
@@ -17,7 +20,10 @@ export function operationalRoutes(metrics: Metrics, ready: Readiness): (req: Inc
       return true;
     }
     if (path === "/readyz") {
-      const state = await ready().catch((error: unknown) => ({ ok: false, reason: error instanceof Error ? error.message : String(error) }));
+      const state = await ready().catch((error: unknown) => ({
+        ok: false,
+        reason: error instanceof Error ? error.message : String(error),
+      }));
       answer(res, state.ok ? 200 : 503, state.ok ? `ready: ${state.reason}` : `not ready: ${state.reason}`);
       return true;
     }

@@ -70,7 +70,9 @@ export async function serve(env: NodeJS.ProcessEnv = process.env, cwd = process.
 export async function work(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<RunningWorker> {
   const config = configure(env, cwd);
   const running = await startWorker({ config });
-  running.probot.log.info(`handoff worker taking deliveries from Redis (${config.workerConcurrency} at once); health on ${running.url}`);
+  running.probot.log.info(
+    `handoff worker taking deliveries from Redis (${config.workerConcurrency} at once); health on ${running.url}`,
+  );
   stopOnSignal(running);
   return running;
 }

@@ -43,7 +43,10 @@ const REQUEST_TIMEOUT_MS = 30_000;
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
 /** Listens on the configured host and port; requests no handler takes get 404. */
-export async function listen(config: Pick<ServerConfig, "host" | "port">, handlers: Handler[]): Promise<{ server: Server; url: string }> {
+export async function listen(
+  config: Pick<ServerConfig, "host" | "port">,
+  handlers: Handler[],
+): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     void (async () => {
       for (const handle of handlers) if (await handle(req, res)) return;
@@ -70,7 +73,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const metrics = new Metrics(queue ? { queueCounts: () => queueCounts(queue) } : {});
   const probot = options.probot ?? createProbot(config, metrics, options.probotParts);
   // In queue mode the App runs in the workers only; loading nothing still initialises Probot (and its log).
-  await probot.load(queue ? () => undefined : (options.app ?? createHandoffApp(fleet.lock ? { lock: fleet.lock } : {})));
+  await probot.load(
+    queue ? () => undefined : (options.app ?? createHandoffApp(fleet.lock ? { lock: fleet.lock } : {})),
+  );
   const webhooks = createHandoffMiddleware(probot, {
     ...options.middleware,
     secrets: config.secrets,

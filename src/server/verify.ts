@@ -14,9 +14,14 @@ const SIGNATURE_PATTERN = /^sha256=[0-9a-f]{64}$/;
  * The library hashes a string, so the body must decode to UTF-8 losslessly: GitHub only sends UTF-8 JSON, and
  * refusing anything else keeps two different byte strings from sharing one signature.
  */
-export async function verifySignature(body: Uint8Array, signature: string | undefined, secrets: readonly string[]): Promise<boolean> {
+export async function verifySignature(
+  body: Uint8Array,
+  signature: string | undefined,
+  secrets: readonly string[],
+): Promise<boolean> {
   const [newest, ...older] = secrets.filter((secret) => secret !== "");
-  if (newest === undefined || signature === undefined || !SIGNATURE_PATTERN.test(signature) || body.length === 0) return false;
+  if (newest === undefined || signature === undefined || !SIGNATURE_PATTERN.test(signature) || body.length === 0)
+    return false;
   let text: string;
   try {
     text = UTF8.decode(body);

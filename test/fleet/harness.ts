@@ -58,7 +58,11 @@ export interface FleetReport extends Verdict {
   drainMs: number;
 }
 
-const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
+const privateKey = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+}).privateKey;
 
 interface Member {
   child: ChildProcess;
@@ -68,7 +72,10 @@ interface Member {
 
 function startMember(role: "web" | "worker", env: NodeJS.ProcessEnv): Promise<Member> {
   const entry = path.join(import.meta.dirname, "process.ts");
-  const child = spawn(process.execPath, ["--import", "tsx", entry], { env: { ...env, FLEET_ROLE: role }, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+    env: { ...env, FLEET_ROLE: role },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   const log: string[] = [];
   child.stderr!.on("data", (chunk: Buffer) => {
     log.push(chunk.toString());
@@ -82,7 +89,9 @@ function startMember(role: "web" | "worker", env: NodeJS.ProcessEnv): Promise<Me
       clearTimeout(timer);
       resolve({ child, url: line.slice("READY ".length), log });
     });
-    child.once("exit", (code) => reject(new Error(`${role} exited with ${code} before it was ready:\n${log.join("")}`)));
+    child.once("exit", (code) =>
+      reject(new Error(`${role} exited with ${code} before it was ready:\n${log.join("")}`)),
+    );
   });
 }
 
@@ -110,7 +119,8 @@ async function post(url: string, delivery: Delivery): Promise<{ status: number; 
   return { status: response.status, ms: performance.now() - started };
 }
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 /** The installation a request to the fake was for, from its repository. */
 function installationOf(call: RecordedCall): number | undefined {
@@ -214,7 +224,11 @@ export async function runFleetLoad(options: FleetOptions): Promise<FleetReport> 
       const c = await queue.getJobCounts("waiting", "active", "delayed", "prioritized", "paused");
       if (Date.now() - lastSaid > 5_000) {
         lastSaid = Date.now();
-        say(`queue: ${Object.entries(c).map(([k, n]) => `${k} ${n}`).join(", ")}; ${github.requests.length} requests to GitHub so far`);
+        say(
+          `queue: ${Object.entries(c)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(", ")}; ${github.requests.length} requests to GitHub so far`,
+        );
       }
       quiet = Object.values(c).every((n) => n === 0) ? quiet + 1 : 0;
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -227,10 +241,18 @@ export async function runFleetLoad(options: FleetOptions): Promise<FleetReport> 
     const writes = github.requests.filter((r) => r.method !== "GET" && !r.path.startsWith("/app/"));
     const limits = scaledLimits(scale);
     const spacing: Record<string, Spacing> = {};
-    for (const i of INSTALLATIONS) spacing[`installation ${i.installation}`] = spacingOf(writes.filter((w) => installationOf(w) === i.installation), limits);
-    const fleetBusiest = { writes: busiestWindow(writes, limits.windowMs), content: busiestWindow(writes.filter(isContentWrite), limits.windowMs) };
+    for (const i of INSTALLATIONS)
+      spacing[`installation ${i.installation}`] = spacingOf(
+        writes.filter((w) => installationOf(w) === i.installation),
+        limits,
+      );
+    const fleetBusiest = {
+      writes: busiestWindow(writes, limits.windowMs),
+      content: busiestWindow(writes.filter(isContentWrite), limits.windowMs),
+    };
     const violations = github.violations;
-    if (violations.length > 0) throw new Error(`requests GitHub would not accept: ${violations.slice(0, 5).join("; ")}`);
+    if (violations.length > 0)
+      throw new Error(`requests GitHub would not accept: ${violations.slice(0, 5).join("; ")}`);
     const sorted = [...times].sort((a, b) => a - b);
     return {
       deliveries: total,

@@ -15,7 +15,6 @@ import { readServerConfig } from "../../src/server/config.js";
 import { startServer } from "../../src/server/start.js";
 import { GITHUB_WRITE_SPACING } from "../../src/server/octokit.js";
 
-
 const scale = Number(process.env["FLEET_SPACING_SCALE"] ?? "0.05");
 const role = process.env["FLEET_ROLE"];
 /** Probot's Octokit with short retry waits; the fleet's write groups come from production code, scaled. */
@@ -28,7 +27,8 @@ const spacing = { writeMs: GITHUB_WRITE_SPACING.writeMs * scale, contentMs: GITH
 
 const appFetch: typeof fetch = async (input, init) => {
   const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
-  if (url.pathname === "/app") return Response.json({ id: 1, slug: "handoff-app", name: "handoff-app", owner: { login: "octo-org" } });
+  if (url.pathname === "/app")
+    return Response.json({ id: 1, slug: "handoff-app", name: "handoff-app", owner: { login: "octo-org" } });
   return fetch(input, init);
 };
 
@@ -37,7 +37,12 @@ const parts = { Octokit: FastOctokit, request: { fetch: appFetch }, spacing };
 const lease = Number(process.env["FLEET_LEASE_MS"] ?? "3000");
 const running =
   role === "worker"
-    ? await startWorker({ config, probotParts: parts, fleet: { lock: { ttlMs: lease, waitMs: 30_000 } }, worker: { lockDurationMs: lease, stalledIntervalMs: lease / 3 } })
+    ? await startWorker({
+        config,
+        probotParts: parts,
+        fleet: { lock: { ttlMs: lease, waitMs: 30_000 } },
+        worker: { lockDurationMs: lease, stalledIntervalMs: lease / 3 },
+      })
     : await startServer({ config, probotParts: parts, retry: { attempts: 5, backoffMs: 200 } });
 process.stdout.write(`READY ${running.url}\n`);
 // The harness holds our stdin open; when it dies (a killed test run), so do we, instead of lingering as a worker.

@@ -14,7 +14,9 @@ export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -27,9 +29,17 @@ export async function redisForLoad(): Promise<RunningRedis> {
 
 /** A private `redis-server` on `port`, without persistence; `stop()` ends it (an outage, for the specs). */
 export async function startRedisServer(port: number): Promise<RunningRedis> {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const child = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: "ignore" },
+  );
   await new Promise<void>((resolve, reject) => {
-    child.once("error", () => reject(new Error("redis-server not found: install it (apt-get install redis-server) or set HANDOFF_TEST_REDIS_URL")));
+    child.once("error", () =>
+      reject(
+        new Error("redis-server not found: install it (apt-get install redis-server) or set HANDOFF_TEST_REDIS_URL"),
+      ),
+    );
     setTimeout(resolve, 300);
   });
   return {

@@ -26,7 +26,11 @@ export interface Limits {
 }
 
 export function scaledLimits(scale: number): Limits {
-  return { writeMs: GITHUB_WRITE_SPACING.writeMs * scale, contentMs: GITHUB_WRITE_SPACING.contentMs * scale, windowMs: MINUTE_MS * scale };
+  return {
+    writeMs: GITHUB_WRITE_SPACING.writeMs * scale,
+    contentMs: GITHUB_WRITE_SPACING.contentMs * scale,
+    windowMs: MINUTE_MS * scale,
+  };
 }
 
 /** GitHub's documented secondary limit: about 80 content-creating requests a minute. */
@@ -64,21 +68,30 @@ export function busiestWindow(calls: RecordedCall[], windowMs: number): number {
 
 function medianGap(calls: RecordedCall[]): number {
   const times = calls.map((c) => c.at).sort((a, b) => a - b);
-  const gaps = times.slice(1).map((t, i) => t - times[i]!).sort((a, b) => a - b);
+  const gaps = times
+    .slice(1)
+    .map((t, i) => t - times[i]!)
+    .sort((a, b) => a - b);
   return gaps[Math.floor(gaps.length / 2)] ?? 0;
 }
 
 export function spacingOf(writes: RecordedCall[], limits: Limits): Spacing {
   const content = writes.filter(isContentWrite);
   const busiest = { writes: busiestWindow(writes, limits.windowMs), content: busiestWindow(content, limits.windowMs) };
-  const allowed = { writes: Math.floor(limits.windowMs / limits.writeMs) + 1, content: Math.floor(limits.windowMs / limits.contentMs) + 1 };
+  const allowed = {
+    writes: Math.floor(limits.windowMs / limits.writeMs) + 1,
+    content: Math.floor(limits.windowMs / limits.contentMs) + 1,
+  };
   const jitter = (n: number) => Math.ceil(n * 1.1);
   return {
     writes: writes.length,
     contentWrites: content.length,
     busiest,
     allowed,
-    withinSpacing: busiest.writes <= jitter(allowed.writes) && busiest.content <= jitter(allowed.content) && busiest.content < GITHUB_CONTENT_PER_MINUTE,
+    withinSpacing:
+      busiest.writes <= jitter(allowed.writes) &&
+      busiest.content <= jitter(allowed.content) &&
+      busiest.content < GITHUB_CONTENT_PER_MINUTE,
     medianGapMs: medianGap(writes),
     contentMedianGapMs: medianGap(content),
     firstAt: Math.min(...writes.map((w) => w.at)),

@@ -18,23 +18,70 @@ const github = new MarkdownIt("default", { html: true, linkify: true }).use(foot
 // browser rather than with the sanitiser.
 type DomNode = DefaultTreeAdapterTypes.ChildNode;
 
-const UNSEEN = new Set(["script", "style", "template", "title", "head", "noscript", "noembed", "noframes", "iframe", "rp", "datalist"]);
+const UNSEEN = new Set([
+  "script",
+  "style",
+  "template",
+  "title",
+  "head",
+  "noscript",
+  "noembed",
+  "noframes",
+  "iframe",
+  "rp",
+  "datalist",
+]);
 const BLOCKS = new Set([
-  "p", "div", "li", "ul", "ol", "pre", "blockquote", "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
-  "hr", "section", "details", "summary", "dl", "dt", "dd", "figure", "figcaption", "br",
+  "p",
+  "div",
+  "li",
+  "ul",
+  "ol",
+  "pre",
+  "blockquote",
+  "table",
+  "tr",
+  "td",
+  "th",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "hr",
+  "section",
+  "details",
+  "summary",
+  "dl",
+  "dt",
+  "dd",
+  "figure",
+  "figcaption",
+  "br",
 ]);
 /** What a screen shows as nothing: format, private-use and unassigned characters, controls. */
-const INVISIBLE = /[\p{Cf}\p{Co}\p{Cn}\u{E0000}-\u{E007F}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/gu;
+const INVISIBLE =
+  /[\p{Cf}\p{Co}\p{Cn}\u{E0000}-\u{E007F}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/gu;
 
 function authorHid(attrs: ReadonlyArray<{ name: string; value: string }>): boolean {
   const get = (name: string): string | undefined => attrs.find((a) => a.name === name)?.value;
-  return get("hidden") !== undefined || get("aria-hidden")?.trim().toLowerCase() === "true" || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(get("style") ?? "");
+  return (
+    get("hidden") !== undefined ||
+    get("aria-hidden")?.trim().toLowerCase() === "true" ||
+    /display\s*:\s*none|visibility\s*:\s*hidden/i.test(get("style") ?? "")
+  );
 }
 
 function walk(nodes: readonly DomNode[], out: string[], mermaid: boolean): void {
   for (const node of nodes) {
     if (node.nodeName === "#text" && "value" in node) {
-      const text = mermaid ? node.value.split("\n").filter((line) => !/^\s*%%/.test(line)).join("\n") : node.value;
+      const text = mermaid
+        ? node.value
+            .split("\n")
+            .filter((line) => !/^\s*%%/.test(line))
+            .join("\n")
+        : node.value;
       out.push(text.replace(INVISIBLE, ""));
       continue;
     }

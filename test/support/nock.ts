@@ -175,11 +175,15 @@ export function useNock(options: UseNockOptions = {}): NockHarness {
     if (pending.length > 0) problems.push(`interceptors never used:\n${pending.map((p) => `  - ${p}`).join("\n")}`);
     const unmatched = requests.filter((r) => !r.matched && !LOCAL.test(r.origin));
     if (unmatched.length > 0) {
-      problems.push(`requests no interceptor matched:\n${unmatched.map((r) => `  - ${r.method} ${r.origin}${r.path}`).join("\n")}`);
+      problems.push(
+        `requests no interceptor matched:\n${unmatched.map((r) => `  - ${r.method} ${r.origin}${r.path}`).join("\n")}`,
+      );
     }
     const violations = requestViolations(requests.filter((r) => r.matched));
     if (violations.length > 0) {
-      problems.push(`requests that do not match GitHub's REST description:\n${violations.map((v) => `  - ${v}`).join("\n")}`);
+      problems.push(
+        `requests that do not match GitHub's REST description:\n${violations.map((v) => `  - ${v}`).join("\n")}`,
+      );
     }
     if (problems.length > 0) throw new Error(problems.join("\n"));
   });

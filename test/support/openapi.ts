@@ -200,14 +200,20 @@ export function checkRequest(request: CheckedRequest): CheckResult {
   if (!route) return { errors: [`${label}: no such path in GitHub's REST API`] };
   const operation = route.operations[method];
   if (!operation) {
-    const allowed = Object.keys(route.operations).map((m) => m.toUpperCase()).join(", ");
-    return { template: route.template, errors: [`${label}: ${route.template} does not take ${method.toUpperCase()} (only ${allowed})`] };
+    const allowed = Object.keys(route.operations)
+      .map((m) => m.toUpperCase())
+      .join(", ");
+    return {
+      template: route.template,
+      errors: [`${label}: ${route.template} does not take ${method.toUpperCase()} (only ${allowed})`],
+    };
   }
   const result: CheckResult = { operationId: operation.operationId, template: route.template, errors: [] };
   const validate = validatorFor(`${method} ${route.template}`, operation);
   const hasBody = request.body !== undefined && request.body !== null && request.body !== "";
   if (!validate) {
-    if (hasBody && !operation.requestBody) result.errors.push(`${label}: ${operation.operationId} takes no request body`);
+    if (hasBody && !operation.requestBody)
+      result.errors.push(`${label}: ${operation.operationId} takes no request body`);
     return result;
   }
   if (!hasBody) {
@@ -217,7 +223,8 @@ export function checkRequest(request: CheckedRequest): CheckResult {
     return result;
   }
   if (!validate(request.body)) {
-    for (const error of validate.errors ?? []) result.errors.push(`${label} (${operation.operationId}): ${describe(error)}`);
+    for (const error of validate.errors ?? [])
+      result.errors.push(`${label} (${operation.operationId}): ${describe(error)}`);
   }
   return result;
 }
@@ -246,7 +253,8 @@ export function checkResponse(response: CheckedResponse): CheckResult {
     let declared = operation.responses?.[String(response.status)];
     // GitHub answers any GET that carries a matching If-None-Match with 304 and no body (its "conditional
     // requests" rule for the whole REST API); many operations do not list 304 themselves.
-    if (declared === undefined && response.status === 304 && method === "get" && response.body === undefined) return result;
+    if (declared === undefined && response.status === 304 && method === "get" && response.body === undefined)
+      return result;
     if (declared === undefined) {
       result.errors.push(`${label}: ${operation.operationId} does not document status ${response.status}`);
       return result;
@@ -259,7 +267,8 @@ export function checkResponse(response: CheckedResponse): CheckResult {
     validators.set(key, validate);
   }
   if (validate && !validate(response.body)) {
-    for (const error of validate.errors ?? []) result.errors.push(`${label} (${operation.operationId}): ${describe(error)}`);
+    for (const error of validate.errors ?? [])
+      result.errors.push(`${label} (${operation.operationId}): ${describe(error)}`);
   }
   return result;
 }

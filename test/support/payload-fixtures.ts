@@ -77,4 +77,3 @@ export function renumber(target: Record<string, unknown>, from: number, to: numb
     }
   }
 }
-

@@ -47,7 +47,12 @@ type CommentPayload<A extends CommentAction> = PayloadOf<`issue_comment.${A}`>;
 
 interface RawComment {
   action: string;
-  issue: Record<string, unknown> & { number: number; id: number; labels: Array<Record<string, unknown>>; user: MutableUser };
+  issue: Record<string, unknown> & {
+    number: number;
+    id: number;
+    labels: Array<Record<string, unknown>>;
+    user: MutableUser;
+  };
   comment: Record<string, unknown> & { id: number; body: string; user: MutableUser; author_association: string };
   changes?: { body?: { from: string } };
   sender: MutableUser;
@@ -55,7 +60,9 @@ interface RawComment {
 }
 
 /** An `issue_comment` payload; defaults to a `/handoff` comment created on issue #1 by `Codertocat`. */
-export function commentPayload<A extends CommentAction = "created">(options: CommentOptions<A> = {}): CommentPayload<A> {
+export function commentPayload<A extends CommentAction = "created">(
+  options: CommentOptions<A> = {},
+): CommentPayload<A> {
   const action = options.action ?? "created";
   const source: FixtureName = options.isPullRequest
     ? "issue_comment.created.pull_request"
@@ -194,5 +201,9 @@ let deliveries = 0;
  */
 export function delivery(name: string, payload: unknown, id?: string): WebhookDelivery {
   deliveries += 1;
-  return { id: id ?? `00000000-0000-4000-8000-${String(deliveries).padStart(12, "0")}`, name, payload } as unknown as WebhookDelivery;
+  return {
+    id: id ?? `00000000-0000-4000-8000-${String(deliveries).padStart(12, "0")}`,
+    name,
+    payload,
+  } as unknown as WebhookDelivery;
 }

@@ -86,4 +86,3 @@ export function pushPayload(options: PushOptions = {}): PushPayload {
   if (options.installationId !== undefined) payload.installation.id = options.installationId;
   return payload as unknown as PushPayload;
 }
-

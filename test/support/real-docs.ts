@@ -89,7 +89,9 @@ export function measure(docs: readonly ExpectedDoc[]): Measure {
       if (at === -1) {
         if (placed !== null) {
           tallyPrecision(result, placed, false);
-          result.misses.push(`${doc.file}: "${section.heading}" placed as ${placed} (${section.rule ?? ""}), not an expected section`);
+          result.misses.push(
+            `${doc.file}: "${section.heading}" placed as ${placed} (${section.rule ?? ""}), not an expected section`,
+          );
         }
         continue;
       }
@@ -100,7 +102,10 @@ export function measure(docs: readonly ExpectedDoc[]): Measure {
       if (placed !== null) {
         const right = e.readings.includes(placed);
         tallyPrecision(result, placed, right);
-        if (!right) result.misses.push(`${doc.file}: "${e.heading}" placed as ${placed} (${section.rule ?? ""}), expected ${e.readings.join("|")}`);
+        if (!right)
+          result.misses.push(
+            `${doc.file}: "${e.heading}" placed as ${placed} (${section.rule ?? ""}), expected ${e.readings.join("|")}`,
+          );
       }
     }
     for (const e of expected) {
@@ -114,7 +119,10 @@ export function measure(docs: readonly ExpectedDoc[]): Measure {
       }
       result.overall.recallTotal++;
       if (right) result.overall.recallHits++;
-      else result.misses.push(`${doc.file}: "${e.heading}" missed (${e.found ? `placed as ${e.matched}` : "not a section"}), expected ${e.readings.join("|")}`);
+      else
+        result.misses.push(
+          `${doc.file}: "${e.heading}" missed (${e.found ? `placed as ${e.matched}` : "not a section"}), expected ${e.readings.join("|")}`,
+        );
     }
   }
   return result;

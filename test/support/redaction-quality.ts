@@ -46,7 +46,9 @@ export async function ourFalsePositives(file: CorpusFile): Promise<{ count: numb
   const { text, report } = await redact(file.text);
   const before = file.text.split("\n");
   const after = text.split("\n");
-  const lines = before.flatMap((line, i) => (line === after[i] ? [] : [{ path: file.path, line: i + 1, before: line, after: after[i] ?? "" }]));
+  const lines = before.flatMap((line, i) =>
+    line === after[i] ? [] : [{ path: file.path, line: i + 1, before: line, after: after[i] ?? "" }],
+  );
   return { count: report.total, lines };
 }
 
@@ -66,7 +68,8 @@ export async function secretlintFalsePositives(file: CorpusFile): Promise<number
 
 function mask(text: string, ranges: readonly [number, number][]): string {
   let out = text;
-  for (const [s, e] of [...ranges].sort((a, b) => b[0] - a[0])) out = `${out.slice(0, s)}[redacted: secret]${out.slice(e)}`;
+  for (const [s, e] of [...ranges].sort((a, b) => b[0] - a[0]))
+    out = `${out.slice(0, s)}[redacted: secret]${out.slice(e)}`;
   return out;
 }
 

@@ -34,8 +34,25 @@ interface Match {
 
 /** A word that turns the term after it around: `not done`, `No findings`, `nicht erledigt`. */
 const NEGATORS = new Set([
-  "not", "no", "non", "never", "none", "nicht", "kein", "keine", "pas", "aucun", "aucune", "niet", "geen", "sin", "sem",
-  "senza", "nessun", "nenhum", "ningun",
+  "not",
+  "no",
+  "non",
+  "never",
+  "none",
+  "nicht",
+  "kein",
+  "keine",
+  "pas",
+  "aucun",
+  "aucune",
+  "niet",
+  "geen",
+  "sin",
+  "sem",
+  "senza",
+  "nessun",
+  "nenhum",
+  "ningun",
 ]);
 export const CLASSIFY_PATTERNS = {
   cjk: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u,
@@ -48,7 +65,8 @@ const TERMS: readonly Term[] = SECTION_NAMES.flatMap((section) =>
   (["strong", "medium", "weak"] as const).flatMap((strength) =>
     LEXICON[section][strength].map((source): Term => {
       const weight = WEIGHTS[strength];
-      if (CLASSIFY_PATTERNS.cjk.test(source)) return { section, weight, source, compact: source.replace(CLASSIFY_PATTERNS.spaces, "") };
+      if (CLASSIFY_PATTERNS.cjk.test(source))
+        return { section, weight, source, compact: source.replace(CLASSIFY_PATTERNS.spaces, "") };
       const words = source.split(" ").map((raw) => {
         const prefix = raw.endsWith("*");
         return { text: normaliseTerm(prefix ? raw.slice(0, -1) : raw), prefix };
@@ -76,7 +94,10 @@ export function classifyHeading(cleaned: string): HeadingClass {
   }
   const explain = (name: SectionName, why: string): HeadingClass => ({
     canonical: name,
-    rule: `${why}: ${scores.get(name)!.terms.map((t) => `"${t}"`).join(", ")}`,
+    rule: `${why}: ${scores
+      .get(name)!
+      .terms.map((t) => `"${t}"`)
+      .join(", ")}`,
   });
   const outOfScope = scores.get("out-of-scope");
   if (outOfScope && outOfScope.score >= MIN_SCORE) {
@@ -86,7 +107,8 @@ export function classifyHeading(cleaned: string): HeadingClass {
     ([a, x], [b, y]) => y.score - x.score || x.first - y.first || SECTION_NAMES.indexOf(a) - SECTION_NAMES.indexOf(b),
   );
   const best = ranked[0];
-  if (!best || best[1].score < MIN_SCORE) return { canonical: null, rule: best ? `too weak: "${best[1].terms.join('", "')}"` : "no section word" };
+  if (!best || best[1].score < MIN_SCORE)
+    return { canonical: null, rule: best ? `too weak: "${best[1].terms.join('", "')}"` : "no section word" };
   if ((best[0] === "reason" || best[0] === "scope") && scores.has("next-steps")) {
     return explain("next-steps", `"next …" beats the ${best[0] === "reason" ? "goal" : "task"} it qualifies`);
   }

@@ -5,7 +5,8 @@ import { plainText } from "../title.js";
 export const SECTION_PATTERNS = {
   emoji: /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u{FE0F}\u{200D}\u{20E3}]/gu,
   // `1.`, `2)`, `3:`, `1.2`, `§4`, `Step 3:`, `Phase 2 -`
-  numbering: /^(?:(?:step|phase|part|section|stage|schritt|teil)\s{1,5})?[§#]?\d{1,4}(?:\.\d{1,4}){0,4}[.):]?(?:\s{1,20}|$)/i,
+  numbering:
+    /^(?:(?:step|phase|part|section|stage|schritt|teil)\s{1,5})?[§#]?\d{1,4}(?:\.\d{1,4}){0,4}[.):]?(?:\s{1,20}|$)/i,
   letterNumbering: /^[A-Za-z][.)]\s{1,20}/,
   romanNumbering: /^(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s{1,20}/i,
   whitespace: /\s+/g,
@@ -15,9 +16,15 @@ export const SECTION_PATTERNS = {
 
 /** A heading as a person reads it: markdown, leading numbering, emoji and trailing punctuation removed. */
 export function cleanHeading(raw: string): string {
-  const text = trimChars(plainText(raw).replace(SECTION_PATTERNS.emoji, "").replace(SECTION_PATTERNS.whitespace, " "), " ");
+  const text = trimChars(
+    plainText(raw).replace(SECTION_PATTERNS.emoji, "").replace(SECTION_PATTERNS.whitespace, " "),
+    " ",
+  );
   const unnumbered = trimChars(
-    text.replace(SECTION_PATTERNS.numbering, "").replace(SECTION_PATTERNS.letterNumbering, "").replace(SECTION_PATTERNS.romanNumbering, ""),
+    text
+      .replace(SECTION_PATTERNS.numbering, "")
+      .replace(SECTION_PATTERNS.letterNumbering, "")
+      .replace(SECTION_PATTERNS.romanNumbering, ""),
     " :|·•>»–—-¿",
   );
   return trimEndChars(unnumbered || text, " :：.!?？–—-");

@@ -32,7 +32,19 @@ export const LABEL_PATTERNS = {
 } as const;
 
 /** Status words in the languages of the lexicon: a label of one of these is metadata, not a section. */
-const STATUS_WORDS = new Set(["status", "state", "summary", "estado", "statut", "stato", "stand", "zustand", "状态", "状態", "상태"]);
+const STATUS_WORDS = new Set([
+  "status",
+  "state",
+  "summary",
+  "estado",
+  "statut",
+  "stato",
+  "stand",
+  "zustand",
+  "状态",
+  "状態",
+  "상태",
+]);
 const MAX_LABEL_CHARS = 120;
 /** A plain `Label:` longer than this is a sentence with a colon in it, not a label. */
 const MAX_PLAIN_LABEL_WORDS = 3;
@@ -51,7 +63,8 @@ export function readLabel(paragraph: string): Label | null {
   if (!split) return null;
   const raw = split.label.trim();
   if (split.bold && raw.split(LABEL_PATTERNS.whitespace).length > MAX_BOLD_LABEL_WORDS) return null;
-  if (raw.endsWith(".") || raw.endsWith("。") || raw.endsWith("!") || LABEL_PATTERNS.countOrNumbered.test(raw)) return null;
+  if (raw.endsWith(".") || raw.endsWith("。") || raw.endsWith("!") || LABEL_PATTERNS.countOrNumbered.test(raw))
+    return null;
   const label = cleanHeading(raw);
   if (label === "") return null;
   const key = label.toLowerCase();
@@ -93,6 +106,10 @@ function plainSplit(line: string): { label: string; rest: string; bold: false } 
   const label = line.slice(0, colon);
   const after = line.slice(colon + 1);
   if (after !== "" && !after.startsWith(" ") && line[colon] === ":") return null;
-  if (LABEL_PATTERNS.notLabelChar.test(label) || label.trim().split(LABEL_PATTERNS.whitespace).length > MAX_PLAIN_LABEL_WORDS) return null;
+  if (
+    LABEL_PATTERNS.notLabelChar.test(label) ||
+    label.trim().split(LABEL_PATTERNS.whitespace).length > MAX_PLAIN_LABEL_WORDS
+  )
+    return null;
   return { label, rest: after.trim(), bold: false };
 }

@@ -7,12 +7,50 @@ import type { Diagnostic, HandoffDocument } from "../types.js";
 
 /** Titles that say a document is a handoff or notes, and nothing about its work; compared after `genericKey`. */
 export const GENERIC_TITLES: ReadonlySet<string> = new Set([
-  "handoff", "handoffs", "hand off", "handover", "hand over", "session handoff", "handoff notes", "handoff document",
-  "agent handoff", "next session", "next session handoff", "status", "current status", "status update", "update",
-  "notes", "session notes", "session", "session summary", "summary", "progress", "claude progress", "progress notes",
-  "todo", "todos", "to do", "wip", "work in progress", "context", "readme", "untitled", "untitled handoff", "draft",
-  "übergabe", "notizen", "passation", "notes de session", "traspaso", "notas", "notas de sesión", "passagem", "引き継ぎ",
-  "交接", "인수인계",
+  "handoff",
+  "handoffs",
+  "hand off",
+  "handover",
+  "hand over",
+  "session handoff",
+  "handoff notes",
+  "handoff document",
+  "agent handoff",
+  "next session",
+  "next session handoff",
+  "status",
+  "current status",
+  "status update",
+  "update",
+  "notes",
+  "session notes",
+  "session",
+  "session summary",
+  "summary",
+  "progress",
+  "claude progress",
+  "progress notes",
+  "todo",
+  "todos",
+  "to do",
+  "wip",
+  "work in progress",
+  "context",
+  "readme",
+  "untitled",
+  "untitled handoff",
+  "draft",
+  "übergabe",
+  "notizen",
+  "passation",
+  "notes de session",
+  "traspaso",
+  "notas",
+  "notas de sesión",
+  "passagem",
+  "引き継ぎ",
+  "交接",
+  "인수인계",
 ]);
 
 /** Exported so test/patterns-render.test.ts proves them linear. */
@@ -49,12 +87,24 @@ function warning(code: string, message: string, hint: string, line = 1): Diagnos
 
 export function noReason(doc: HandoffDocument): Diagnostic[] {
   if (doc.kind !== "handoff" || doc.reason || sectionText(doc, "reason") !== "") return [];
-  return [warning("no-reason", "The handoff does not say why the work is handed off", "add a `## Reason` section or `reason:` to the frontmatter, in a sentence or two")];
+  return [
+    warning(
+      "no-reason",
+      "The handoff does not say why the work is handed off",
+      "add a `## Reason` section or `reason:` to the frontmatter, in a sentence or two",
+    ),
+  ];
 }
 
 export function noNextStep(doc: HandoffDocument): Diagnostic[] {
   if (doc.kind !== "handoff" || sectionText(doc, "next-steps") !== "") return [];
-  return [warning("no-next-step", "The handoff names no next step", "add a `## Next steps` section whose first item is the exact next action")];
+  return [
+    warning(
+      "no-next-step",
+      "The handoff names no next step",
+      "add a `## Next steps` section whose first item is the exact next action",
+    ),
+  ];
 }
 
 export function genericTitle(doc: HandoffDocument): Diagnostic[] {

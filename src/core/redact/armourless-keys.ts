@@ -5,7 +5,13 @@
 // `Private-Lines: N`. Decoration (indentation, `> `, quotes, table pipes) stays; only the material is replaced.
 
 import type { Detector, Finding } from "./finding.js";
-import { KEY_BODY_LINE_RE, KEY_OPENING_RE, PRIVATE_KEY_END_RE, PUTTY_MAC_RE, PUTTY_PRIVATE_LINES_RE } from "./patterns.js";
+import {
+  KEY_BODY_LINE_RE,
+  KEY_OPENING_RE,
+  PRIVATE_KEY_END_RE,
+  PUTTY_MAC_RE,
+  PUTTY_PRIVATE_LINES_RE,
+} from "./patterns.js";
 
 const KIND = "private-key";
 /** A key is at most a few dozen lines (RSA 4096: 51); more is not one key. */
@@ -24,7 +30,12 @@ function lineAt(text: string, start: number): Line & { next: number } {
   if (end > start && text[end - 1] === "\r") end -= 1;
   const m = new RegExp(KEY_BODY_LINE_RE.source, "d").exec(text.slice(start, end));
   const span = m?.indices?.[1];
-  return { start, end, next: newline === -1 ? -1 : newline + 1, ...(span ? { core: [start + span[0], start + span[1]] } : {}) };
+  return {
+    start,
+    end,
+    next: newline === -1 ? -1 : newline + 1,
+    ...(span ? { core: [start + span[0], start + span[1]] } : {}),
+  };
 }
 
 /** Key-material lines from `start` on, at most `max` of them. */
@@ -86,4 +97,8 @@ function puttyKeys(text: string): Finding[] {
   return found;
 }
 
-export const findArmourlessKeys: Detector = (text) => [...fromOpenings(text), ...beforeEndLines(text), ...puttyKeys(text)];
+export const findArmourlessKeys: Detector = (text) => [
+  ...fromOpenings(text),
+  ...beforeEndLines(text),
+  ...puttyKeys(text),
+];

@@ -15,8 +15,25 @@ interface View {
 }
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", commat: "@", lowbar: "_", UnderBar: "_", sol: "/", period: ".",
-  colon: ":", equals: "=", plus: "+", hyphen: "-", dash: "-", num: "#", percnt: "%", excl: "!", nbsp: " ",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  commat: "@",
+  lowbar: "_",
+  UnderBar: "_",
+  sol: "/",
+  period: ".",
+  colon: ":",
+  equals: "=",
+  plus: "+",
+  hyphen: "-",
+  dash: "-",
+  num: "#",
+  percnt: "%",
+  excl: "!",
+  nbsp: " ",
 };
 
 /** Base64 words longer than this are data (images, archives), not a pasted credential: not decoded. */
@@ -65,7 +82,7 @@ function decodeAt(s: string, i: number, end: number): { out: string; used: numbe
 function decodeRange(source: View, start: number, end: number, into: View): boolean {
   let changed = false;
   const s = source.text;
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const step = decodeAt(s, i, end);
     if (step) {
       const from = source.from[i] ?? 0;
@@ -92,7 +109,7 @@ function decodedLines(source: View): View | undefined {
   const out: View = { text: "", from: [], to: [] };
   let any = false;
   const s = source.text;
-  for (let start = 0; start < s.length; ) {
+  for (let start = 0; start < s.length;) {
     let newline = s.indexOf("\n", start);
     // A line that ends in a backslash continues on the next one (a shell continuation).
     while (newline !== -1 && s[newline - 1] === "\\" && newline + 1 < s.length) newline = s.indexOf("\n", newline + 1);

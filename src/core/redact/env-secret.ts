@@ -53,7 +53,8 @@ function findAssignments(text: string): Finding[] {
     }
     // `Password: see the vault` is a label and prose; `DB_PASSWORD=…` or `db_password: …` is config.
     const label = !text.slice(nameEnd, span[0]).includes("=") && LABEL_NAME_RE.test(name);
-    if (strength === "password" && label && group === 5 && !BARE_VALUE_TAIL_RE.test(text.slice(span[1], span[1] + 512))) continue;
+    if (strength === "password" && label && group === 5 && !BARE_VALUE_TAIL_RE.test(text.slice(span[1], span[1] + 512)))
+      continue;
     const quoted = group === 2 || group === 3;
     if (!isSecretValue(strength, value, { quoted, after: text.slice(span[1], span[1] + 40) })) continue;
     let end = span[1];

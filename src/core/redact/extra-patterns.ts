@@ -15,7 +15,10 @@ export const ExtraPatternSchema = z.object({
   pattern: z.string().min(1, "pattern must not be empty").max(1000, "pattern must be at most 1000 characters"),
   flags: z
     .string()
-    .refine((f) => /^[imsu]*$/.test(f) && new Set(f).size === f.length, "flags may only be i, m, s and u, each at most once")
+    .refine(
+      (f) => /^[imsu]*$/.test(f) && new Set(f).size === f.length,
+      "flags may only be i, m, s and u, each at most once",
+    )
     .optional(),
 });
 export type ExtraPattern = z.infer<typeof ExtraPatternSchema>;
@@ -63,7 +66,8 @@ export function compileExtraPatterns(patterns: readonly unknown[]): { kind: stri
   const compiled: { kind: string; regex: RegExp }[] = [];
   for (const p of patterns) {
     const parsed = ExtraPatternSchema.safeParse(p);
-    if (!parsed.success) return `an extra pattern has the wrong shape (${parsed.error.issues[0]?.message ?? "invalid"})`;
+    if (!parsed.success)
+      return `an extra pattern has the wrong shape (${parsed.error.issues[0]?.message ?? "invalid"})`;
     try {
       compiled.push({ kind: parsed.data.kind, regex: new RegExp(parsed.data.pattern, `${parsed.data.flags ?? ""}g`) });
     } catch {

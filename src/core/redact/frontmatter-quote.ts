@@ -73,7 +73,10 @@ function readLine(line: string, indent: number): ReadLine {
     column = i;
     const key = line.slice(i, colon).trimEnd();
     const plainKey = line[i] !== '"' && line[i] !== "'";
-    out += plainKey && holdsPlaceholder(key) ? JSON.stringify(key) + line.slice(i + key.length, colon + 1) : line.slice(i, colon + 1);
+    out +=
+      plainKey && holdsPlaceholder(key)
+        ? JSON.stringify(key) + line.slice(i + key.length, colon + 1)
+        : line.slice(i, colon + 1);
     at = colon + 1;
   }
   const valueStart = leadingBlanks(line, at);
@@ -82,9 +85,11 @@ function readLine(line: string, indent: number): ReadLine {
   if (valueStart >= line.length || first === "#") return { text: out + line.slice(valueStart) };
   if (first === "|" || first === ">") return { text: out + line.slice(valueStart), blockScalarIndent: column };
   const atPlaceholder = line.startsWith(PLACEHOLDER_START, valueStart);
-  if ((first === "[" || first === "{") && !atPlaceholder) return { text: out + line.slice(valueStart), flowStart: valueStart };
+  if ((first === "[" || first === "{") && !atPlaceholder)
+    return { text: out + line.slice(valueStart), flowStart: valueStart };
   // Quoted already, an alias, an anchor or a tag: left as written.
-  if (first === '"' || first === "'" || first === "*" || first === "&" || first === "!") return { text: out + line.slice(valueStart) };
+  if (first === '"' || first === "'" || first === "*" || first === "&" || first === "!")
+    return { text: out + line.slice(valueStart) };
 
   const commentStart = plainScalarEnd(line, valueStart);
   const valueEnd = valueStart + line.slice(valueStart, commentStart).trimEnd().length;

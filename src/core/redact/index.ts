@@ -81,7 +81,9 @@ export async function redact(input: string, options: RedactOptions = {}): Promis
   }
   const extra = compileExtraPatterns(options.extraPatterns ?? []);
   if (typeof extra === "string") {
-    throw new RedactionError(`Redaction could not start: ${extra}. Fix the repository's handoff config; nothing was posted.`);
+    throw new RedactionError(
+      `Redaction could not start: ${extra}. Fix the repository's handoff config; nothing was posted.`,
+    );
   }
 
   // Detectors, and what is posted, see the text with split tokens re-joined (normalize.ts).

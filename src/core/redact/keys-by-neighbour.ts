@@ -17,7 +17,8 @@ const MAX_REACH = 600;
 /** Where the window around a key id at `[start, end)` begins and ends. */
 function windowAround(text: string, start: number, end: number): [number, number] {
   let from = start;
-  for (let n = 0; n <= LINES_BEFORE && from > 0 && start - from < MAX_REACH; n += 1) from = text.lastIndexOf("\n", from - 2) + 1;
+  for (let n = 0; n <= LINES_BEFORE && from > 0 && start - from < MAX_REACH; n += 1)
+    from = text.lastIndexOf("\n", from - 2) + 1;
   let to = end;
   for (let n = 0; n <= LINES_AFTER && to !== -1 && to - end < MAX_REACH; n += 1) to = text.indexOf("\n", to + 1);
   return [Math.max(from, start - MAX_REACH), Math.min(to === -1 ? text.length : to, end + MAX_REACH)];
@@ -41,7 +42,8 @@ export const findAwsSecretKeysNearIds: Detector = (text) => {
     const candidate = new RegExp(AWS_SECRET_CANDIDATE_RE.source, AWS_SECRET_CANDIDATE_RE.flags);
     const slice = text.slice(from, to);
     for (const m of slice.matchAll(candidate)) {
-      if (isSecretShaped(m[0])) found.push({ start: from + m.index, end: from + m.index + m[0].length, kind: "aws-secret-key" });
+      if (isSecretShaped(m[0]))
+        found.push({ start: from + m.index, end: from + m.index + m[0].length, kind: "aws-secret-key" });
     }
   }
   return found;

@@ -50,7 +50,14 @@ function runEnd(text: string, from: number): number {
 /** `[A-Za-z0-9+/=_.-]`: what API keys, tokens and base64 are made of. NaN (past the end) is not. */
 function isTokenChar(c: number): boolean {
   return (
-    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
-    c === 43 /* + */ || c === 47 /* / */ || c === 61 /* = */ || c === 95 /* _ */ || c === 46 /* . */ || c === 45 /* - */
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 43 /* + */ ||
+    c === 47 /* / */ ||
+    c === 61 /* = */ ||
+    c === 95 /* _ */ ||
+    c === 46 /* . */ ||
+    c === 45 /* - */
   );
 }

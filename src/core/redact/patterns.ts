@@ -95,7 +95,8 @@ export const PUTTY_MAC_RE = /^Private-MAC:[ \t]*([0-9a-fA-F]{40,128})/dgm;
  * characters), variation selectors, private-use and unassigned code points, and C0/C1 controls other than
  * tab, LF and CR. A key split by one would pass every pattern here and be re-joined for the agent (normalize.ts).
  */
-export const INVISIBLE_CHAR_RE = /[\p{Cf}\p{Co}\p{Cn}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/gu;
+export const INVISIBLE_CHAR_RE =
+  /[\p{Cf}\p{Co}\p{Cn}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/gu;
 /** An ANSI escape sequence, removed whole by the sanitiser: CSI (`ESC [ … letter`) or OSC (`ESC ] … BEL`). */
 export const ESCAPE_SEQUENCE_RE = /\x1B(?:\[[0-?]{0,64}[ -/]{0,16}[@-~]|\][^\x07\x1B]{0,2048}(?:\x07|\x1B\\))/y;
 
@@ -180,7 +181,8 @@ export const NANP_PHONE_RE =
 export const NON_DIGIT_RE = /[^0-9]/g;
 
 /** `/Users/<name>` and `/home/<name>`; the lookbehind keeps URL paths (`example.com/home/x`) out. */
-export const UNIX_HOME_RE = /(?<![A-Za-z0-9_.~-])\/(?:Users|home)\/([A-Za-z0-9_][A-Za-z0-9._-]{0,63})(?![A-Za-z0-9._-])/dg;
+export const UNIX_HOME_RE =
+  /(?<![A-Za-z0-9_.~-])\/(?:Users|home)\/([A-Za-z0-9_][A-Za-z0-9._-]{0,63})(?![A-Za-z0-9._-])/dg;
 
 /** WSL's view of a Windows home: `/mnt/c/Users/<name>` (also inside `vscode-remote://wsl+…/mnt/c/…`). */
 export const WSL_HOME_RE = /\/mnt\/[A-Za-z]\/Users\/([A-Za-z0-9_][A-Za-z0-9._-]{0,63})(?![A-Za-z0-9._-])/dg;

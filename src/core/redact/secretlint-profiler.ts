@@ -34,7 +34,12 @@ async function releaseProfilerMemory(): Promise<void> {
     (await secretLintProfiler.getEntries()).length = 0;
     (await secretLintProfiler.getMeasures()).length = 0;
     const names = (type: "mark" | "measure") =>
-      new Set(performance.getEntriesByType(type).map((e) => e.name).filter((n) => n.startsWith(PROFILER_PREFIX)));
+      new Set(
+        performance
+          .getEntriesByType(type)
+          .map((e) => e.name)
+          .filter((n) => n.startsWith(PROFILER_PREFIX)),
+      );
     for (const name of names("mark")) performance.clearMarks(name);
     for (const name of names("measure")) performance.clearMeasures(name);
   } catch {

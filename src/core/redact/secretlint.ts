@@ -55,7 +55,10 @@ export function kindForSecretlintMessage(ruleId: string, messageId: string): str
   return KIND_BY_RULE[`${ruleId}#${messageId}`] ?? KIND_BY_RULE[ruleId] ?? "secret";
 }
 
-const URL_RULES = new Set(["@secretlint/secretlint-rule-basicauth", "@secretlint/secretlint-rule-database-connection-string"]);
+const URL_RULES = new Set([
+  "@secretlint/secretlint-rule-basicauth",
+  "@secretlint/secretlint-rule-database-connection-string",
+]);
 
 /** Runs secretlint over `text`. Throws whatever secretlint throws: the caller fails closed. */
 export async function findSecretlintFindings(text: string): Promise<Finding[]> {
@@ -106,8 +109,14 @@ function extendThroughSecretAlphabet(text: string, end: number): number {
 
 function isTokenChar(c: number): boolean {
   return (
-    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
-    c === 43 /* + */ || c === 47 /* / */ || c === 61 /* = */ || c === 95 /* _ */ || c === 45 /* - */
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 43 /* + */ ||
+    c === 47 /* / */ ||
+    c === 61 /* = */ ||
+    c === 95 /* _ */ ||
+    c === 45 /* - */
   );
 }
 

@@ -51,7 +51,12 @@ export const findJwts: Detector = (text) => matchAllFindings(text, JWT_RE, "jwt"
 export const findUrlCredentials: Detector = (text) =>
   groupFindings(text, URL_CREDENTIALS_RE, 2, "url-credentials").filter((f) => {
     const password = text.slice(f.start, f.end).replace(/^[^:]*:/, "");
-    return !(password.length <= 3 || PLACEHOLDER_VALUE_RE.test(password) || /^x+y?z?$/i.test(password) || isExampleValue(password));
+    return !(
+      password.length <= 3 ||
+      PLACEHOLDER_VALUE_RE.test(password) ||
+      /^x+y?z?$/i.test(password) ||
+      isExampleValue(password)
+    );
   });
 
 /**
@@ -171,7 +176,8 @@ function keyFrom(scan: KeyScan, start: number, markerEnd: number): Finding {
     if (end.test(text)) return { start, end: end.lastIndex, kind };
   }
   // Anything but decoration after the marker means the key (if any) ends on this line.
-  if (first.next === -1 || decorationEnd(text, markerEnd, first.contentEnd) !== first.contentEnd) return { start, end: bodyEnd, kind };
+  if (first.next === -1 || decorationEnd(text, markerEnd, first.contentEnd) !== first.contentEnd)
+    return { start, end: bodyEnd, kind };
 
   const keep: [number, number][] = [];
   // Decoration seen since the last key material: kept only if more key material follows.
@@ -184,7 +190,7 @@ function keyFrom(scan: KeyScan, start: number, markerEnd: number): Finding {
     pending = [];
     end = materialEnd;
   };
-  for (let at = first.next; at !== -1; ) {
+  for (let at = first.next; at !== -1;) {
     const line = lineAt(scan, at);
     const prefix = new RegExp(PRIVATE_KEY_LINE_PREFIX_RE.source, "y");
     prefix.lastIndex = line.start;
@@ -231,7 +237,19 @@ function decorationEnd(text: string, from: number, to: number): number {
   let i = from;
   while (i < to) {
     const c = text[i];
-    if (c === " " || c === "\t" || c === "|" || c === '"' || c === "'" || c === "`" || c === "," || c === ";" || c === ")" || c === "+") i += 1;
+    if (
+      c === " " ||
+      c === "\t" ||
+      c === "|" ||
+      c === '"' ||
+      c === "'" ||
+      c === "`" ||
+      c === "," ||
+      c === ";" ||
+      c === ")" ||
+      c === "+"
+    )
+      i += 1;
     else if (c === "\\") i += text[i + 1] === "n" || text[i + 1] === "r" ? 2 : 1;
     else break;
   }
@@ -246,7 +264,18 @@ function decorationSuffixStart(text: string, from: number, to: number): number {
   let i = to;
   while (i > from) {
     const c = text[i - 1];
-    if (c === " " || c === "\t" || c === "|" || c === "\\" || c === '"' || c === "'" || c === "`" || c === "," || c === ";" || c === ")") {
+    if (
+      c === " " ||
+      c === "\t" ||
+      c === "|" ||
+      c === "\\" ||
+      c === '"' ||
+      c === "'" ||
+      c === "`" ||
+      c === "," ||
+      c === ";" ||
+      c === ")"
+    ) {
       i -= 1;
     } else if ((c === "n" || c === "r") && i - 2 >= from && text[i - 2] === "\\") {
       i -= 2;

@@ -110,7 +110,10 @@ export class GitStore {
   }
 
   /** What `compare/{base}...{head}` reports: commits reachable from head but not from the merge base. */
-  compare(base: Commit, head: Commit): {
+  compare(
+    base: Commit,
+    head: Commit,
+  ): {
     status: "ahead" | "behind" | "identical" | "diverged";
     aheadBy: number;
     behindBy: number;
@@ -146,19 +149,38 @@ export function diffTrees(before: Map<string, string>, after: Map<string, string
     const from = removed.find((r) => !renamedFrom.has(r) && before.get(r) === content);
     if (from !== undefined) {
       renamedFrom.add(from);
-      changes.push({ filename: path, status: "renamed", previous_filename: from, additions: 0, deletions: 0, sha: blobSha(content) });
+      changes.push({
+        filename: path,
+        status: "renamed",
+        previous_filename: from,
+        additions: 0,
+        deletions: 0,
+        sha: blobSha(content),
+      });
     } else {
       changes.push({ filename: path, status: "added", additions: lines(content), deletions: 0, sha: blobSha(content) });
     }
   }
   for (const path of removed) {
     if (renamedFrom.has(path)) continue;
-    changes.push({ filename: path, status: "removed", additions: 0, deletions: lines(before.get(path) ?? ""), sha: blobSha(before.get(path) ?? "") });
+    changes.push({
+      filename: path,
+      status: "removed",
+      additions: 0,
+      deletions: lines(before.get(path) ?? ""),
+      sha: blobSha(before.get(path) ?? ""),
+    });
   }
   for (const [path, content] of after) {
     const old = before.get(path);
     if (old !== undefined && old !== content) {
-      changes.push({ filename: path, status: "modified", additions: lines(content), deletions: lines(old), sha: blobSha(content) });
+      changes.push({
+        filename: path,
+        status: "modified",
+        additions: lines(content),
+        deletions: lines(old),
+        sha: blobSha(content),
+      });
     }
   }
   return changes.sort((a, b) => a.filename.localeCompare(b.filename));

@@ -45,7 +45,11 @@ export class HttpError extends Error {
   }
 }
 
-export function errorBody(status: number, message: string, errors?: Array<Record<string, unknown>>): Record<string, unknown> {
+export function errorBody(
+  status: number,
+  message: string,
+  errors?: Array<Record<string, unknown>>,
+): Record<string, unknown> {
   return { message, documentation_url: DOCS, status: String(status), ...(errors ? { errors } : {}) };
 }
 
@@ -62,7 +66,10 @@ export function validationFailed(resource: string, code: string, message?: strin
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   const parsed = schema.safeParse(body ?? {});
   if (!parsed.success) {
-    throw new HttpError(422, `Invalid request.\n\n${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n")}`);
+    throw new HttpError(
+      422,
+      `Invalid request.\n\n${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n")}`,
+    );
   }
   return parsed.data;
 }

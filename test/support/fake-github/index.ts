@@ -4,7 +4,14 @@
  */
 import type { Commit } from "./git-store.js";
 import { listen, type RecordedCall, type ServerOptions } from "./server.js";
-import { FakeState, type CommentRecord, type IssueRecord, type RepoRecord, type Role, type StateOptions } from "./state.js";
+import {
+  FakeState,
+  type CommentRecord,
+  type IssueRecord,
+  type RepoRecord,
+  type Role,
+  type StateOptions,
+} from "./state.js";
 import type { Faults } from "./faults.js";
 
 export type { RecordedCall } from "./server.js";

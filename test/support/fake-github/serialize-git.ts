@@ -32,7 +32,11 @@ export function commitJson(api: string, repo: RepoRecord, commit: Commit): Json 
     },
     author: null,
     committer: null,
-    parents: commit.parents.map((sha) => ({ sha, url: `${r}/commits/${sha}`, html_url: `${HTML}/${repo.fullName}/commit/${sha}` })),
+    parents: commit.parents.map((sha) => ({
+      sha,
+      url: `${r}/commits/${sha}`,
+      html_url: `${HTML}/${repo.fullName}/commit/${sha}`,
+    })),
   };
 }
 
@@ -53,7 +57,14 @@ export function diffEntryJson(api: string, repo: RepoRecord, head: Commit, chang
 }
 
 /** A file or directory entry; `content` only for a single file, base64 in 60-character lines like GitHub. */
-export function contentJson(api: string, repo: RepoRecord, ref: string, path: string, content: string | undefined, withContent: boolean): Json {
+export function contentJson(
+  api: string,
+  repo: RepoRecord,
+  ref: string,
+  path: string,
+  content: string | undefined,
+  withContent: boolean,
+): Json {
   const encoded = path.split("/").map(encodeURIComponent).join("/");
   const self = `${api}/repos/${repo.fullName}/contents/${encoded}?ref=${encodeURIComponent(ref)}`;
   const isFile = content !== undefined;

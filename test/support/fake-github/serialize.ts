@@ -5,12 +5,22 @@
  */
 import { timestamp } from "./http.js";
 import { ROLE_RANK } from "./state.js";
-import type { CommentRecord, FakeState, FakeUser, IssueRecord, LabelRecord, ReactionRecord, RepoRecord, Role } from "./state.js";
+import type {
+  CommentRecord,
+  FakeState,
+  FakeUser,
+  IssueRecord,
+  LabelRecord,
+  ReactionRecord,
+  RepoRecord,
+  Role,
+} from "./state.js";
 
 export const HTML = "https://github.com";
 export type Json = Record<string, unknown>;
 
-export const nodeId = (kind: string, id: number): string => Buffer.from(`${kind}${id}`).toString("base64").replace(/=+$/, "");
+export const nodeId = (kind: string, id: number): string =>
+  Buffer.from(`${kind}${id}`).toString("base64").replace(/=+$/, "");
 const iso = (date: Date | null): string | null => (date ? timestamp(date) : null);
 
 export function userJson(api: string, user: FakeUser): Json {

@@ -115,7 +115,11 @@ export async function listen(
     response.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
   }
 
-  async function handle(request: IncomingMessage, response: ServerResponse, track: (call: RecordedCall) => void): Promise<void> {
+  async function handle(
+    request: IncomingMessage,
+    response: ServerResponse,
+    track: (call: RecordedCall) => void,
+  ): Promise<void> {
     const at = Date.now();
     const url = new URL(request.url ?? "/", base);
     const ghes = url.pathname.startsWith("/api/v3/");
@@ -157,7 +161,8 @@ export async function listen(
     let reply: Reply;
     const match = router.match(method, pathname);
     if (match === undefined || match === "method") {
-      if (check.errors.length === 0) call.errors.push(`${method} ${pathname}: not implemented by the fake GitHub server`);
+      if (check.errors.length === 0)
+        call.errors.push(`${method} ${pathname}: not implemented by the fake GitHub server`);
       reply = { status: 404, body: errorBody(404, "Not Found") };
     } else {
       try {
@@ -182,7 +187,8 @@ export async function listen(
         current.status = 500;
         current.errors.push(`fake GitHub server crashed: ${message}`);
       }
-      if (!response.headersSent) send(response, { status: 500, body: errorBody(500, `Fake GitHub crashed: ${message}`) });
+      if (!response.headersSent)
+        send(response, { status: 500, body: errorBody(500, `Fake GitHub crashed: ${message}`) });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

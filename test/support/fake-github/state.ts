@@ -206,7 +206,12 @@ export class FakeState {
   label(repo: RepoRecord, name: string): LabelRecord {
     let label = repo.labels.get(name.toLowerCase());
     if (!label) {
-      label = { id: this.nextId(), name, color: LABEL_COLORS[repo.labels.size % LABEL_COLORS.length] ?? "ededed", description: null };
+      label = {
+        id: this.nextId(),
+        name,
+        color: LABEL_COLORS[repo.labels.size % LABEL_COLORS.length] ?? "ededed",
+        description: null,
+      };
       repo.labels.set(name.toLowerCase(), label);
     }
     return label;
@@ -222,7 +227,14 @@ export class FakeState {
 
   createIssue(
     repo: RepoRecord,
-    input: { title: string; body?: string | null; labels?: string[]; assignees?: string[]; user: FakeUser; isPullRequest?: boolean },
+    input: {
+      title: string;
+      body?: string | null;
+      labels?: string[];
+      assignees?: string[];
+      user: FakeUser;
+      isPullRequest?: boolean;
+    },
   ): IssueRecord {
     const now = this.now();
     const labels = [...new Set((input.labels ?? []).map((name) => this.label(repo, name).name))];

@@ -8,7 +8,8 @@ import { CODE_VALUE_RE, DIGITS_ONLY_RE, PLACEHOLDER_VALUE_RE } from "../patterns
 /** How much a name says: any value of a password is secret; a token's must look random; a `*_KEY`'s very random. */
 export type NameStrength = "password" | "strong" | "weak";
 
-const PASSWORD_NAME_RE = /passw(?:or)?d|passphrase|passwd|(?:^|[_.\s-])(?:pwd|pass|pw)$|^pass(?:[_.-]|$)|[_.-]pwd[_.-]/i;
+const PASSWORD_NAME_RE =
+  /passw(?:or)?d|passphrase|passwd|(?:^|[_.\s-])(?:pwd|pass|pw)$|^pass(?:[_.-]|$)|[_.-]pwd[_.-]/i;
 const STRONG_NAME_RE =
   /secret|token|api[_.\s-]?key|apikey|private[_.\s-]?key|credential|creds?$|^creds?[_.-]|auth(?!or)|access[_.\s-]?key|session[_.-]?(?:key|id)|sessionid|signing[_.\s-]?key|encryption[_.\s-]?key|client[_.\s-]?secret|cookie|(?:^|[_.-])(?:salt|dsn)$|webhook[_.-]?url/i;
 const WEAK_NAME_RE = /(?:^|[_.\s-])key$|[a-z]Key$|^key[_.-]|master[_.-]?key|app[_.-]?key/i;
@@ -60,9 +61,20 @@ const HOST_RE = /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}(?::[0-9]{1,5})?$/;
 
 /** Every regular expression of the gate, for the linearity test. */
 export const GATE_PATTERNS: readonly RegExp[] = [
-  INTERPOLATION_RE, HOST_RE,
-  PASSWORD_NAME_RE, STRONG_NAME_RE, WEAK_NAME_RE, NOT_SECRET_NAME_RE, WORD_SPLIT_RE, IDENTIFIER_RE, PROSE_WORD_RE,
-  GENERIC_TYPE_RE, CODE_AFTER_RE, NESTED_ASSIGNMENT_RE, EXAMPLE_WORD_RE, SEQUENCE_RE,
+  INTERPOLATION_RE,
+  HOST_RE,
+  PASSWORD_NAME_RE,
+  STRONG_NAME_RE,
+  WEAK_NAME_RE,
+  NOT_SECRET_NAME_RE,
+  WORD_SPLIT_RE,
+  IDENTIFIER_RE,
+  PROSE_WORD_RE,
+  GENERIC_TYPE_RE,
+  CODE_AFTER_RE,
+  NESTED_ASSIGNMENT_RE,
+  EXAMPLE_WORD_RE,
+  SEQUENCE_RE,
 ];
 
 /**
@@ -88,7 +100,13 @@ export function isExampleValue(value: string): boolean {
   if (EXAMPLE_WORD_RE.test(value) || value.includes("...") || value.includes("…")) return true;
   if (SEQUENCE_RE.test(value)) return true;
   for (let unit = 1; unit <= 8 && unit * 3 <= value.length; unit += 1) {
-    if (value.slice(0, unit).repeat(Math.ceil(value.length / unit)).startsWith(value)) return true;
+    if (
+      value
+        .slice(0, unit)
+        .repeat(Math.ceil(value.length / unit))
+        .startsWith(value)
+    )
+      return true;
   }
   return false;
 }

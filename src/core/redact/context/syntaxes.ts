@@ -32,7 +32,10 @@ function lineBefore(text: string, at: number, max = 200): string {
   return text.slice(from, at);
 }
 
-function firstGroup(m: RegExpExecArray, groups: readonly number[]): { span: [number, number]; group: number } | undefined {
+function firstGroup(
+  m: RegExpExecArray,
+  groups: readonly number[],
+): { span: [number, number]; group: number } | undefined {
   for (const g of groups) {
     const span = m.indices?.[g];
     if (span && m[g] !== undefined) return { span: [span[0], span[1]], group: g };
@@ -59,7 +62,8 @@ export function findFlagSecrets(text: string): Finding[] {
   }
   for (const m of text.matchAll(new RegExp(MYSQL_PASSWORD_RE.source, MYSQL_PASSWORD_RE.flags))) {
     const span = m.indices?.[1];
-    if (span && MYSQL_COMMAND_RE.test(lineBefore(text, m.index))) accept(text, found, "password", [span[0], span[1]], true);
+    if (span && MYSQL_COMMAND_RE.test(lineBefore(text, m.index)))
+      accept(text, found, "password", [span[0], span[1]], true);
   }
   return found;
 }
@@ -69,7 +73,8 @@ export function findCommandLineCredentials(text: string): Finding[] {
   const found: Finding[] = [];
   for (const m of text.matchAll(new RegExp(CURL_USER_RE.source, CURL_USER_RE.flags))) {
     const span = m.indices?.[2];
-    if (span && HTTP_CLIENT_RE.test(lineBefore(text, m.index))) accept(text, found, "password", [span[0], span[1]], true);
+    if (span && HTTP_CLIENT_RE.test(lineBefore(text, m.index)))
+      accept(text, found, "password", [span[0], span[1]], true);
   }
   for (const m of text.matchAll(new RegExp(NETRC_PASSWORD_RE.source, NETRC_PASSWORD_RE.flags))) {
     const span = m.indices?.[1];
@@ -139,7 +144,7 @@ export function findTableSecrets(text: string): Finding[] {
   const found: Finding[] = [];
   let header: { strength: NameStrength | null }[] | undefined;
   let previous: { start: number; end: number } | undefined;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     const newline = text.indexOf("\n", start);
     const end = newline === -1 ? text.length : newline;
     const line = text.slice(start, end);

@@ -48,7 +48,10 @@ function buildIndex(rules: readonly ProviderRule[]): AnchorIndex {
     const key = headKey(a.charCodeAt(0), a.length > 1 ? a.charCodeAt(1) : -1);
     byHead.set(key, [...(byHead.get(key) ?? []), a]);
   }
-  const leadSource = [...leadAnchors].sort((a, b) => b.length - a.length).map(escapeLiteral).join("|");
+  const leadSource = [...leadAnchors]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeLiteral)
+    .join("|");
   const firstChars = new Uint8Array(128);
   for (const a of byAnchor.keys()) if (!leadAnchors.has(a) && a.charCodeAt(0) < 128) firstChars[a.charCodeAt(0)] = 1;
   return { byHead, firstChars, leadScan: new RegExp(leadSource, "g"), rules: byAnchor };
@@ -67,7 +70,10 @@ const LEAD_CHARS = new Map<ProviderRule, Uint8Array>(
 
 /** One private sticky copy per rule, compiled once: the table's own regexes are never mutated. */
 const STICKY = new Map<ProviderRule, RegExp>(
-  PROVIDER_RULES.map((rule) => [rule, new RegExp(rule.regex.source, rule.regex.flags.includes("y") ? rule.regex.flags : `${rule.regex.flags}y`)]),
+  PROVIDER_RULES.map((rule) => [
+    rule,
+    new RegExp(rule.regex.source, rule.regex.flags.includes("y") ? rule.regex.flags : `${rule.regex.flags}y`),
+  ]),
 );
 
 function isWordChar(c: number): boolean {

@@ -1,6 +1,16 @@
 /** Issue comments and reactions (on comments and on issues). */
 import { z } from "zod";
-import { checkLength, issueOf, notFound, paginate, parseBody, repoOf, type Reply, type RouteContext, type Router } from "../http.js";
+import {
+  checkLength,
+  issueOf,
+  notFound,
+  paginate,
+  parseBody,
+  repoOf,
+  type Reply,
+  type RouteContext,
+  type Router,
+} from "../http.js";
 import { commentJson, reactionJson } from "../serialize.js";
 import type { CommentRecord, ReactionRecord } from "../state.js";
 
@@ -33,14 +43,22 @@ function react(context: RouteContext, reactions: ReactionRecord[]): Reply {
   const { content } = parseBody(Reaction, context.body);
   const existing = reactions.find((r) => r.content === content && r.user.id === context.actor.id);
   if (existing) return { status: 200, body: reactionJson(context.api, existing) };
-  const reaction: ReactionRecord = { id: context.state.nextId(), content, user: context.actor, createdAt: context.state.now() };
+  const reaction: ReactionRecord = {
+    id: context.state.nextId(),
+    content,
+    user: context.actor,
+    createdAt: context.state.now(),
+  };
   reactions.push(reaction);
   return { status: 201, body: reactionJson(context.api, reaction) };
 }
 
 function listReactions(context: RouteContext, reactions: ReactionRecord[]): Reply {
   const content = context.query.get("content");
-  const page = paginate(context, reactions.filter((r) => !content || r.content === content));
+  const page = paginate(
+    context,
+    reactions.filter((r) => !content || r.content === content),
+  );
   return { ...page, body: page.body.map((r) => reactionJson(context.api, r)) };
 }
 
@@ -49,9 +67,15 @@ export function commentRoutes(router: Router): void {
   router
     .on("GET", "/repos/:owner/:repo/issues/comments", (context) => {
       const repo = repoOf(context);
-      return listComments(context, [...context.state.comments.values()].filter((c) => c.repo === repo));
+      return listComments(
+        context,
+        [...context.state.comments.values()].filter((c) => c.repo === repo),
+      );
     })
-    .on("GET", "/repos/:owner/:repo/issues/comments/:id", (context) => ({ status: 200, body: render(context, commentOf(context)) }))
+    .on("GET", "/repos/:owner/:repo/issues/comments/:id", (context) => ({
+      status: 200,
+      body: render(context, commentOf(context)),
+    }))
     .on("PATCH", "/repos/:owner/:repo/issues/comments/:id", (context) => {
       const comment = commentOf(context);
       const { body } = parseBody(CommentBody, context.body);
@@ -64,8 +88,12 @@ export function commentRoutes(router: Router): void {
       context.state.comments.delete(commentOf(context).id);
       return { status: 204 };
     })
-    .on("GET", "/repos/:owner/:repo/issues/comments/:id/reactions", (context) => listReactions(context, commentOf(context).reactions))
-    .on("POST", "/repos/:owner/:repo/issues/comments/:id/reactions", (context) => react(context, commentOf(context).reactions))
+    .on("GET", "/repos/:owner/:repo/issues/comments/:id/reactions", (context) =>
+      listReactions(context, commentOf(context).reactions),
+    )
+    .on("POST", "/repos/:owner/:repo/issues/comments/:id/reactions", (context) =>
+      react(context, commentOf(context).reactions),
+    )
     .on("DELETE", "/repos/:owner/:repo/issues/comments/:id/reactions/:reaction", (context) => {
       const comment = commentOf(context);
       const before = comment.reactions.length;
@@ -83,6 +111,10 @@ export function commentRoutes(router: Router): void {
       const json = render(context, context.state.createComment(issue, body, context.actor));
       return { status: 201, body: json, headers: { location: String(json["url"]) } };
     })
-    .on("GET", "/repos/:owner/:repo/issues/:number/reactions", (context) => listReactions(context, issueOf(context).reactions))
-    .on("POST", "/repos/:owner/:repo/issues/:number/reactions", (context) => react(context, issueOf(context).reactions));
+    .on("GET", "/repos/:owner/:repo/issues/:number/reactions", (context) =>
+      listReactions(context, issueOf(context).reactions),
+    )
+    .on("POST", "/repos/:owner/:repo/issues/:number/reactions", (context) =>
+      react(context, issueOf(context).reactions),
+    );
 }

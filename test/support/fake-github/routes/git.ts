@@ -3,7 +3,16 @@
  * the one atomic compare-and-set GitHub offers, which claims rely on.
  */
 import { z } from "zod";
-import { HttpError, notFound, paginate, parseBody, repoOf, validationFailed, type RouteContext, type Router } from "../http.js";
+import {
+  HttpError,
+  notFound,
+  paginate,
+  parseBody,
+  repoOf,
+  validationFailed,
+  type RouteContext,
+  type Router,
+} from "../http.js";
 import { commitCommentJson, commitJson, contentJson, diffEntryJson, refJson } from "../serialize-git.js";
 import { diffTrees, type Commit } from "../git-store.js";
 import type { RepoRecord } from "../state.js";
@@ -54,7 +63,8 @@ export function gitRoutes(router: Router): void {
     .on("POST", "/repos/:owner/:repo/git/refs", (context) => {
       const repo = repoOf(context);
       const { ref, sha } = parseBody(CreateRef, context.body);
-      if (!/^refs\/[^/]+\/.+/.test(ref)) throw unprocessable("Reference name must start with 'refs/' and have at least two slashes.");
+      if (!/^refs\/[^/]+\/.+/.test(ref))
+        throw unprocessable("Reference name must start with 'refs/' and have at least two slashes.");
       commitOf(repo, sha);
       if (repo.git.refs.has(ref)) throw unprocessable("Reference already exists");
       repo.git.refs.set(ref, sha);
@@ -69,7 +79,9 @@ export function gitRoutes(router: Router): void {
     })
     .on("GET", "/repos/:owner/:repo/git/matching-refs/*ref", (context) => {
       const repo = repoOf(context);
-      const found = [...repo.git.refs].filter(([ref]) => ref.startsWith(fullRef(context))).sort(([a], [b]) => a.localeCompare(b));
+      const found = [...repo.git.refs]
+        .filter(([ref]) => ref.startsWith(fullRef(context)))
+        .sort(([a], [b]) => a.localeCompare(b));
       return { status: 200, body: found.map(([ref, sha]) => refJson(context.api, repo, ref, sha)) };
     })
     .on("PATCH", "/repos/:owner/:repo/git/refs/*ref", (context) => {
@@ -137,7 +149,10 @@ export function gitRoutes(router: Router): void {
     .on("GET", "/repos/:owner/:repo/commits/:sha/comments", (context) => {
       const repo = repoOf(context);
       const sha = context.params["sha"] ?? "";
-      const page = paginate(context, context.state.commitComments.filter((c) => c.repo === repo && c.commitId === sha));
+      const page = paginate(
+        context,
+        context.state.commitComments.filter((c) => c.repo === repo && c.commitId === sha),
+      );
       return { ...page, body: page.body.map((c) => commitCommentJson(context.api, c)) };
     })
     .on("POST", "/repos/:owner/:repo/commits/:sha/comments", (context) => {

@@ -1,6 +1,17 @@
 /** Issues (and pull requests, which share their numbering), their labels and assignees. */
 import { z } from "zod";
-import { checkLength, HttpError, issueOf, notFound, paginate, parseBody, repoOf, validationFailed, type RouteContext, type Router } from "../http.js";
+import {
+  checkLength,
+  HttpError,
+  issueOf,
+  notFound,
+  paginate,
+  parseBody,
+  repoOf,
+  validationFailed,
+  type RouteContext,
+  type Router,
+} from "../http.js";
 import { issueJson, labelJson } from "../serialize.js";
 import { ROLE_RANK, type FakeUser, type IssueRecord, type RepoRecord } from "../state.js";
 
@@ -45,28 +56,44 @@ function touch(context: RouteContext, issue: IssueRecord): void {
 }
 
 function labelsReply(context: RouteContext, issue: IssueRecord) {
-  return { status: 200, body: issue.labels.map((name) => labelJson(context.api, issue.repo, context.state.label(issue.repo, name))) };
+  return {
+    status: 200,
+    body: issue.labels.map((name) => labelJson(context.api, issue.repo, context.state.label(issue.repo, name))),
+  };
 }
 
 function listIssues(context: RouteContext) {
   const repo = repoOf(context);
   const q = context.query;
   const state = q.get("state") ?? "open";
-  const labels = (q.get("labels") ?? "").split(",").map((l) => l.trim().toLowerCase()).filter(Boolean);
+  const labels = (q.get("labels") ?? "")
+    .split(",")
+    .map((l) => l.trim().toLowerCase())
+    .filter(Boolean);
   const creator = q.get("creator")?.toLowerCase();
   const assignee = q.get("assignee");
   const since = q.get("since") ? Date.parse(q.get("since") ?? "") : undefined;
   const sort = q.get("sort") ?? "created";
   const direction = q.get("direction") ?? "desc";
   const key = (i: IssueRecord): number =>
-    sort === "updated" ? i.updatedAt.getTime() : sort === "comments" ? context.state.commentsOn(i).length : i.createdAt.getTime();
+    sort === "updated"
+      ? i.updatedAt.getTime()
+      : sort === "comments"
+        ? context.state.commentsOn(i).length
+        : i.createdAt.getTime();
   const found = context.state.issues
     .filter((i) => i.repo === repo)
     .filter((i) => state === "all" || i.state === state)
     .filter((i) => labels.every((l) => i.labels.some((name) => name.toLowerCase() === l)))
     .filter((i) => !creator || i.user.login.toLowerCase() === creator)
     .filter((i) =>
-      !assignee ? true : assignee === "none" ? i.assignees.length === 0 : assignee === "*" ? i.assignees.length > 0 : i.assignees.includes(assignee),
+      !assignee
+        ? true
+        : assignee === "none"
+          ? i.assignees.length === 0
+          : assignee === "*"
+            ? i.assignees.length > 0
+            : i.assignees.includes(assignee),
     )
     .filter((i) => since === undefined || i.updatedAt.getTime() >= since)
     // Ties (same second) fall back to the number, so pages are stable.
@@ -84,7 +111,9 @@ export function issueRoutes(router: Router): void {
       checkLength("Issue", "title", String(input.title), 256);
       checkLength("Issue", "body", input.body, 65536);
       const trusted = canTriage(context, repo, context.actor);
-      const labels = trusted ? (input.labels ?? []).map((l) => (typeof l === "string" ? l : (l.name ?? ""))).filter(Boolean) : [];
+      const labels = trusted
+        ? (input.labels ?? []).map((l) => (typeof l === "string" ? l : (l.name ?? ""))).filter(Boolean)
+        : [];
       const wanted = [...(input.assignees ?? []), ...(input.assignee ? [input.assignee] : [])];
       const issue = context.state.createIssue(repo, {
         title: String(input.title),
@@ -103,7 +132,12 @@ export function issueRoutes(router: Router): void {
     .on("PATCH", "/repos/:owner/:repo/issues/:number", (context) => {
       const issue = issueOf(context);
       const input = parseBody(UpdateIssue, context.body);
-      checkLength("Issue", "title", input.title === null || input.title === undefined ? undefined : String(input.title), 256);
+      checkLength(
+        "Issue",
+        "title",
+        input.title === null || input.title === undefined ? undefined : String(input.title),
+        256,
+      );
       checkLength("Issue", "body", input.body, 65536);
       if (input.title !== undefined && input.title !== null) issue.title = String(input.title);
       if (input.body !== undefined) issue.body = input.body;
@@ -118,7 +152,11 @@ export function issueRoutes(router: Router): void {
       } else if (input.state_reason !== undefined && issue.state === "closed") {
         issue.stateReason = input.state_reason;
       }
-      if (input.labels) issue.labels = input.labels.map((l) => (typeof l === "string" ? l : (l.name ?? ""))).filter(Boolean).map((n) => context.state.label(issue.repo, n).name);
+      if (input.labels)
+        issue.labels = input.labels
+          .map((l) => (typeof l === "string" ? l : (l.name ?? "")))
+          .filter(Boolean)
+          .map((n) => context.state.label(issue.repo, n).name);
       if (input.assignees) issue.assignees = input.assignees.filter((login) => assignable(context, issue.repo, login));
       touch(context, issue);
       return { status: 200, body: issueJson(context.api, context.state, issue) };
@@ -135,7 +173,9 @@ export function issueRoutes(router: Router): void {
     })
     .on("PUT", "/repos/:owner/:repo/issues/:number/labels", (context) => {
       const issue = issueOf(context);
-      issue.labels = [...new Set(labelNames(parseBody(LabelList, context.body)).map((n) => context.state.label(issue.repo, n).name))];
+      issue.labels = [
+        ...new Set(labelNames(parseBody(LabelList, context.body)).map((n) => context.state.label(issue.repo, n).name)),
+      ];
       touch(context, issue);
       return labelsReply(context, issue);
     })
@@ -179,8 +219,12 @@ export function issueRoutes(router: Router): void {
     })
     .on("POST", "/repos/:owner/:repo/labels", (context) => {
       const repo = repoOf(context);
-      const input = parseBody(z.object({ name: z.string(), color: z.string().optional(), description: z.string().optional() }), context.body);
-      if (repo.labels.has(input.name.toLowerCase())) throw validationFailed("Label", "already_exists", undefined, "name");
+      const input = parseBody(
+        z.object({ name: z.string(), color: z.string().optional(), description: z.string().optional() }),
+        context.body,
+      );
+      if (repo.labels.has(input.name.toLowerCase()))
+        throw validationFailed("Label", "already_exists", undefined, "name");
       const label = context.state.label(repo, input.name);
       if (input.color) label.color = input.color.replace(/^#/, "");
       if (input.description !== undefined) label.description = input.description;

@@ -44,14 +44,17 @@ export function subIssueRoutes(router: Router): void {
       const parent = issueOf(context);
       const input = parseBody(AddSubIssue, context.body);
       const child = context.state.issueById(input.sub_issue_id);
-      if (!child) throw refuse(`No issue with id ${input.sub_issue_id} (sub_issue_id is the issue's id, not its number)`);
+      if (!child)
+        throw refuse(`No issue with id ${input.sub_issue_id} (sub_issue_id is the issue's id, not its number)`);
       if (parent.isPullRequest) throw refuse("The parent must be an issue, not a pull request");
       if (child.isPullRequest) throw refuse("A pull request cannot be a sub-issue");
       if (child.id === parent.id) throw refuse("An issue cannot be its own sub-issue");
-      if (child.repo.owner.id !== parent.repo.owner.id) throw refuse("The sub-issue must belong to the same owner as the parent");
+      if (child.repo.owner.id !== parent.repo.owner.id)
+        throw refuse("The sub-issue must belong to the same owner as the parent");
       if (parent.subIssueIds.includes(child.id)) throw refuse("Issue may not contain duplicate sub-issues");
       if (child.parentId !== null && !input.replace_parent) throw refuse("Sub issue may only have one parent");
-      if (parent.subIssueIds.length >= MAX_SUB_ISSUES) throw refuse(`Parent cannot have more than ${MAX_SUB_ISSUES} sub-issues`);
+      if (parent.subIssueIds.length >= MAX_SUB_ISSUES)
+        throw refuse(`Parent cannot have more than ${MAX_SUB_ISSUES} sub-issues`);
       if (ancestors(context, parent).includes(child.id)) throw refuse("Sub-issues cannot form a cycle");
       detach(context, child);
       parent.subIssueIds.push(child.id);
