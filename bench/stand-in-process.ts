@@ -16,15 +16,13 @@ serveRequests((request) => {
     }
     case "log":
       // Positions count from the start, across trims.
-      return standIn.log
-        .slice(Math.max(0, request.from - trimmed))
-        .map((c): HttpCall & ReplayCall => ({
-          method: c.method,
-          path: c.path,
-          url: `${c.path}${c.query}`,
-          body: c.body,
-          status: c.status,
-        }));
+      return standIn.log.slice(Math.max(0, request.from - trimmed)).map((c): HttpCall & ReplayCall => ({
+        method: c.method,
+        path: c.path,
+        url: `${c.path}${c.query}`,
+        body: c.body,
+        status: c.status,
+      }));
     case "trim":
       // The logs would grow without bound over thousands of deliveries (they keep every body).
       trimmed += standIn.log.length;

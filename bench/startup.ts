@@ -90,13 +90,11 @@ async function timeAction(mode: "pickup" | "return"): Promise<{ ms: number; call
     });
     const elapsed = performance.now() - began;
     if (run.code !== 0) throw new Error(`${mode} exited ${run.code}: ${run.stderr.slice(-500)}`);
-    const calls = s.github.requests
-      .slice(start)
-      .map((r) => ({
-        method: r.method,
-        url: `${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query)}` : ""}`,
-        body: r.body,
-      }));
+    const calls = s.github.requests.slice(start).map((r) => ({
+      method: r.method,
+      url: `${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query)}` : ""}`,
+      body: r.body,
+    }));
     return { ms: elapsed, calls, requests: countRequests(s.github.requests.slice(start)).total };
   } finally {
     await s.github.close();

@@ -42,13 +42,11 @@ describe("the Action's log of GitHub requests", () => {
   }
 
   it("logs the expected 404 of a missing .github/handoff.yml as debug, never as an error annotation", async () => {
-    nock("https://api.github.com")
-      .get("/repos/octo-org/widgets/contents/.github%2Fhandoff.yml")
-      .reply(404, {
-        message: "Not Found",
-        documentation_url: "https://docs.github.com/rest/repos/contents#get-repository-content",
-        status: "404",
-      });
+    nock("https://api.github.com").get("/repos/octo-org/widgets/contents/.github%2Fhandoff.yml").reply(404, {
+      message: "Not Found",
+      documentation_url: "https://docs.github.com/rest/repos/contents#get-repository-content",
+      status: "404",
+    });
     const { log, lines } = recordingLog();
     const gh = createGitHub("ghs_test", "https://api.github.com", log);
     const failure = await gh.rest.repos
