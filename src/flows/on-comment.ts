@@ -5,12 +5,11 @@
 // 2. configure  `.github/handoff.yml`; when invalid, one reply says what is wrong, and 😕
 // 3. act        file (file-comment.ts) or return (return-comment.ts)
 import { reactOutcome } from "../github/reaction-lock.js";
-import { upsertComment } from "../github/comments.js";
+import { upsertReplyTo } from "./comment-reply.js";
 import { flowContext, type CommentResult, type EventContext } from "./context.js";
 import type { CommentEvent } from "./events.js";
 import { fileFromComment, type SourceComment } from "./file-comment.js";
 import { writtenByUs, type Identity } from "./identity.js";
-import { withMarker } from "./messages.js";
 import { looksLikeReturnDocument, parseCommand, type HandoffCommand } from "./parse-command.js";
 import { returnFromComment } from "./return-comment.js";
 
@@ -74,18 +73,6 @@ export async function handleComment(
 
 /** The reply naming what is wrong with `.github/handoff.yml`, then 😕 on the comment. */
 async function replyInvalidConfig(ctx: EventContext, event: CommentEvent, message: string): Promise<void> {
-  const { comment, issue, repo } = event;
-  const source = {
-    type: "comment" as const,
-    repo: `${repo.owner}/${repo.repo}`,
-    commentId: comment.id,
-    url: comment.html_url,
-    thread: issue.number,
-  };
-  const body = withMarker({ v: 1, kind: "handoff", source, hash: "", role: "reply" }, message);
-  const thread = { ...repo, issue_number: issue.number };
-  const isReply = (m: { role?: string; source: { type: string; commentId?: number } }) =>
-    m.role === "reply" && m.source.type === "comment" && m.source.commentId === comment.id;
-  await upsertComment(ctx.gh, thread, body, ctx.identity.isOurs, isReply);
-  await reactOutcome(ctx.gh, { ...repo, comment_id: comment.id }, "failure");
+  await upsertReplyTo(ctx.gh, ctx.identity.isOurs, event, "handoff", message);
+  await reactOutcome(ctx.gh, { ...event.repo, comment_id: event.comment.id }, "failure");
 }

@@ -4,11 +4,10 @@
 // exists (an edit or a redelivery after the first finished: the upsert updates it) or the first 👀 is older than
 // the lease (that delivery died).
 import { prepareReturn } from "../core/prepare.js";
-import { upsertComment } from "../github/comments.js";
 import { acquireReactionLock, reactOutcome, releaseReactionLock, type CommentRef } from "../github/reaction-lock.js";
+import { upsertReplyTo } from "./comment-reply.js";
 import type { CommentResult, FlowContext } from "./context.js";
 import type { CommentEvent } from "./events.js";
-import { withMarker } from "./messages.js";
 import { authorizeReturn } from "./policy.js";
 import { handoffMarkerOf, toHandoffIssue } from "./handoff-issue.js";
 import { deliverReturn, relayExists, type RelayOutcome } from "./return.js";
@@ -93,21 +92,5 @@ function relayProblem(relay: RelayOutcome): string | null {
 
 /** Our one reply to this return comment, on the handoff issue (upserted: a retry updates it). */
 async function replyOnIssue(ctx: FlowContext, event: CommentEvent, text: string): Promise<void> {
-  const { comment, issue, repo } = event;
-  const source = {
-    type: "comment" as const,
-    repo: `${repo.owner}/${repo.repo}`,
-    commentId: comment.id,
-    url: comment.html_url,
-    thread: issue.number,
-  };
-  const body = withMarker({ v: 1, kind: "return", source, hash: "", role: "reply" }, text);
-  const address = { ...repo, issue_number: issue.number };
-  await upsertComment(
-    ctx.gh,
-    address,
-    body,
-    ctx.isOurs,
-    (m) => m.role === "reply" && m.source.type === "comment" && m.source.commentId === comment.id,
-  );
+  await upsertReplyTo(ctx.gh, ctx.isOurs, event, "return", text);
 }
