@@ -48,7 +48,7 @@ function runEnd(text: string, from: number): number {
 }
 
 /** `[A-Za-z0-9+/=_.-]`: what API keys, tokens and base64 are made of. NaN (past the end) is not. */
-function isTokenChar(c: number): boolean {
+export function isTokenChar(c: number): boolean {
   return (
     (c >= 48 && c <= 57) ||
     (c >= 65 && c <= 90) ||

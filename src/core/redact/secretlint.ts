@@ -7,6 +7,7 @@
 import { lintSource } from "@secretlint/core";
 import { rules as recommendedRules } from "@secretlint/secretlint-rule-preset-recommend";
 import type { Finding } from "./finding.js";
+import { isTokenChar } from "./normalize.js";
 import { exclusively } from "./secretlint-profiler.js";
 import { AWS_SECRET_ASSIGNMENT_RE } from "./patterns.js";
 
@@ -103,21 +104,13 @@ function awsSecretValue(text: string, start: number, end: number, kind: string):
  */
 function extendThroughSecretAlphabet(text: string, end: number): number {
   let i = end;
-  while (i < text.length && isTokenChar(text.charCodeAt(i))) i += 1;
+  while (i < text.length && isValueChar(text.charCodeAt(i))) i += 1;
   return i;
 }
 
-function isTokenChar(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    c === 43 /* + */ ||
-    c === 47 /* / */ ||
-    c === 61 /* = */ ||
-    c === 95 /* _ */ ||
-    c === 45 /* - */
-  );
+/** A token's characters but the dot (`[A-Za-z0-9+/=_-]`): the extension never runs on past a full stop. */
+function isValueChar(c: number): boolean {
+  return c !== 46 /* . */ && isTokenChar(c);
 }
 
 /**
