@@ -1,5 +1,5 @@
-// (Over 250 lines, one idea: the claim protocol (take, take over, release) reads as one piece, each branch
-// justified where it stands.)
+// Over 250 lines: one idea, the claim protocol (take, take over, release), reads as one piece, each branch
+// justified where it stands.
 //
 // Exactly one run may work on a handoff at a time.
 //

@@ -1,3 +1,6 @@
+// Over 250 lines: one idea, the frontmatter read safely (split, parse with limits, check each field against its
+// expectation); the field checks and the reader are one contract.
+//
 // Split and read the optional YAML frontmatter. Parsed with `yaml` directly: gray-matter evaluates `---js`
 // frontmatter, and a handoff document is text written by an agent, which we never execute.
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";

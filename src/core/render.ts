@@ -1,3 +1,6 @@
+// Over 250 lines: one format, the layout of every body we write; the regions, their sizes and the overflow are
+// computed together so that a body and its reading back (read-rendered.ts) agree.
+//
 // A handoff document → the issue we file (title, labels, body, overflow comments), or → a comment; and back.
 //
 // Layout of every body we write: our marker first (so `findMarker` sees ours before any copy quoted in the

@@ -1,3 +1,6 @@
+// Over 250 lines: one flow, `fileFromComment`, whose steps below share one comment, one context and their early
+// exits; split, each part would pass them on.
+//
 // `/handoff` in a comment → one redacted, labelled, linked issue, and one reply in the source thread.
 //
 // 1. lock      👀 on the comment: 201 = ours to file; 200 = another delivery started (see reaction-lock.ts)

@@ -1,3 +1,6 @@
+// Over 250 lines: one idea, a return settled in steps (post, relay, settle) that share one input and one marker;
+// the steps' order is what keeps a failure from losing the rest.
+//
 // A return handoff: the child session's report, carried back to where the work came from. It settles in steps,
 // each with its own small input, so that one failing never loses another:
 //

@@ -1,5 +1,5 @@
-// (About 300 lines, one idea: the reconcile's steps below share one push and one context; split, they would pass
-// half a dozen values between files.)
+// Over 250 lines: one idea, the reconcile; its steps below share one push and one context; split, they would pass
+// half a dozen values between files.
 //
 // `.handoffs/**/*.md` on the default branch → issues, reconciled (see plan-sync.ts).
 //

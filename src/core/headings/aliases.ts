@@ -1,3 +1,5 @@
+// Over 250 lines: data, one table of exact heading aliases by section.
+//
 // The exact-alias table: spellings that name a section for sure. The keyword classifier (classify.ts) handles the
 // rest; an alias always wins over it, so adding a spelling here is the way to settle a heading once and for all.
 import type { SectionName } from "../types.js";

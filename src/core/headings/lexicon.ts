@@ -1,3 +1,5 @@
+// Over 250 lines: data, the heading words of ten languages by section (see below).
+//
 // The words people put in handoff headings, by the canonical section they mean, in the languages seen in public
 // handoff documents (test/fixtures/real-docs/): en, de, fr, es, pt, it, nl, ja, zh, ko. This file is data, and long
 // because languages are many; the matching lives in classify.ts.

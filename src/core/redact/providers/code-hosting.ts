@@ -1,3 +1,5 @@
+// Over 250 lines: data, one table of provider token rules, one entry a format.
+//
 // Tokens of code hosts, package registries, CI/CD and developer infrastructure. Shapes from each provider's format
 // documentation where it publishes one, otherwise from gitleaks' default rules (github.com/gitleaks/gitleaks,
 // config/gitleaks.toml), which are built from the same documentation and from tokens seen in the wild.

@@ -1,3 +1,5 @@
+// Over 250 lines: data, one table of provider token rules, one entry a format.
+//
 // Payments, messaging, chat webhooks, productivity SaaS and AI APIs. Publishable keys (Stripe's pk_, Mapbox's pk.)
 // are public by design and stay; their near-miss examples check that.
 
