@@ -3,7 +3,7 @@
 import { contentHash } from "./marker.js";
 import { parseHandoff } from "./parse.js";
 import { redact, type RedactOptions } from "./redact/index.js";
-import { renderIssue, renderReturnComment, type RenderContext, type RenderedIssue } from "./render.js";
+import { renderIssue, type RenderContext, type RenderedIssue } from "./render.js";
 import type { Diagnostic, HandoffDocument, IssueRef, RedactionReport } from "./types.js";
 import type { HandoffSource } from "./marker.js";
 
@@ -42,9 +42,8 @@ export interface PreparedIssue extends PreparedHandoff {
   issue: RenderedIssue;
 }
 
-export interface PreparedReturn extends PreparedHandoff {
-  comment: { body: string; overflow: string[] };
-}
+/** A return is only redacted and parsed here: flows/return.ts renders it neutralised, under its own marker. */
+export type PreparedReturn = PreparedHandoff;
 
 /** Resolves `#12` against the repository it was written in; `owner/repo#12` stays as it is. */
 export function resolveIssueRef(ref: IssueRef, defaultRepo: string): string {
@@ -93,11 +92,7 @@ export async function prepareIssue(text: string, options: PrepareOptions): Promi
   return { ...prepared, issue: renderIssue(prepared.document, renderContext(prepared, options)) };
 }
 
-/** A return handoff → the comment to post on the handoff issue. */
+/** A return handoff → redacted and parsed, for the return flow to render. */
 export async function prepareReturn(text: string, options: PrepareOptions): Promise<PreparedReturn> {
-  const prepared = await prepareDocument(text, options);
-  return {
-    ...prepared,
-    comment: renderReturnComment(prepared.document, { ...renderContext(prepared, options), role: "return" }),
-  };
+  return prepareDocument(text, options);
 }
