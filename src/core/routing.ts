@@ -2,6 +2,7 @@
 // `agent:` (frontmatter or a metadata line), and filing turns that into the label `agent:<name>`, which the example
 // workflows filter on. `.github/handoff.yml`'s `agents` maps the names people write to the label's name.
 import { LABELS } from "./labels.js";
+import { trimChar } from "./trim-char.js";
 import { cutCodePoints } from "./truncate.js";
 import type { HandoffDocument } from "./types.js";
 
@@ -13,22 +14,13 @@ const MAX_NAME_SCAN = 200;
 /** Exported so test/patterns-render.test.ts proves them linear. */
 export const ROUTING_PATTERNS = { separators: /[\s_-]+/g, notNameChar: /[^a-z0-9.-]/g } as const;
 
-// Hand-written: `-+$` is retried from every hyphen of a run and turns quadratic.
-function trimHyphens(text: string): string {
-  let from = 0;
-  let to = text.length;
-  while (from < to && text[from] === "-") from++;
-  while (to > from && text[to - 1] === "-") to--;
-  return text.slice(from, to);
-}
-
 /** `Claude Code`, `claude_code` and `claude-code` are one agent: lower case, separators as one hyphen. */
 export function agentKey(name: string): string {
   const folded = cutCodePoints(name, MAX_NAME_SCAN)
     .normalize("NFKD")
     .toLowerCase()
     .replace(ROUTING_PATTERNS.separators, "-");
-  return trimHyphens(folded.replace(ROUTING_PATTERNS.notNameChar, ""));
+  return trimChar(folded.replace(ROUTING_PATTERNS.notNameChar, ""), "-");
 }
 
 /** The label for the agent a document names, through the configured mapping; null when it names none. */
@@ -39,7 +31,7 @@ export function agentLabel(agent: string | undefined, agents: Readonly<Record<st
   const mapped = Object.entries(agents).find(([from]) => agentKey(from) === key)?.[1];
   const name = mapped === undefined ? key : agentKey(mapped);
   if (name === "") return null;
-  return `${AGENT_LABEL_PREFIX}${trimHyphens(name.slice(0, MAX_LABEL_CHARS - AGENT_LABEL_PREFIX.length))}`;
+  return `${AGENT_LABEL_PREFIX}${trimChar(name.slice(0, MAX_LABEL_CHARS - AGENT_LABEL_PREFIX.length), "-")}`;
 }
 
 export interface RoutingPolicy {

@@ -1,6 +1,7 @@
 // A heading as the classifier compares it: one comparable key and its words, whatever the language or typography.
 // `# 3. 🚧 **Open Questions** (for Bob)?`, `ＮＥＸＴ　ＳＴＥＰＳ：`, `¿Próximos pasos?` and `Nächste Schritte` all come
 // out as plain lower-case words, so the lexicon is written once per spelling rather than once per typography.
+import { trimChar } from "../trim-char.js";
 
 /** A heading ready for matching. `words` keeps letters, digits and inner apostrophes; `compact` drops spaces for CJK. */
 export interface NormalisedHeading {
@@ -38,7 +39,7 @@ export function normaliseHeading(cleaned: string): NormalisedHeading {
   const unqualified = withoutParentheticals(folded);
   const words = (unqualified.trim() === "" ? folded : unqualified)
     .split(NORMALISE_PATTERNS.separator)
-    .map((w) => trimApostrophes(w))
+    .map((w) => trimChar(w, "'"))
     .filter((w) => w !== "");
   const key = words.join(" ");
   return { key, words, compact: words.join("") };
@@ -61,12 +62,4 @@ function withoutParentheticals(text: string): string {
     } else if (depth === 0) out += ch;
   }
   return out;
-}
-
-function trimApostrophes(word: string): string {
-  let from = 0;
-  let to = word.length;
-  while (from < to && word[from] === "'") from++;
-  while (to > from && word[to - 1] === "'") to--;
-  return word.slice(from, to);
 }
