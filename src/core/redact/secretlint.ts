@@ -8,7 +8,7 @@ import { lintSource } from "@secretlint/core";
 import { rules as recommendedRules } from "@secretlint/secretlint-rule-preset-recommend";
 import type { Finding } from "./finding.js";
 import { isTokenChar } from "./normalize.js";
-import { exclusively } from "./secretlint-profiler.js";
+import "./secretlint-profiler.js";
 import { AWS_SECRET_ASSIGNMENT_RE } from "./patterns.js";
 
 type LintConfig = Parameters<typeof lintSource>[0]["options"]["config"];
@@ -66,12 +66,10 @@ export async function findSecretlintFindings(text: string): Promise<Finding[]> {
   // secretlint drops a leading byte-order mark and reports ranges in the text without it, one short of
   // ours: a token's placeholder would start a character early and its last character could be posted.
   const bom = text.startsWith("\uFEFF") ? 1 : 0;
-  const result = await exclusively(() =>
-    lintSource({
-      source: { content: text.slice(bom), filePath: "handoff.md", contentType: "text" },
-      options: { config: secretlintConfig(), noPhysicFilePath: true, maskSecrets: true },
-    }),
-  );
+  const result = await lintSource({
+    source: { content: text.slice(bom), filePath: "handoff.md", contentType: "text" },
+    options: { config: secretlintConfig(), noPhysicFilePath: true, maskSecrets: true },
+  });
   return result.messages.map((message) => {
     const [start, end] = message.range;
     return toFinding(text, { ...message, range: [start + bom, end + bom] });
