@@ -29,6 +29,11 @@ const ORG_CONFIG: Extra = {
   why: "Probot's `context.config` falls back to the organisation's `.github` repository when the repository has no file (org-wide settings, `_extends`); re-read on every delivery, uncached",
   avoidable: false,
 };
+// The Action reads the same file for the trust policy only; it has no Probot, so no organisation fallback.
+const ACTION_CONFIG: Need = {
+  route: `GET ${R}/contents/{path} [config]`,
+  why: "read `.github/handoff.yml` for the trust policy (`minimum_permission`, `trusted`), so the Action trusts whom the App trusts",
+};
 const PERMISSION: Need = {
   route: `GET ${R}/collaborators/{username}/permission`,
   why: "authorise the author (author_association misreports private-org members)",
@@ -124,6 +129,7 @@ export const BUDGETS: Readonly<Record<string, Budget>> = {
         route: `GET ${R}/issues/{issue_number}`,
         why: "the issue as it is now (a queued run's event payload may be minutes old; a dispatch has none)",
       },
+      ACTION_CONFIG,
       {
         route: `GET ${R}/collaborators/{username}/permission`,
         why: "trust: whoever made it ready must have write permission",
@@ -151,6 +157,7 @@ export const BUDGETS: Readonly<Record<string, Budget>> = {
         route: `GET ${R}/issues/{issue_number}`,
         why: "the handoff issue: its marker names the parent and proves it is ours",
       },
+      ACTION_CONFIG,
       LIST_COMMENTS("the handoff issue (the return, the tracking comment)"),
       { route: `POST ${R}/issues/{issue_number}/comments`, why: "post the return on the handoff issue" },
       LIST_COMMENTS("the parent thread (the relay)"),
