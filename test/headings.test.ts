@@ -172,3 +172,42 @@ describe("headings people write as labels", () => {
     expect(parsed.sections.map((s) => s.rule)).toEqual(['alias "next steps"', 'keywords: "prochain*", "etapes"']);
   });
 });
+
+describe("word families and precedence", () => {
+  it("reads a plural or a compound of a known word as that word", () => {
+    expect(classifyHeading("Vérifications").canonical).toBe("acceptance");
+    expect(classifyHeading("Aktueller Verifikationsstand").canonical).toBe("acceptance");
+    expect(classifyHeading("Riesgo #1 a validar en vivo").canonical).toBe("open-questions");
+  });
+
+  it("does not read a plural term's singular as the term (`agents`, `issues`)", () => {
+    expect(classifyHeading("Agent: Fullstack Developer").canonical).toBeNull();
+  });
+
+  it("lets resolved wording beat the problem it qualifies", () => {
+    expect(classifyHeading("Issues Found and Fixed")).toEqual({
+      canonical: "done",
+      rule: 'resolved wording beats the problem it qualifies: "fixed"',
+    });
+  });
+
+  it("keeps a sentence-long deeper heading inside its unrecognised section", () => {
+    const text = doc(
+      "# Log",
+      "",
+      "## Reviewer remarks",
+      "",
+      "### 1. The alternative verification role may collide with the gate that is still open",
+      "",
+      "text",
+      "",
+      "### Next steps",
+      "",
+      "- go",
+    );
+    expect(outline(text)).toEqual([
+      ["Reviewer remarks", null],
+      ["Next steps", "next-steps"],
+    ]);
+  });
+});

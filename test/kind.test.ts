@@ -63,6 +63,63 @@ describe("the kind of a document, from evidence", () => {
     expect(kindOf(doc("# Weekly report", "", "## Phases", "- Phase 5B", "  - Status: done"))[0]).toBe("handoff");
   });
 
+  it("recognises a report from a section listing the files changed together with checks reported as run", () => {
+    const text = doc(
+      "# Bascule",
+      "",
+      "## Fichiers modifiés",
+      "",
+      "- `a.ts`",
+      "",
+      "## Vérifications",
+      "",
+      "- `bun test` : 166 pass, 0 fail",
+    );
+    expect(kindOf(text)).toEqual([
+      "return",
+      "a `Fichiers modifiés` section; checks reported with their results (`Vérifications`)",
+    ]);
+  });
+
+  it("does not take checks still to run for checks reported as run", () => {
+    const text = doc(
+      "# Task 11: cursor",
+      "",
+      "## Acceptance",
+      "",
+      "- AC1: the canvas shows `grab`",
+      "- AC4: gate green",
+    );
+    expect(kindOf(text)[0]).toBe("handoff");
+  });
+
+  it("recognises a German final report and an opening in the Korean past with a performed-work section", () => {
+    expect(kindOf("# P2-Abschlussbericht\n\n## Was gebaut wurde\n")[0]).toBe("return");
+    const korean = doc(
+      "# Git — 05",
+      "",
+      "## 목표와 수행 내용",
+      "",
+      "PR #4의 병합 조건을 사전 확인했다. 문서를 다시 읽었다.",
+    );
+    expect(kindOf(korean)).toEqual(["return", "the opening reports finished work; a `목표와 수행 내용` section"]);
+  });
+
+  it("recognises a section whose arrow points back at the parent, with a commit message handed back", () => {
+    const text = doc(
+      "# Cleanup",
+      "",
+      "## Findings (reviewer → main)",
+      "",
+      "- one",
+      "",
+      "## Commit message",
+      "",
+      "- none",
+    );
+    expect(kindOf(text)[0]).toBe("return");
+  });
+
   it("stays a handoff on one weak sign, and says why", () => {
     expect(kindOf(doc("# Weekly report", "", "## Next steps", "- ship"))).toEqual([
       "handoff",

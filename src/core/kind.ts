@@ -33,7 +33,21 @@ export const KIND_PATTERNS = {
     /\b(?:[Tt]ask|TASK|[Tt]icket|TICKET|[Ii]ssue)[\s_]{0,2}#?\d|\b[A-Z][A-Z0-9]{1,15}-\d{1,6}\b|작업지시서|作業指示書|工单|任务单/,
   // `## Summary of changes`, `## 작업 결과`: a section reporting what the work changed or produced.
   changesHeading:
-    /^(?:summary of changes|change summary|changes made|work results?|performed work|resumen de cambios|riepilogo modifiche|zusammenfassung der (?:a|ae)nderungen)$|^(?:작업 결과|수행 작업|作業結果|実施結果|工作结果|执行结果)$/i,
+    /^(?:summary of changes|change summary|changes made|work results?|performed work|resumen de cambios|riepilogo modifiche|zusammenfassung der (?:a|ae)nderungen)$|^(?:작업 결과|수행 작업|作業結果|実施結果|工作结果|执行结果)$|수행 내용|実施内容|执行内容/i,
+  // `## Commit message`, `## PR description`: the work handed back with the message to land it under.
+  commitHeading:
+    /^(?:(?:proposed|suggested) )?(?:commit message|pr description|pull request description)|커밋 메시지|コミットメッセージ|提交信息/i,
+  // `Review findings (reviewer → main)`: a section whose arrow points back at the parent.
+  arrowBack:
+    /[→⇒]\s{0,3}(?:the\s)?(?:parent|orchestrator|lead|coordinator|main|caller|supervisor|メイン|オーケストレーター|親|主管|主代理|오케스트레이터|메인)/i,
+  // `## Files modified`, `## Fichiers créés`, `## 改动清单`: a section listing the files the work changed.
+  filesHeading:
+    /^(?:(?:modified|changed|created|new|touched) files?|files? (?:modified|changed|created|touched)|fichiers (?:modifies|crees)|archivos (?:modificados|creados)|arquivos (?:modificados|criados)|(?:geanderte|geaenderte|neue) dateien|file modificati|gewijzigde bestanden)\b|^(?:变更文件|修改文件|改动清单|改动文件|変更ファイル|変更したファイル|변경 파일|변경된 파일|수정 파일|수정된 파일)/i,
+  // A line reporting a check's result: `cargo test → 68 passed`, `已通过` (a sure one), `58/58 Tests grün`, `통과`.
+  sureResult:
+    /\b(?:passed|\d+ pass(?:ed)?|0 fail(?:ed|ures)?|zero errors|compiles cleanly)\b|已通过|通过了|通過した|합격/i,
+  result:
+    /\b(?:passes|passent|pasan|passam|passano|slagen|green|grun|gruen|verde|vert|groen|ok)\b|通过|通過|全绿|통과|合格|✅/i,
   // `Revisión completa`, `Test audit`, `Validation — Issue #53`: the title names a review of finished work.
   reviewTitle:
     /\b(?:review|revision|revisao|audit|validation|verification|uberprufung|recensione|verifica)\b|レビュー|审查|评审|검토/i,
@@ -47,13 +61,15 @@ export const KIND_PATTERNS = {
   // `The wizard has completed …`, `I have implemented …`: an opening sentence reporting finished work.
   finishedOpening:
     /^(?:the|this|i|we)\b[^.\n]{0,60}\b(?:has|have|had|was|were)\s(?:now\s)?(?:completed|finished|implemented|delivered)\b/i,
+  // The same in Korean, Japanese and Chinese: a first sentence ending in a past declarative (`확인했다.`, `完了しました。`).
+  finishedOpeningCjk: /^[^.。\n]{1,200}(?:했다|하였다|했습니다|しました|完了した|已完成|已修复|已实现)[.。]/,
   // Finished, in scripts without spaces between words (`部分完了`, `已完成`, `전환 완료`).
   finishedCjk: /完了|完成|완료/,
   addresseeKeys: /^(?:to|para|an|a|naar|destinataire|recipient|addressee|宛先|收件人)$/i,
   parentRole:
     /\b(?:parent|orchestrator|principal|lead|coordinator|manager|architect|main|caller|supervisor|tech-lead)\b|オーケストレーター|主管/i,
   completionTitle:
-    /\b(?:completion|final|task|subagent|sub-agent|worker) report\b|rapport (?:final|de fin)|完了報告|作業報告|完成报告|任务报告|완료 보고|작업 보고/i,
+    /\b(?:completion|final|task|subagent|sub-agent|worker) report\b|rapport (?:final|de fin)|(?:abschluss|schluss)bericht|eindrapport|eindverslag|informe final|relazione finale|relatorio final|完了報告|作業報告|完成报告|任务报告|완료 보고|작업 보고/i,
   planWord: /\b(?:plan|phase|task|step|ticket)\b/i,
   addressedBack:
     /\b(?:report|return|reporting|handing)\s(?:back\s)?to\s(?:the\s)?(?:orchestrator|parent|lead|coordinator|manager|architect|caller)\b/i,
@@ -135,7 +151,8 @@ export function readKind(input: KindInput): KindRead {
   if (KIND_PATTERNS.finishedTitle.test(title)) signs.push("the title says the work is finished");
   if (KIND_PATTERNS.taskTitle.test(plainText(input.title))) signs.push("the title names an assigned task");
   const opening = input.blocks.find((b) => b.kind === "paragraph" && b.depth === 0);
-  if (opening && KIND_PATTERNS.finishedOpening.test(plainText(opening.content)))
+  const openingText = opening ? plainText(opening.content) : "";
+  if (KIND_PATTERNS.finishedOpening.test(openingText) || KIND_PATTERNS.finishedOpeningCjk.test(openingText))
     signs.push("the opening reports finished work");
   if (title.toLowerCase().endsWith("summary") && KIND_PATTERNS.planWord.test(title))
     signs.push("the title summarises an executed plan");
@@ -146,11 +163,17 @@ export function readKind(input: KindInput): KindRead {
   const headings = input.sections.map((s) => s.heading).filter((h) => h !== "");
   const reportHeading = headings.find((h) => KIND_PATTERNS.completionTitle.test(h));
   if (reportHeading && !KIND_PATTERNS.completionTitle.test(title)) signs.push(`a \`${reportHeading}\` section`);
-  const addressed = headings.find((h) => KIND_PATTERNS.addressedBack.test(h));
+  const addressed = headings.find((h) => KIND_PATTERNS.addressedBack.test(h) || KIND_PATTERNS.arrowBack.test(h));
   if (addressed) signs.push(`a section addressed back (\`${addressed}\`)`);
   if (headings.some((h) => KIND_PATTERNS.deviations.test(h))) signs.push("a `Deviations from plan` section");
   const changes = headings.find((h) => KIND_PATTERNS.changesHeading.test(h.trim()));
   if (changes) signs.push(`a \`${changes}\` section`);
+  const commit = headings.find((h) => KIND_PATTERNS.commitHeading.test(h));
+  if (commit) signs.push(`a \`${commit}\` section`);
+  const files = headings.find((h) => KIND_PATTERNS.filesHeading.test(withoutAccents(h).toLowerCase()));
+  if (files) signs.push(`a \`${files}\` section`);
+  const checked = input.sections.find((s) => s.canonical === "acceptance" && resultLines(s.text) >= RESULTS_REPORTED);
+  if (checked) signs.push(`checks reported with their results (\`${checked.heading}\`)`);
   const brief = headings.find((h) => KIND_PATTERNS.briefHeading.test(h));
   if (brief) {
     const noted = signs.length > 0 ? ` (${signs.join("; ")} set aside)` : "";
@@ -159,6 +182,25 @@ export function readKind(input: KindInput): KindRead {
   if (signs.length >= 2) return { kind: "return", reason: signs.join("; ") };
   if (signs.length === 1) return { kind: "handoff", reason: `one sign of a return is not enough (${signs[0]})` };
   return { kind: "handoff", reason: "no sign of a return (no `kind: return`, return title, verdict or report back)" };
+}
+
+/**
+ * Results that make a verification section a report of checks run, not a plan of checks to run (`AC4: gate green`):
+ * one sure result line (`68 passed`), or two lines with a result word.
+ */
+const RESULTS_REPORTED = 2;
+
+function resultLines(text: string): number {
+  let weight = 0;
+  for (const line of withoutAccents(text).split("\n", 400)) {
+    if (KIND_PATTERNS.sureResult.test(line)) weight += 2;
+    else if (KIND_PATTERNS.result.test(line)) weight += 1;
+  }
+  return weight;
+}
+
+function withoutAccents(text: string): string {
+  return text.normalize("NFD").replace(KIND_PATTERNS.latinMarks, "").normalize("NFC");
 }
 
 /** The `to`/`para` of a frontmatter, when it names a parent role (`para: principal`, `to: orchestrator`). */

@@ -32,7 +32,7 @@ interface SectionStart {
 /**
  * Split the body into sections. Section headings are the top level below the title heading (a lone `# Title`, or a
  * first heading above all the others); deeper headings stay in their section, except that a recognised deeper heading
- * inside an unrecognised section (a dated log entry with a `### Next steps`) starts its own, and so do its siblings
+ * short enough to be a label inside an unrecognised section (a dated log entry with a `### Next steps`) starts its own, and so do its siblings
  * after it. Bold labels start a section anywhere; lists of labelled bullets (`- **done:** …`) only inside an
  * unrecognised section, where they are the entry's structure.
  */
@@ -66,7 +66,8 @@ export function splitSections(body: string, bodyLine: number, blocks: readonly B
     const promoted = currentLevel > sectionLevel;
     if (block.level <= sectionLevel) currentLevel = sectionLevel;
     else if (promoted && block.level <= currentLevel) currentLevel = Math.max(currentLevel, block.level);
-    else if (canonical !== null && (current === undefined || current.canonical === null)) currentLevel = block.level;
+    else if (canonical !== null && (current === undefined || current.canonical === null) && labelLike(heading))
+      currentLevel = block.level;
     else continue;
     starts.push({ canonical, heading, rule, line: block.start, textStart: block.end });
     enclosing = canonical;
@@ -95,6 +96,23 @@ export function splitSections(body: string, bodyLine: number, blocks: readonly B
     });
   });
   return sections;
+}
+
+const LABEL = {
+  chars: 40,
+  words: 6,
+  cjk: 12,
+  cjkChar: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu,
+};
+
+/**
+ * A deeper heading short enough to be a label (`### Next steps`, `### 検証`), not a sentence that happens to contain a
+ * section word (`### 1. The alternative verifier's scope collides with the gate`): only a label starts its own section
+ * inside an unrecognised one.
+ */
+function labelLike(heading: string): boolean {
+  const cjk = heading.match(LABEL.cjkChar)?.length ?? 0;
+  return heading.length <= LABEL.chars && heading.split(/\s+/).length <= LABEL.words && cjk <= LABEL.cjk;
 }
 
 /**

@@ -2,12 +2,13 @@
 //   1. an exact alias (aliases.ts): the sure hits; a dated log entry (`2026-04-14 – Rewrite`) is never a section;
 //   2. keywords and stems per section (lexicon.ts), scored; where terms overlap the longest wins, so `in progress`
 //      is not `progress` and `未完了` is not `完了`; a term right after a negation (`not done`, `No findings`) is ignored;
-//   3. precedence: out-of-scope wording beats everything it qualifies (`Out of scope (don't touch)`, `What was NOT
+//   3. precedence: out-of-scope wording beats everything it qualifies, resolved wording the problem it qualifies
+//      (`Issues found and fixed` is done), (`Out of scope (don't touch)`, `What was NOT
 //      touched`), and `next …` beats the goal or task it qualifies (`Next mission`, `THE NEXT TASK`);
 //   4. otherwise the best score, if it reaches MIN_SCORE; ties go to the term that comes first in the heading.
 import { SECTION_NAMES, type SectionName } from "../types.js";
 import { aliasOf } from "./aliases.js";
-import { LEXICON, MIN_SCORE, WEIGHTS } from "./lexicon.js";
+import { LEXICON, MIN_SCORE, RESOLVED, WEIGHTS } from "./lexicon.js";
 import { normaliseHeading, normaliseTerm } from "./normalise.js";
 
 export interface HeadingClass {
@@ -103,6 +104,10 @@ export function classifyHeading(cleaned: string): HeadingClass {
   if (outOfScope && outOfScope.score >= MIN_SCORE) {
     return explain("out-of-scope", scores.size > 1 ? "out-of-scope wording beats what it qualifies" : "keywords");
   }
+  const done = scores.get("done");
+  if (scores.has("open-questions") && done?.terms.some((t) => RESOLVED.has(t))) {
+    return explain("done", "resolved wording beats the problem it qualifies");
+  }
   const ranked = [...scores.entries()].sort(
     ([a, x], [b, y]) => y.score - x.score || x.first - y.first || SECTION_NAMES.indexOf(a) - SECTION_NAMES.indexOf(b),
   );
@@ -134,13 +139,31 @@ function findMatches(words: readonly string[]): Match[] {
     }
     const tw = term.words!;
     for (let i = 0; i + tw.length <= words.length; i++) {
-      if (!tw.every((t, k) => (t.prefix ? words[i + k]!.startsWith(t.text) : words[i + k] === t.text))) continue;
+      if (!tw.every((t, k) => sameFamily(t, words[i + k]!))) continue;
       if (i > 0 && NEGATORS.has(words[i - 1]!)) continue;
       const last = i + tw.length - 1;
       matches.push({ term, start: offsets[i]!, end: offsets[last]! + words[last]!.length });
     }
   }
   return matches;
+}
+
+/** Endings that make a plural of a word (`verification`/`verifications`, `risk`/`risks`). */
+const PLURAL_ENDINGS = ["s", "es"] as const;
+/** A term long enough to head a German or Dutch compound (`Verifikation` in `Verifikationsstand`). */
+const COMPOUND_HEAD = 9;
+
+/**
+ * A heading word of the term word's family: the word itself, its prefix (`objective*`), its plural
+ * (`Vérifications` for `verification`), or, for a long term, the head of a compound
+ * (`Verifikationsstand`). Stems beat a list of every inflection in ten languages.
+ */
+function sameFamily(term: { text: string; prefix: boolean }, word: string): boolean {
+  if (term.prefix || term.text.length >= COMPOUND_HEAD) return word.startsWith(term.text);
+  if (word === term.text) return true;
+  // Only the heading's word inflected, never the term's: `agents` and `issues` are in the lexicon as plurals on purpose.
+  if (term.text.length < 4 || !word.startsWith(term.text)) return false;
+  return (PLURAL_ENDINGS as readonly string[]).includes(word.slice(term.text.length));
 }
 
 /** Overlapping matches resolved in favour of the longest (then the heaviest): `in progress` over `progress`. */

@@ -21,6 +21,24 @@ export const WEIGHTS = { strong: 3, medium: 2, weak: 1 } as const;
 /** A heading names a section when its best score reaches this. */
 export const MIN_SCORE = 2;
 
+/** Done terms that say a problem was resolved: they beat the problem they qualify (`Issues found and fixed`). */
+export const RESOLVED: ReadonlySet<string> = new Set([
+  "fixed",
+  "resolved",
+  "solved",
+  "resolu*",
+  "resuelt*",
+  "resolvid*",
+  "risolt*",
+  "gelost",
+  "opgelost",
+  "behoben",
+  "已修复",
+  "修正済",
+  "解決済",
+  "해결됨",
+]);
+
 export const LEXICON: Readonly<Record<SectionName, SectionTerms>> = {
   reason: {
     strong: [
@@ -88,6 +106,14 @@ export const LEXICON: Readonly<Record<SectionName, SectionTerms>> = {
   },
   context: {
     strong: [
+      "what it is",
+      "what is",
+      "que es",
+      "o que e",
+      "qu'est-ce que",
+      "was ist",
+      "cos'e",
+      "wat is",
       "问题分析",
       "問題分析",
       "现状分析",
@@ -344,6 +370,21 @@ export const LEXICON: Readonly<Record<SectionName, SectionTerms>> = {
   },
   pointers: {
     strong: [
+      "read first",
+      "read this first",
+      "zuerst lesen",
+      "lies zuerst",
+      "a lire d'abord",
+      "a lire en premier",
+      "leer primero",
+      "lee primero",
+      "ler primeiro",
+      "leggi prima",
+      "da leggere",
+      "eerst lezen",
+      "最初に読む",
+      "先读",
+      "먼저 읽",
       "pointers",
       "files",
       "key files",
@@ -539,6 +580,12 @@ export const LEXICON: Readonly<Record<SectionName, SectionTerms>> = {
       "piege",
       "preguntas",
       "riesgos",
+      "riesgo",
+      "risque",
+      "risiko",
+      "rischio",
+      "risco",
+      "risico",
       "bloqueo*",
       "limitacion*",
       "perguntas",
@@ -762,6 +809,12 @@ export const LEXICON: Readonly<Record<SectionName, SectionTerms>> = {
       "problemas resolvidos",
       "issues resolved",
       "gebaut",
+      "passiert",
+      "happened",
+      "gebeurd",
+      "behoben",
+      "解決済",
+      "해결됨",
       "geschafft",
       "implemente*",
       "implementiert",
@@ -869,6 +922,15 @@ export const LEXICON: Readonly<Record<SectionName, SectionTerms>> = {
     strong: [
       "checklist*",
       "checkliste",
+      "regression*",
+      "regressie*",
+      "regresion*",
+      "回归",
+      "回帰",
+      "회귀",
+      "evidencia*",
+      "evidenze",
+      "nachweis*",
       "lista de verificacion",
       "liste de controle",
       "チェックリスト",
