@@ -1,3 +1,4 @@
+// Over 250 lines: one idea, a document's kind from evidence: each sign's pattern, and how the signs add up.
 // A document's kind from evidence. A return (child to parent: here is what happened) says so in its frontmatter, or
 // shows it: a title that announces a return or a completion report, a verdict line (`VERDICT: PASS`), a report
 // addressed back to the orchestrator. One strong sign is enough; weaker signs need company. A brief that asks for a
