@@ -320,6 +320,14 @@ describe("sanitizeForAgent is idempotent", () => {
     );
   });
 
+  it("keeps a list that a stray container holds apart from the list before it", () => {
+    // Found by the property above (seed -612531227): `*` is one list; the stray `<li>` that the CDATA leaves
+    // holds a second one, which was written with the same marker and so read back as one list with the first.
+    const once = sanitizeForAgent("*\n\n<![CDATA[<ul><li><ul><li>").text;
+    expect(once).toBe("-\n\n*\n");
+    expect(sanitizeForAgent(once)).toEqual({ text: once, removed: {} });
+  });
+
   it("leaves its output of a realistic document unchanged", () => {
     const once = sanitizeForAgent(fixture("hidden.md")).text;
     expect(sanitizeForAgent(once)).toEqual({ text: once, removed: {} });

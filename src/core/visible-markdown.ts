@@ -136,11 +136,18 @@ function block(el: Element, walk: InlineWalk, depth: number, previous: string | 
         .join("\n"),
     };
   }
-  return { text: blocks(el.childNodes, walk, depth + 1) };
+  // Any other container (a stray `<li>`, a `<div>`) is transparent: its first list must differ from the list
+  // before it, and the list after it from its last one, or the two would read back as one list.
+  return blockRun(el.childNodes, walk, depth + 1, previous);
 }
 
 /** The nodes as blocks separated by blank lines; runs of inline nodes between blocks become paragraphs. */
 export function blocks(nodes: readonly Node[], walk: InlineWalk, depth: number): string {
+  return blockRun(nodes, walk, depth, undefined).text;
+}
+
+/** As `blocks`, after a list that used `previous`, and saying which marker its own last list used. */
+function blockRun(nodes: readonly Node[], walk: InlineWalk, depth: number, previous: string | undefined): Block {
   const out: Block[] = [];
   let run: Node[] = [];
   const flush = (): void => {
@@ -152,10 +159,10 @@ export function blocks(nodes: readonly Node[], walk: InlineWalk, depth: number):
     if (isElement(node) && BLOCK_ELEMENTS.has(node.tagName)) {
       flush();
       if (skipUnseen(node, walk.removed)) continue;
-      const written = block(node, walk, depth, out[out.length - 1]?.list);
+      const written = block(node, walk, depth, out.length > 0 ? out[out.length - 1]?.list : previous);
       if (written.text !== "") out.push(written);
     } else run.push(node);
   }
   flush();
-  return out.map((b) => b.text).join("\n\n");
+  return { text: out.map((b) => b.text).join("\n\n"), list: out[out.length - 1]?.list };
 }
