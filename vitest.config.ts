@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
+    setupFiles: ["test/setup/fast-check.ts"],
     // The Action's tests run it in-process with a fresh module state per run (test/action-harness.ts). @actions/core
     // keeps state between calls (the job summary's file and buffer); inlined, vi.resetModules renews it too.
     server: { deps: { inline: ["@actions/core"] } },
