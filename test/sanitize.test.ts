@@ -328,6 +328,14 @@ describe("sanitizeForAgent is idempotent", () => {
     expect(sanitizeForAgent(once)).toEqual({ text: once, removed: {} });
   });
 
+  it("writes an address that GFM links but CommonMark cannot autolink as a link, not in angle brackets", () => {
+    // Found by the property above (seed 478010580): linkify takes `u@x1.~~` as an e-mail address; `<u@x1.~~>` is
+    // no autolink, so it read back as text in brackets, and every pass added another pair.
+    const once = sanitizeForAgent("]: u@x1.~~").text;
+    expect(once).not.toContain("<");
+    expect(sanitizeForAgent(once)).toEqual({ text: once, removed: {} });
+  });
+
   it("leaves its output of a realistic document unchanged", () => {
     const once = sanitizeForAgent(fixture("hidden.md")).text;
     expect(sanitizeForAgent(once)).toEqual({ text: once, removed: {} });

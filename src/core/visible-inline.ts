@@ -104,11 +104,18 @@ function text(value: string, walk: InlineWalk, out: Segment[]): void {
   out.push({ kind: "text", value: collapsed });
 }
 
+/** Whether `<shown>` reads back as an autolink: asked of the parser, since GFM's linkify takes addresses (`u@x1.~~`)
+ * that CommonMark's autolink grammar does not, and those, put in `<>`, would read back as text in brackets. */
+function readsAsAutolink(shown: string): boolean {
+  const first = markdown.parseInline(`<${shown}>`, {})[0]?.children?.[0];
+  return first?.type === "link_open" && first.markup === "autolink";
+}
+
 /** `[text](href)`, or `<href>` when the text is the address itself, as an autolink reads back. */
 function link(inner: Segment[], shown: string, href: string): Segment[] {
   const autolink = /^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$/.test(shown) && href === markdown.normalizeLink(shown);
   const email = /^[^\s<>@]+@[^\s<>@]+$/.test(shown) && href === `mailto:${shown}`;
-  if (autolink || email)
+  if ((autolink || email) && readsAsAutolink(shown))
     return [
       { kind: "markup", value: "<" },
       { kind: "code", value: shown },
