@@ -49,8 +49,12 @@ describe("the Action's log of GitHub requests", () => {
     });
     const { log, lines } = recordingLog();
     const gh = createGitHub("ghs_test", "https://api.github.com", log);
-    const failure = await gh.rest.repos
-      .getContent({ owner: "octo-org", repo: "widgets", path: ".github/handoff.yml" })
+    const failure = await gh
+      .request("GET /repos/{owner}/{repo}/contents/{path}", {
+        owner: "octo-org",
+        repo: "widgets",
+        path: ".github/handoff.yml",
+      })
       .catch((e: { status: number }) => e);
     expect(failure).toMatchObject({ status: 404 });
     expect(lines.filter((l) => l.level === "error" || l.level === "warn")).toEqual([]);
@@ -65,8 +69,13 @@ describe("the Action's log of GitHub requests", () => {
     const { log, lines } = recordingLog();
     const gh = createGitHub("ghs_test", "https://api.github.com", log);
     // No retries: the plugin's waits would only slow the test down; the log line is the same.
-    const failure = await gh.rest.issues
-      .get({ owner: "octo-org", repo: "widgets", issue_number: 12, request: { retries: 0 } })
+    const failure = await gh
+      .request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+        owner: "octo-org",
+        repo: "widgets",
+        issue_number: 12,
+        request: { retries: 0 },
+      })
       .catch((e: { status: number }) => e);
     expect(failure).toMatchObject({ status: 502 });
     expect(lines.filter((l) => l.level === "error")).toEqual([]);

@@ -2,9 +2,10 @@
 // cover every REST route the code can call, by GitHub's own per-endpoint permission data (a trimmed extract with
 // its source: test/fixtures/permissions/github-app-permissions.json; the OpenAPI description does not carry it).
 //
-// Which routes: every `rest.<namespace>.<method>` call in the files an entry point reaches through its imports,
-// resolved to its route by @octokit/rest itself, plus Probot's `context.config` (a contents read). Reaching a file
-// counts as calling all of it: a conservative superset, so a permission is never missed for a rarely taken branch.
+// Which routes: every `request("METHOD /route", …)` and `paginate("METHOD /route", …)` call in the files an entry
+// point reaches through its imports, and any `rest.<namespace>.<method>` call resolved to its route by @octokit/rest
+// itself, plus Probot's `context.config` (a contents read). Reaching a file counts as calling all of it: a
+// conservative superset, so a permission is never missed for a rarely taken branch.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Octokit } from "@octokit/rest";
@@ -58,6 +59,8 @@ function routesOf(entry: string): Set<string> {
       if (!defaults) throw new Error(`rest.${namespace}.${method} is not an Octokit REST method`);
       routes.add(`${defaults.method} ${defaults.url}`);
     }
+    for (const [, route] of text.matchAll(/\b(?:request|paginate|paginate\.iterator)\(\s*"([A-Z]+ \/[^"]*)"/g))
+      routes.add(route!);
     // Probot reads `.github/handoff.yml` with GET /repos/{owner}/{repo}/contents/{path}.
     if (/\bcontext\.config\(/.test(text)) routes.add("GET /repos/{owner}/{repo}/contents/{path}");
   }

@@ -114,7 +114,7 @@ export function renderClaimComment(
 
 async function createClaimRef(gh: GitHub, issue: IssueAddress, sha: string): Promise<boolean> {
   try {
-    await gh.rest.git.createRef({
+    await gh.request("POST /repos/{owner}/{repo}/git/refs", {
       owner: issue.owner,
       repo: issue.repo,
       ref: `refs/${claimRef(issue.issue_number)}`,
@@ -153,7 +153,12 @@ async function takeOverClaimRef(
 ): Promise<boolean> {
   const guard = takeoverRef(issue.issue_number, replaced);
   try {
-    await gh.rest.git.createRef({ owner: issue.owner, repo: issue.repo, ref: `refs/${guard}`, sha });
+    await gh.request("POST /repos/{owner}/{repo}/git/refs", {
+      owner: issue.owner,
+      repo: issue.repo,
+      ref: `refs/${guard}`,
+      sha,
+    });
   } catch (error) {
     const status = statusOf(error);
     if (status === 422) return false;
@@ -165,7 +170,7 @@ async function takeOverClaimRef(
     throw error;
   }
   try {
-    await gh.rest.git.updateRef({
+    await gh.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
       owner: issue.owner,
       repo: issue.repo,
       ref: claimRef(issue.issue_number),
@@ -191,11 +196,17 @@ async function takeOverClaimRef(
 async function removeTakeoverRefs(gh: GitHub, issue: IssueAddress, keep: string): Promise<void> {
   try {
     const prefix = `handoff/takeovers/${issue.issue_number}-`;
-    const { data } = await gh.rest.git.listMatchingRefs({ owner: issue.owner, repo: issue.repo, ref: prefix });
+    const { data } = await gh.request("GET /repos/{owner}/{repo}/git/matching-refs/{ref}", {
+      owner: issue.owner,
+      repo: issue.repo,
+      ref: prefix,
+    });
     for (const { ref } of data) {
       const name = ref.replace(/^refs\//, "");
       if (name === keep || !name.startsWith(prefix)) continue;
-      await gh.rest.git.deleteRef({ owner: issue.owner, repo: issue.repo, ref: name }).catch(() => undefined);
+      await gh
+        .request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { owner: issue.owner, repo: issue.repo, ref: name })
+        .catch(() => undefined);
     }
   } catch {
     // Cleanup only: a leftover guard never decides a claim.
@@ -273,7 +284,12 @@ export async function releaseClaim(
   if (!comment || !lease || lease.runId !== options.context.runId) return "not-ours";
   const update = async (next: Lease): Promise<void> => {
     const body = renderClaimComment(issue, options.context, next);
-    await gh.rest.issues.updateComment({ owner: issue.owner, repo: issue.repo, comment_id: comment.id, body });
+    await gh.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+      owner: issue.owner,
+      repo: issue.repo,
+      comment_id: comment.id,
+      body,
+    });
   };
   const released = lease.releasedAt ? lease : { ...lease, releasedAt: options.now.toISOString() };
   if (released !== lease) await update(released);
@@ -292,7 +308,11 @@ export async function releaseClaim(
  */
 async function deleteClaimRef(gh: GitHub, issue: IssueAddress): Promise<"released" | "not-held" | "forbidden"> {
   try {
-    await gh.rest.git.deleteRef({ owner: issue.owner, repo: issue.repo, ref: claimRef(issue.issue_number) });
+    await gh.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", {
+      owner: issue.owner,
+      repo: issue.repo,
+      ref: claimRef(issue.issue_number),
+    });
     return "released";
   } catch (error) {
     const status = statusOf(error);

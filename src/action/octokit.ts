@@ -1,14 +1,17 @@
-// The Action's GitHub client: @octokit/rest with retry (transient 5xx) and throttling (primary and
-// secondary rate limits, honouring `retry-after`), pointed at GITHUB_API_URL so GitHub Enterprise works.
+// The Action's (and the CLI's) GitHub client: @octokit/rest's plugins less its route table (calls name their
+// routes, see github/client.ts), with retry (transient 5xx) and throttling (primary and secondary rate limits,
+// honouring `retry-after`), pointed at GITHUB_API_URL so GitHub Enterprise works.
+import { Octokit } from "@octokit/core";
+import { paginateRest } from "@octokit/plugin-paginate-rest";
+import { requestLog } from "@octokit/plugin-request-log";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
-import { Octokit } from "@octokit/rest";
 import Bottleneck from "bottleneck/light.js";
 import type { GitHub, Log } from "../github/client.js";
 import { fetchWithTimeout, REQUEST_TIMEOUT_MS } from "../github/request-timeout.js";
 import { octokitLog } from "./log.js";
 
-const ActionOctokit = Octokit.plugin(retry, throttling);
+const ActionOctokit = Octokit.plugin(requestLog, paginateRest, retry, throttling);
 
 /**
  * The throttling plugin spaces writes 1 s apart, and writes that notify (comments, issues) 3 s apart: right

@@ -58,7 +58,7 @@ export async function pickup({ gh, context, inputs, log }: PickupDeps): Promise<
   report.rows.push(["Issue", `[${name}](${context.serverUrl}/${issue.owner}/${issue.repo}/issues/${number})`]);
 
   // 2. Read it.
-  const { data } = await gh.rest.issues.get({ ...issue });
+  const { data } = await gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { ...issue });
   if (data.state === "closed") {
     core.notice(`${name} is closed: handoff does not pick up closed issues`);
     return notClaimed("the issue is closed");

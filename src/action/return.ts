@@ -47,7 +47,7 @@ export async function returnMode({ gh, context, inputs, log }: ReturnDeps): Prom
   const address: IssueAddress = { ...context.repo, issue_number: number };
   const name = formatIssue(address);
   setOutput(report, "issue-number", number);
-  const { data } = await gh.rest.issues.get({ ...address });
+  const { data } = await gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { ...address });
   const issue = toHandoffIssue(context.repo, { ...data, number });
   report.rows.push(["Issue", `[${name}](${data.html_url})`]);
   // The author rule is pickup's: a writer, or a bot listed in trusted-bots. Not isOurs: that counts

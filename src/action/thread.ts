@@ -28,7 +28,10 @@ export async function selectComments(
 ): Promise<SelectedComments> {
   const included: ThreadComment[] = [];
   const skipped = { untrusted: 0, tooNew: 0, machine: 0 };
-  const comments = await gh.paginate(gh.rest.issues.listComments, { ...issue, per_page: 100 });
+  const comments = await gh.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...issue,
+    per_page: 100,
+  });
   for (const comment of comments) {
     if (Date.parse(comment.created_at) >= options.startedAt.getTime()) {
       skipped.tooNew++;

@@ -22,7 +22,7 @@ export function createHandoffApp(options: HandoffAppOptions = {}): ApplicationFu
       // `GET /app` needs the App's JWT (`app.auth()` without an installation id), not an installation token.
       botLogin: createBotLogin(async () => {
         const octokit = guardRequests(await app.auth(), options);
-        const { data } = await octokit.rest.apps.getAuthenticated();
+        const { data } = await octokit.request("GET /app");
         if (!data?.slug) throw new Error("GET /app returned no slug");
         return { slug: data.slug };
       }),

@@ -60,7 +60,7 @@ export class CommentPoller {
   private async firstPage(): Promise<{ data: PolledComment[]; link: string | undefined } | null> {
     this.counts.requests++;
     try {
-      const response = await this.gh.rest.issues.listComments({
+      const response = await this.gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
         ...this.issue,
         per_page: 100,
         ...(this.since ? { since: this.since } : {}),

@@ -45,7 +45,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
 /** The token's login, or null for a token that is not a user's (an App installation's, a workflow's GITHUB_TOKEN). */
 export async function whoAmI(gh: GitHub): Promise<string | null> {
   try {
-    const { data } = await gh.rest.users.getAuthenticated();
+    const { data } = await gh.request("GET /user");
     return data.login;
   } catch (error) {
     if (statusOf(error) === 403 || statusOf(error) === 401) return null;

@@ -33,7 +33,10 @@ async function findOurComment(
   id: string,
   me: string | null,
 ): Promise<PolledComment | null> {
-  const comments = await gh.paginate(gh.rest.issues.listComments, { ...thread, per_page: 100 });
+  const comments = await gh.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...thread,
+    per_page: 100,
+  });
   for (const comment of comments) {
     if (!comment.body || (me && !sameLogin(comment.user?.login, me))) continue;
     const command = parseCommand(comment.body);
@@ -57,7 +60,7 @@ async function writeComment(
   const existing = await findOurComment(gh, thread, input.id, input.me);
   if (existing?.body === body) return { comment: existing, wrote: "unchanged" };
   if (existing) {
-    const { data } = await gh.rest.issues.updateComment({
+    const { data } = await gh.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
       owner: thread.owner,
       repo: thread.repo,
       comment_id: existing.id,
@@ -65,7 +68,7 @@ async function writeComment(
     });
     return { comment: data as PolledComment, wrote: "updated" };
   }
-  const { data } = await gh.rest.issues.createComment({ ...thread, body });
+  const { data } = await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...thread, body });
   return { comment: data as PolledComment, wrote: "created" };
 }
 
@@ -88,7 +91,10 @@ async function issueFromReply(
   for (const match of text.matchAll(/#(\d{1,10})\b/g)) {
     const number = Number(match[1]);
     try {
-      const { data } = await gh.rest.issues.get({ ...repo, issue_number: number });
+      const { data } = await gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+        ...repo,
+        issue_number: number,
+      });
       const marker = findMarker(data.body ?? "");
       const filedFromUs =
         marker?.role === undefined && marker?.source.type === "comment" && marker.source.commentId === ours.id;

@@ -35,7 +35,7 @@ export async function findIssueById(
   id: string,
   creator: string | null,
 ): Promise<FoundIssue | null> {
-  const iterator = gh.paginate.iterator(gh.rest.issues.listForRepo, {
+  const iterator = gh.paginate.iterator("GET /repos/{owner}/{repo}/issues", {
     ...repo,
     labels: LABELS.handoff,
     state: "all",
@@ -72,7 +72,7 @@ export async function publishDirect(
     if (existing.hash === prepared.hash) {
       input.note(`#${existing.number} already has this content; nothing changed`);
     } else {
-      await gh.rest.issues.update({
+      await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
         ...repo,
         issue_number: existing.number,
         title: prepared.issue.title,

@@ -77,14 +77,17 @@ async function rowOf(gh: GitHub, repo: RepoRef, issue: IssueData, now: number): 
 /** One handoff, or every open handoff of the repository (one request per 100, plus one per claimed handoff). */
 export async function handoffStatus(gh: GitHub, repo: RepoRef, issue?: number, now = Date.now()): Promise<StatusRow[]> {
   if (issue !== undefined) {
-    const { data } = await gh.rest.issues.get({ ...repo, issue_number: issue });
+    const { data } = await gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+      ...repo,
+      issue_number: issue,
+    });
     const row = await rowOf(gh, repo, data, now);
     if (!row)
       throw new Error(`${repo.owner}/${repo.repo}#${issue} is not a handoff issue (it carries no handoff marker)`);
     return [row];
   }
   const rows: StatusRow[] = [];
-  const iterator = gh.paginate.iterator(gh.rest.issues.listForRepo, {
+  const iterator = gh.paginate.iterator("GET /repos/{owner}/{repo}/issues", {
     ...repo,
     labels: LABELS.handoff,
     state: "open",

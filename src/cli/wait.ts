@@ -46,7 +46,7 @@ export async function waitForReturn(gh: GitHub, repo: RepoRef, options: WaitOpti
   const name = `${repo.owner}/${repo.repo}#${options.issue}`;
 
   // 1. the issue
-  const { data: issue } = await gh.rest.issues.get({ ...address });
+  const { data: issue } = await gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { ...address });
   const marker = findMarker(issue.body ?? "");
   if (issue.pull_request || !marker || marker.kind !== "handoff" || marker.role !== undefined) {
     throw new Error(

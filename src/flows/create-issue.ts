@@ -4,7 +4,7 @@ import type { PreparedIssue } from "../core/prepare.js";
 import { renderLabels } from "../core/render.js";
 import { filingLabels } from "../core/routing.js";
 import { filterAssignable } from "../github/assignees.js";
-import { parseIssueAddress, type RepoRef } from "../github/client.js";
+import { idOf, parseIssueAddress, type RepoRef } from "../github/client.js";
 import { linkSubIssue } from "../github/sub-issues.js";
 import type { FlowContext } from "./context.js";
 import { syncOverflowParts } from "./overflow.js";
@@ -33,7 +33,7 @@ export async function createHandoffIssue(
   const { assignable, dropped } = await filterAssignable(ctx.gh, repo, prepared.document.assignees);
   if (dropped.length > 0)
     notes.push(`Not assigned (they cannot be assigned here): ${dropped.map((l) => `\`${l}\``).join(", ")}.`);
-  const { data } = await ctx.gh.rest.issues.create({
+  const { data } = await ctx.gh.request("POST /repos/{owner}/{repo}/issues", {
     ...repo,
     title: prepared.issue.title,
     body: prepared.issue.body,
@@ -42,7 +42,7 @@ export async function createHandoffIssue(
   });
   ctx.log.info(`filed ${repo.owner}/${repo.repo}#${data.number}`);
   await syncOverflowParts(ctx, { ...repo, issue_number: data.number }, prepared, true);
-  const note = await linkToParent(ctx, prepared.parent, hint, { ...repo, id: data.id });
+  const note = await linkToParent(ctx, prepared.parent, hint, { ...repo, id: idOf(data.id) });
   if (note) notes.push(note);
   if (prepared.foreignParent) {
     ctx.log.info(`not linking to ${prepared.foreignParent}: it is in another repository`);
@@ -50,7 +50,7 @@ export async function createHandoffIssue(
       `Parent ${prepared.foreignParent} is in another repository: handoff links and relays only within this one, so it is mentioned here, not linked.`,
     );
   }
-  return { number: data.number, id: data.id, html_url: data.html_url, notes };
+  return { number: data.number, id: idOf(data.id), html_url: data.html_url, notes };
 }
 
 /** `agent:<name>` and, with `ready_on_file`, the ready label; none for a document with errors (its fields are not used). */

@@ -202,7 +202,7 @@ export async function fileFromComment(
         ctx.log.info(`${name}: #${existing.number} already has this content; no update`);
         outcome = "unchanged";
       } else {
-        await ctx.gh.rest.issues.update({
+        await ctx.gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
           ...comment.repo,
           issue_number: existing.number,
           title: prepared.issue.title,

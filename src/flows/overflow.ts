@@ -53,7 +53,10 @@ export async function syncOverflowParts(
   );
   const existing = new Map<number, { id: number; body: string }>();
   if (!fresh && parts.length > 0) {
-    const comments = await ctx.gh.paginate(ctx.gh.rest.issues.listComments, { ...issue, per_page: 100 });
+    const comments = await ctx.gh.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      ...issue,
+      per_page: 100,
+    });
     for (const comment of comments) {
       if (!ctx.isOurs(comment.user) || !comment.body) continue;
       const marker = findMarker(comment.body);
@@ -65,8 +68,13 @@ export async function syncOverflowParts(
     const current = existing.get(part);
     if (current?.body === body) continue;
     if (current)
-      await ctx.gh.rest.issues.updateComment({ owner: issue.owner, repo: issue.repo, comment_id: current.id, body });
-    else await ctx.gh.rest.issues.createComment({ ...issue, body });
+      await ctx.gh.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+        owner: issue.owner,
+        repo: issue.repo,
+        comment_id: current.id,
+        body,
+      });
+    else await ctx.gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...issue, body });
   }
   if (parts.length > 0) ctx.log.info(`${parts.length} overflow part(s) in sync on #${issue.issue_number}`);
   const stale = [...existing.keys()].filter((part) => part > parts.length);

@@ -268,7 +268,11 @@ async function settleReturn(gh: GitHub, input: DeliverReturnInput, status: strin
   const labelsRemoved = await removeLabels(gh, address, issue.labels, SUPERSEDED_BY_RETURN);
   let closed = false;
   if (status === "done" && input.steps.closeOnDone && issue.state === "open") {
-    await gh.rest.issues.update({ ...address, state: "closed", state_reason: "completed" });
+    await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      ...address,
+      state: "closed",
+      state_reason: "completed",
+    });
     input.log.info(`${formatName(issue)}: closed as completed (the return says done)`);
     closed = true;
   } else if (status !== "done") {

@@ -258,7 +258,7 @@ async function execute(
         : action.close
           ? { state: "closed" as const, state_reason: "completed" as const }
           : {};
-      await ctx.gh.rest.issues.update({
+      await ctx.gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
         ...repo,
         issue_number: action.issue.number,
         title: p.issue.title,
@@ -275,7 +275,7 @@ async function execute(
       return;
     }
     case "close-done":
-      await ctx.gh.rest.issues.update({
+      await ctx.gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
         ...repo,
         issue_number: action.issue.number,
         state: "closed",
@@ -296,7 +296,7 @@ async function execute(
         (m) => m.role === "removed" && m.source.type === "file" && m.source.path === action.path,
       );
       if (action.mode === "close" && action.issue.state === "open") {
-        await ctx.gh.rest.issues.update({
+        await ctx.gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
           ...repo,
           issue_number: action.issue.number,
           state: "closed",
@@ -363,7 +363,11 @@ async function fileWithNotice(
       return;
     }
     // Only the body: the title and labels stay as the last good version set them.
-    await ctx.gh.rest.issues.update({ ...repo, issue_number: issue.number, body });
+    await ctx.gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      ...repo,
+      issue_number: issue.number,
+      body,
+    });
     if (p) await syncOverflowParts(ctx, { ...repo, issue_number: issue.number }, p, false);
     ctx.log.info(`${wanted.path}: updated #${issue.number} with a notice of its errors`);
     return;
@@ -380,7 +384,7 @@ async function fileWithNotice(
     return;
   }
   const title = `Handoff file ${wanted.path} was not filed`;
-  const { data } = await ctx.gh.rest.issues.create({
+  const { data } = await ctx.gh.request("POST /repos/{owner}/{repo}/issues", {
     ...repo,
     title: title.slice(0, MAX_TITLE_CHARS),
     body,

@@ -21,7 +21,7 @@ export async function filterAssignable(gh: GitHub, repo: RepoRef, logins: readon
       continue;
     }
     try {
-      await gh.rest.issues.checkUserCanBeAssigned({ ...repo, assignee: login });
+      await gh.request("GET /repos/{owner}/{repo}/assignees/{assignee}", { ...repo, assignee: login });
       assignable.push(login);
     } catch (error) {
       if (statusOf(error) !== 404) throw error;

@@ -3,7 +3,7 @@
 // because anyone can paste a copy of a marker into their own comment.
 import { findMarker } from "../core/marker.js";
 import type { HandoffMarker } from "../core/marker.js";
-import type { GitHub, IssueAddress } from "./client.js";
+import { idOf, type GitHub, type IssueAddress } from "./client.js";
 
 export interface CommentAuthor {
   login: string;
@@ -27,7 +27,10 @@ export async function findOurComment(
   isOurs: IsOurs,
   match: (marker: HandoffMarker) => boolean,
 ): Promise<FoundComment | null> {
-  const iterator = gh.paginate.iterator(gh.rest.issues.listComments, { ...thread, per_page: 100 });
+  const iterator = gh.paginate.iterator("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...thread,
+    per_page: 100,
+  });
   for await (const page of iterator) {
     for (const comment of page.data) {
       if (!isOurs(comment.user) || !comment.body) continue;
@@ -57,14 +60,14 @@ export async function upsertComment(
   const existing = await findOurComment(gh, thread, isOurs, match);
   if (existing) {
     if (existing.body === body) return { id: existing.id, html_url: existing.html_url, action: "unchanged" };
-    const { data } = await gh.rest.issues.updateComment({
+    const { data } = await gh.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
       owner: thread.owner,
       repo: thread.repo,
       comment_id: existing.id,
       body,
     });
-    return { id: data.id, html_url: data.html_url, action: "updated" };
+    return { id: idOf(data.id), html_url: data.html_url, action: "updated" };
   }
-  const { data } = await gh.rest.issues.createComment({ ...thread, body });
-  return { id: data.id, html_url: data.html_url, action: "created" };
+  const { data } = await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...thread, body });
+  return { id: idOf(data.id), html_url: data.html_url, action: "created" };
 }

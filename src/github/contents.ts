@@ -16,7 +16,11 @@ export type ReadFileResult = { ok: true; text: string } | { ok: false; reason: s
 /** A file's text at a commit (`GET /repos/{o}/{r}/contents/{path}?ref=`, base64); without `ref`, the default branch. */
 export async function readFileAt(gh: GitHub, repo: RepoRef, path: string, ref?: string): Promise<ReadFileResult> {
   try {
-    const { data } = await gh.rest.repos.getContent({ ...repo, path, ...(ref ? { ref } : {}) });
+    const { data } = await gh.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...repo,
+      path,
+      ...(ref ? { ref } : {}),
+    });
     if (Array.isArray(data) || data.type !== "file") return { ok: false, reason: "not a file" };
     // Files over 1 MB come back with `encoding: "none"` and no content; ours are capped well below that.
     if (!("content" in data) || data.encoding !== "base64")
@@ -38,7 +42,7 @@ export type CompareResult = { ok: true; changes: FileChange[] } | { ok: false; r
 /** The files changed between two commits, or why they cannot be known (after a force push, `before` may be gone). */
 export async function compareCommits(gh: GitHub, repo: RepoRef, base: string, head: string): Promise<CompareResult> {
   try {
-    const { data } = await gh.rest.repos.compareCommitsWithBasehead({
+    const { data } = await gh.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
       ...repo,
       basehead: `${base}...${head}`,
       per_page: 1,
@@ -71,7 +75,11 @@ export type TreeResult = { ok: true; paths: string[]; truncated: boolean } | { o
 /** Every file path at a commit, in one request (`recursive=1`); `truncated` past 100,000 entries. */
 export async function listTree(gh: GitHub, repo: RepoRef, sha: string): Promise<TreeResult> {
   try {
-    const { data } = await gh.rest.git.getTree({ ...repo, tree_sha: sha, recursive: "1" });
+    const { data } = await gh.request("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", {
+      ...repo,
+      tree_sha: sha,
+      recursive: "1",
+    });
     const paths = data.tree.filter((entry) => entry.type === "blob" && entry.path).map((entry) => entry.path!);
     return { ok: true, paths, truncated: data.truncated };
   } catch (error) {

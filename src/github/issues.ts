@@ -26,7 +26,7 @@ export interface OurIssue {
  */
 export async function listOurIssues(gh: GitHub, repo: RepoRef, creator: string): Promise<OurIssue[]> {
   const found: OurIssue[] = [];
-  const iterator = gh.paginate.iterator(gh.rest.issues.listForRepo, {
+  const iterator = gh.paginate.iterator("GET /repos/{owner}/{repo}/issues", {
     ...repo,
     labels: LABELS.handoff,
     creator,

@@ -10,7 +10,8 @@ export async function addLabels(
 ): Promise<string[]> {
   const have = new Set(current.map((l) => l.toLowerCase()));
   const missing = wanted.filter((l) => !have.has(l.toLowerCase()));
-  if (missing.length > 0) await gh.rest.issues.addLabels({ ...issue, labels: missing });
+  if (missing.length > 0)
+    await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { ...issue, labels: missing });
   return missing;
 }
 
@@ -24,7 +25,7 @@ export async function removeLabels(
   const present = current.filter((l) => drop.has(l.toLowerCase()));
   for (const name of present) {
     try {
-      await gh.rest.issues.removeLabel({ ...issue, name });
+      await gh.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", { ...issue, name });
     } catch (error) {
       // Someone removed it in the meantime: the wanted state is reached.
       if (statusOf(error) !== 404) throw error;

@@ -22,7 +22,10 @@ export function meets(actual: Permission, minimum: Permission): boolean {
  */
 export async function getPermission(gh: GitHub, repo: RepoRef, username: string): Promise<Permission> {
   try {
-    const { data } = await gh.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
+    const { data } = await gh.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", {
+      ...repo,
+      username,
+    });
     const role = (data as { role_name?: string }).role_name;
     if (role && (PERMISSION_LADDER as readonly string[]).includes(role)) return role as Permission;
     return (PERMISSION_LADDER as readonly string[]).includes(data.permission)

@@ -28,7 +28,10 @@ export async function acquireReactionLock(
   now: number = Date.now(),
   leaseMs: number = LOCK_LEASE_MS,
 ): Promise<LockState> {
-  const response = await gh.rest.reactions.createForIssueComment({ ...comment, content: "eyes" });
+  const response = await gh.request("POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", {
+    ...comment,
+    content: "eyes",
+  });
   const reactionId = response.data.id;
   if (response.status === 201) return { state: "acquired", reactionId };
   const ageMs = Math.max(0, now - Date.parse(response.data.created_at));
@@ -40,10 +43,16 @@ export async function acquireReactionLock(
  * gets 201 again instead of waiting out the lease.
  */
 export async function releaseReactionLock(gh: GitHub, comment: CommentRef, reactionId: number): Promise<void> {
-  await gh.rest.reactions.deleteForIssueComment({ ...comment, reaction_id: reactionId });
+  await gh.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}", {
+    ...comment,
+    reaction_id: reactionId,
+  });
 }
 
 /** 🚀 on success, 😕 on failure: the outcome, visible on the comment itself. */
 export async function reactOutcome(gh: GitHub, comment: CommentRef, outcome: "success" | "failure"): Promise<void> {
-  await gh.rest.reactions.createForIssueComment({ ...comment, content: outcome === "success" ? "rocket" : "confused" });
+  await gh.request("POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", {
+    ...comment,
+    content: outcome === "success" ? "rocket" : "confused",
+  });
 }

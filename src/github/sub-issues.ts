@@ -26,7 +26,10 @@ export async function linkSubIssue(gh: GitHub, request: LinkRequest): Promise<Su
   const obstacle = subIssueObstacle(request);
   if (obstacle) return { linked: false, reason: obstacle };
   try {
-    await gh.rest.issues.addSubIssue({ ...request.parent, sub_issue_id: request.child.id });
+    await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", {
+      ...request.parent,
+      sub_issue_id: request.child.id,
+    });
     return { linked: true };
   } catch (error) {
     const status = statusOf(error);
