@@ -180,6 +180,40 @@ describe("word families and precedence", () => {
     expect(classifyHeading("Riesgo #1 a validar en vivo").canonical).toBe("open-questions");
   });
 
+  it("reads the last part of a long German compound as the word (`Nutzerentscheidung` is a decision)", () => {
+    expect(classifyHeading("Verbindliche Nutzerentscheidung O-09").canonical).toBe("decisions");
+  });
+
+  it("lets a problem noun at the end beat the topic before it", () => {
+    expect(classifyHeading("Test Code Quality Issues")).toEqual({
+      canonical: "open-questions",
+      rule: 'a problem noun at the end beats the topic it qualifies: "issues"',
+    });
+  });
+
+  it("does not make a section of a label for one value", () => {
+    expect(classifyHeading("Implementation Date").canonical).toBeNull();
+  });
+
+  it.each([
+    ["Nicht-Scope", "out-of-scope"],
+    ["Verifiziert", "acceptance"],
+    ["Build Status", "acceptance"],
+    ["Mission Status", "context"],
+    ["Uncommitted Changes", "context"],
+    ["What We Were Working On", "context"],
+    ["Future Enhancements", "next-steps"],
+    ["Offene Folge-Aufgaben (nicht Teil dieses Durchlaufs)", "next-steps"],
+    ["Em andamento / bloqueado", "open-questions"],
+    ["Armadilhas conhecidas", "open-questions"],
+    ["Réserves", "open-questions"],
+    ["Ergebnisse", "done"],
+    ["受け入れ基準（完了条件）", "acceptance"],
+    ["未做", "next-steps"],
+  ] as const)("places %s as %s", (heading, section) => {
+    expect(classifyHeading(heading).canonical).toBe(section);
+  });
+
   it("does not read a plural term's singular as the term (`agents`, `issues`)", () => {
     expect(classifyHeading("Agent: Fullstack Developer").canonical).toBeNull();
   });

@@ -151,6 +151,75 @@ describe("the kind of a document, from evidence", () => {
     expect(kindOf(doc("# Brief", "", "End with:", "", "```", "VERDICT: PASS | FAIL", "```"))[0]).toBe("handoff");
   });
 
+  it("recognises a change report written in German, French or Spanish words for work performed", () => {
+    const german = doc("# Cleanup-Report — Harness", "", "## Ziel", "x", "", "## Durchgeführte Änderungen", "- a");
+    expect(kindOf(german)).toEqual(["return", "the title names a report; a `Durchgeführte Änderungen` section"]);
+    const french = doc("# Rapport charter IMP-C1", "", "## Travail réalisé", "- a", "", "## Prochaine étape", "- b");
+    expect(kindOf(french)[0]).toBe("return");
+    const spanish = doc("# Informe de la tarea", "", "## Cambios realizados", "- a");
+    expect(kindOf(spanish)[0]).toBe("return");
+  });
+
+  it("recognises deviations from the plan in other languages, with checks reported as run", () => {
+    const text = doc(
+      "# Slice 08: Reconciliation",
+      "",
+      "## Ausgeführte Tests",
+      "",
+      "- tranche-reconciliation: 50/50 Assertions",
+      "- npm test: 0 fehlgeschlagene Dateien",
+      "",
+      "## Abweichungen vom Plan",
+      "",
+      "- two files left alone",
+    );
+    expect(kindOf(text)).toEqual([
+      "return",
+      "a `Abweichungen vom Plan` section; checks reported with their results (`Ausgeführte Tests`)",
+    ]);
+  });
+
+  it("reads a status section that opens with a finished word, and a frontmatter status handed back for review", () => {
+    const statusSection = doc("# TASK-012 — Rapport d'exécution", "", "## Statut", "", "COMPLETED", "", "## Objectif");
+    expect(kindOf(statusSection)).toEqual([
+      "return",
+      "the title names a report; the title names an assigned task; status `COMPLETED`",
+    ]);
+    const review = doc(
+      "---",
+      "status: EN_VALIDACION",
+      "---",
+      "",
+      "## Evidencia de verificación",
+      "",
+      "| `php artisan test` | passed — 252 pruebas |",
+    );
+    expect(kindOf(review)[0]).toBe("return");
+  });
+
+  it("does not take a task tracker's `status: blocked` frontmatter for a return", () => {
+    const text = doc("---", "status: blocked", "---", "", "# Archive location report (awaiting a decision)", "", "x");
+    expect(kindOf(text)).toEqual(["handoff", "one sign of a return is not enough (the title names a report)"]);
+  });
+
+  it("names a summary of finished work in Chinese as a completion report", () => {
+    expect(kindOf("# GaiaRouter 项目完成总结\n\n## 项目状态\n")).toEqual([
+      "return",
+      "the title names a completion report",
+    ]);
+  });
+
+  it("keeps a progress log a handoff, however much it says was finished", () => {
+    const text = doc(
+      "# Progresso — WTK-MEET-14: recusar link",
+      "",
+      "**Status:** implementação concluída e validada",
+      "",
+    );
+    expect(kindOf(text)[0]).toBe("handoff");
+    expect(kindOf(text)[1]).toMatch(/^a progress log: the title names progress/);
+  });
+
   it("is a handoff with no evidence at all, and says so", () => {
     expect(kindOf("# Handoff: flaky test\n\n## Next steps\n- fix it")).toEqual([
       "handoff",

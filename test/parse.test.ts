@@ -169,6 +169,12 @@ describe("title", () => {
     expect(parseHandoff(doc("Intro line", "", "# The heading", "", "# Second")).title).toBe("The heading");
   });
 
+  it("uses a task tracker's frontmatter `name` when the body has no H1, and the H1 when it has one", () => {
+    const tracker = doc("---", "id: S-03-B", "name: Proveedores y clientes", "---", "", "## Objetivo", "", "text");
+    expect(parseHandoff(tracker).title).toBe("Proveedores y clientes");
+    expect(parseHandoff(doc("---", "name: the task", "---", "# The heading")).title).toBe("The heading");
+  });
+
   it("falls back to the first meaningful line, skipping rules, comments, fences and metadata", () => {
     const text = doc(
       "<!-- generated -->",

@@ -9,6 +9,8 @@ import { TITLE_PATTERNS, plainText } from "./title.js";
 
 export interface KindInput {
   frontmatterKind?: HandoffKind | undefined;
+  /** The frontmatter `status`, lower-cased (`en_validacion`, `done`). */
+  frontmatterStatus?: string | undefined;
   /** Unknown frontmatter keys, as read (`verdict: PASS` is one). */
   extra: Record<string, unknown>;
   metadata: Record<string, string>;
@@ -28,13 +30,14 @@ export const KIND_PATTERNS = {
   // `Self-Check: PASSED`, `Result: FAIL`, `Outcome: already done`: an outcome line (its label; the value is read by hand).
   outcomeLabel: /^(?:self[- ]check|results?|outcome|overall result)$/i,
   reportTitle:
-    /\b(?:report|rapport|informe|relatorio|bericht|verslag|rapporto|evidence)\b|報告|报告|보고|证据|レポート|리포트/i,
+    /\b(?:report|rapport|informe|relatorio|bericht|verslag|rapporto|evidence)\b|報告|报告|보고|证据|レポート|리포트|(?:创建|实现|实施|开发|修复|重构|迁移|工作|任务)总结/i,
   // `Task 6 - …`, `BACKLOG-252`, `作業指示書`: the title names an assigned task or ticket.
   taskTitle:
     /\b(?:[Tt]ask|TASK|[Tt]icket|TICKET|[Ii]ssue)[\s_]{0,2}#?\d|\b[A-Z][A-Z0-9]{1,15}-\d{1,6}\b|작업지시서|作業指示書|工单|任务单/,
-  // `## Summary of changes`, `## 작업 결과`: a section reporting what the work changed or produced.
+  // `## Summary of changes`, `## Durchgeführte Änderungen`, `## 작업 결과`: a section reporting what the work changed or
+  // produced, in words that say it was done (read lower-cased, without accents).
   changesHeading:
-    /^(?:summary of changes|change summary|changes made|work results?|performed work|resumen de cambios|riepilogo modifiche|zusammenfassung der (?:a|ae)nderungen)$|^(?:작업 결과|수행 작업|作業結果|実施結果|工作结果|执行结果)$|수행 내용|実施内容|执行内容/i,
+    /^(?:summary of changes|change summary|changes made|work results?|performed work|resumen de cambios|riepilogo modifiche|zusammenfassung der (?:a|ae)nderungen)$|^(?:작업 결과|수행 작업|作業結果|実施結果|工作结果|执行结果)$|수행 내용|実施内容|执行内容|^(?:changes (?:implemented|performed|applied)|implemented changes|work (?:performed|carried out)|implementation summary|(?:durchgefuhrte|umgesetzte|vorgenommene) (?:a|ae)nderungen|(?:durchgefuhrte|erledigte) arbeiten|travail realise|travaux realises|(?:modifications|changements) (?:apporte|effectue|realise)e?s|cambios (?:realizados|implementados|aplicados)|trabajo realizado|(?:alteracoes|mudancas) (?:realizadas|implementadas|feitas)|trabalho realizado|modifiche (?:apportate|effettuate|implementate)|lavoro svolto|(?:uitgevoerde|doorgevoerde) (?:wijzigingen|werkzaamheden))\b/,
   // `## Commit message`, `## PR description`: the work handed back with the message to land it under.
   commitHeading:
     /^(?:(?:proposed|suggested) )?(?:commit message|pr description|pull request description)|커밋 메시지|コミットメッセージ|提交信息/i,
@@ -46,7 +49,7 @@ export const KIND_PATTERNS = {
     /^(?:(?:modified|changed|created|new|touched) files?|files? (?:modified|changed|created|touched)|fichiers (?:modifies|crees)|archivos (?:modificados|creados)|arquivos (?:modificados|criados)|(?:geanderte|geaenderte|neue) dateien|file modificati|gewijzigde bestanden)\b|^(?:变更文件|修改文件|改动清单|改动文件|変更ファイル|変更したファイル|변경 파일|변경된 파일|수정 파일|수정된 파일)/i,
   // A line reporting a check's result: `cargo test → 68 passed`, `已通过` (a sure one), `58/58 Tests grün`, `통과`.
   sureResult:
-    /\b(?:passed|\d+ pass(?:ed)?|0 fail(?:ed|ures)?|zero errors|compiles cleanly)\b|已通过|通过了|通過した|합격/i,
+    /\b(?:passed|\d+ pass(?:ed)?|0 fail(?:ed|ures)?|zero errors|compiles cleanly|0 (?:fehlgeschlagene?n?|fehler|echecs?|errores|fallid[oa]s|falhas|fallit[ie]|mislukt))\b|(?<![\d/])(\d+)\/\1(?![\d/])|已通过|通过了|通過した|합격/i,
   result:
     /\b(?:passes|passent|pasan|passam|passano|slagen|green|grun|gruen|verde|vert|groen|ok)\b|通过|通過|全绿|통과|合格|✅/i,
   // `Revisión completa`, `Test audit`, `Validation — Issue #53`: the title names a review of finished work.
@@ -70,14 +73,22 @@ export const KIND_PATTERNS = {
   parentRole:
     /\b(?:parent|orchestrator|principal|lead|coordinator|manager|architect|main|caller|supervisor|tech-lead)\b|オーケストレーター|主管/i,
   completionTitle:
-    /\b(?:completion|final|task|subagent|sub-agent|worker) report\b|rapport (?:final|de fin)|(?:abschluss|schluss)bericht|eindrapport|eindverslag|informe final|relazione finale|relatorio final|完了報告|作業報告|完成报告|任务报告|완료 보고|작업 보고/i,
+    /\b(?:completion|final|task|subagent|sub-agent|worker) report\b|rapport (?:final|de fin)|(?:abschluss|schluss)bericht|eindrapport|eindverslag|informe final|relazione finale|relatorio final|完了報告|作業報告|完成报告|完成总结|任务报告|완료 보고|작업 보고/i,
   planWord: /\b(?:plan|phase|task|step|ticket)\b/i,
   addressedBack:
     /\b(?:report|return|reporting|handing)\s(?:back\s)?to\s(?:the\s)?(?:orchestrator|parent|lead|coordinator|manager|architect|caller)\b/i,
   returnToTitle: /^return(?:ing)?\s{1,10}(?:handoff\s{1,10})?(?:to|for)\s/i,
   metaReturn: /^\s{0,4}\**\s{0,2}return/i,
   metaHandoff: /^\s{0,4}\**\s{0,2}handoff/i,
-  deviations: /^deviations?\s(?:from\s)?(?:the\s)?plan/i,
+  // `Deviations from plan`, `Abweichungen vom Plan`, `Écarts par rapport au plan` (read without accents).
+  deviations:
+    /^(?:deviations?\s(?:from\s)?(?:the\s)?plan|abweichungen (?:vom|zum) plan|ecarts? (?:par rapport )?au plan|desviaciones (?:del|respecto al) plan|desvios (?:do|em relacao ao) plano|deviazioni (?:dal|rispetto al) piano|afwijkingen (?:van|ten opzichte van) het plan)/i,
+  // `## Status` / `## 完成情况` opening with `COMPLETED`: a section whose heading names the state of the work.
+  statusHeading:
+    /^(?:(?:mission|task|project|overall|final)\s)?(?:status|state|statut|estado|stato|zustand)$|^(?:状态|状態|ステータス|상태|完成情况|项目状态|完了状況|진행 상태)$/i,
+  // `Claude Progress Log`, `Progresso — WTK-14`, `Journal de Progression`: a running log kept for the next session.
+  progressTitle:
+    /\b(?:progress|progresso|progreso|progression|fortschritt|voortgang|avanzamento)\b|進捗|进度|진행 상황/i,
   latinMarks: /[\u0300-\u036f]/g,
   nonWord: /[^\p{L}\p{N}]+/u,
   briefHeading:
@@ -116,6 +127,12 @@ const FINISHED = new Set([
   "完成",
   "已完成",
   "완료",
+  // Handed back for review: the work is finished as far as its author goes (`status: EN_VALIDACION`).
+  "review",
+  "validacion",
+  "validacao",
+  "validation",
+  "revision",
 ]);
 
 /** The kind, and the evidence for it in a sentence `preview` can show. */
@@ -157,7 +174,11 @@ export function readKind(input: KindInput): KindRead {
     signs.push("the opening reports finished work");
   if (title.toLowerCase().endsWith("summary") && KIND_PATTERNS.planWord.test(title))
     signs.push("the title summarises an executed plan");
-  const status = finishedStatus(input.metadata) ?? finishedStatusLine(input.blocks);
+  const status =
+    (input.frontmatterStatus === undefined ? null : finishedWord(input.frontmatterStatus, TRACKER_STATES)) ??
+    finishedStatus(input.metadata) ??
+    finishedStatusLine(input.blocks) ??
+    finishedStatusSection(input.sections);
   if (status) signs.push(`status \`${status}\``);
   const outcome = findOutcome(input.blocks);
   if (outcome !== null) signs.push(`an outcome line (\`${outcome}\`)`);
@@ -166,8 +187,9 @@ export function readKind(input: KindInput): KindRead {
   if (reportHeading && !KIND_PATTERNS.completionTitle.test(title)) signs.push(`a \`${reportHeading}\` section`);
   const addressed = headings.find((h) => KIND_PATTERNS.addressedBack.test(h) || KIND_PATTERNS.arrowBack.test(h));
   if (addressed) signs.push(`a section addressed back (\`${addressed}\`)`);
-  if (headings.some((h) => KIND_PATTERNS.deviations.test(h))) signs.push("a `Deviations from plan` section");
-  const changes = headings.find((h) => KIND_PATTERNS.changesHeading.test(h.trim()));
+  const deviations = headings.find((h) => KIND_PATTERNS.deviations.test(withoutAccents(h)));
+  if (deviations) signs.push(`a \`${deviations}\` section`);
+  const changes = headings.find((h) => KIND_PATTERNS.changesHeading.test(withoutAccents(h).toLowerCase().trim()));
   if (changes) signs.push(`a \`${changes}\` section`);
   const commit = headings.find((h) => KIND_PATTERNS.commitHeading.test(h));
   if (commit) signs.push(`a \`${commit}\` section`);
@@ -180,6 +202,9 @@ export function readKind(input: KindInput): KindRead {
     const noted = signs.length > 0 ? ` (${signs.join("; ")} set aside)` : "";
     return { kind: "handoff", reason: `a brief: it asks for a report back in \`${brief}\`${noted}` };
   }
+  // A running progress log (`Claude Progress Log`) is kept for whoever comes next, whatever it says was finished.
+  if (signs.length >= 2 && KIND_PATTERNS.progressTitle.test(title) && !KIND_PATTERNS.reportTitle.test(title))
+    return { kind: "handoff", reason: `a progress log: the title names progress (${signs.join("; ")} set aside)` };
   if (signs.length >= 2) return { kind: "return", reason: signs.join("; ") };
   if (signs.length === 1) return { kind: "handoff", reason: `one sign of a return is not enough (${signs[0]})` };
   return { kind: "handoff", reason: "no sign of a return (no `kind: return`, return title, verdict or report back)" };
@@ -229,20 +254,39 @@ function finishedStatusLine(blocks: readonly Block[]): string | null {
   return null;
 }
 
+/** A section named for the state of the work (`## Statut`, `## 完成情况`) whose first line says it finished. */
+function finishedStatusSection(sections: readonly Section[]): string | null {
+  for (const section of sections) {
+    if (!KIND_PATTERNS.statusHeading.test(plainText(section.heading).trim())) continue;
+    const first = section.text.split("\n").find((line) => line.trim() !== "" && !line.trimStart().startsWith("#"));
+    const value = first === undefined ? null : finishedWord(first);
+    if (value) return value;
+  }
+  return null;
+}
+
 function finishedStatus(metadata: Record<string, string>): string | null {
   const value = metadata.status ?? metadata.statut ?? metadata.estado ?? metadata.stato ?? metadata.state;
   return value === undefined ? null : finishedWord(value);
 }
 
+/**
+ * States a task tracker's frontmatter gives an open task too (`status: blocked` on an item waiting for a decision):
+ * in a frontmatter they do not say the work came back.
+ */
+const TRACKER_STATES: ReadonlySet<string> = new Set(["blocked", "partial", "failed"]);
+
 /** The value, when its first words say the work finished (`✅ Terminé`, `implemented (…)`, `DONE`). */
-function finishedWord(value: string): string | null {
+function finishedWord(value: string, except: ReadonlySet<string> = new Set()): string | null {
   const words = plainText(value)
     .normalize("NFD")
     .replace(KIND_PATTERNS.latinMarks, "")
     .toLowerCase()
     .split(KIND_PATTERNS.nonWord)
     .filter((w) => w !== "");
-  const finished = words.slice(0, 3).some((w) => FINISHED.has(w)) || KIND_PATTERNS.finishedCjk.test(value.slice(0, 12));
+  const finished =
+    words.slice(0, 3).some((w) => FINISHED.has(w) && !except.has(w)) ||
+    KIND_PATTERNS.finishedCjk.test(value.slice(0, 12));
   return finished ? plainText(value).slice(0, 60) : null;
 }
 

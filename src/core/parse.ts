@@ -75,12 +75,14 @@ function parse(source: string): HandoffDocument {
   const meta = metadata.values;
   const title = extractTitle({
     frontmatterTitle: fields.title,
+    frontmatterName: frontmatterString(frontmatter.extra, "name"),
     blocks,
     isMetadataLine: (line) => metadata.lines.has(line),
   });
   const sections = splitSections(split.body, split.bodyLine, blocks);
   const kind = readKind({
     frontmatterKind: fields.kind,
+    frontmatterStatus: fields.status,
     extra: frontmatter.extra,
     metadata: meta,
     title,
@@ -140,6 +142,12 @@ function emptyDocument(source: string): HandoffDocument {
 function first(meta: Record<string, string>, ...keys: string[]): string | undefined {
   for (const key of keys) if (Object.hasOwn(meta, key)) return meta[key];
   return undefined;
+}
+
+/** An unknown frontmatter key's value when it is a string (`name: Proveedores y clientes`), matched without case. */
+function frontmatterString(extra: Record<string, unknown>, key: string): string | undefined {
+  const found = Object.entries(extra).find(([k]) => k.toLowerCase() === key);
+  return typeof found?.[1] === "string" ? found[1] : undefined;
 }
 
 function metadataText(value: string | undefined): string | undefined {

@@ -106,12 +106,14 @@ export function clampTitle(text: string, max: number = MAX_TITLE_CHARS): string 
 
 export interface TitleInput {
   frontmatterTitle?: string | undefined;
+  /** A frontmatter `name` (task trackers write `id:` and `name:`): the title when the body has no H1. */
+  frontmatterName?: string | undefined;
   blocks: readonly Block[];
   /** Whether a body line (0-based) is a `Key: value` metadata line, which never becomes the title. */
   isMetadataLine: (bodyLine: number) => boolean;
 }
 
-/** Frontmatter `title`, else the first H1, else the first meaningful line, else `Untitled handoff`. */
+/** Frontmatter `title`, else the first H1, else a frontmatter `name`, else the first meaningful line, else `Untitled handoff`. */
 export function extractTitle(input: TitleInput): string {
   const fromFrontmatter = input.frontmatterTitle === undefined ? "" : plainText(input.frontmatterTitle);
   if (fromFrontmatter) return clampTitle(fromFrontmatter);
@@ -119,6 +121,8 @@ export function extractTitle(input: TitleInput): string {
     (b) => b.kind === "heading" && b.level === 1 && b.depth === 0 && plainText(b.content) !== "",
   );
   if (h1) return clampTitle(plainText(h1.content));
+  const fromName = input.frontmatterName === undefined ? "" : plainText(input.frontmatterName);
+  if (fromName) return clampTitle(fromName);
   const line = firstMeaningfulLine(input);
   return line ? clampTitle(line) : FALLBACK_TITLE;
 }

@@ -4,7 +4,9 @@
 //      is not `progress` and `未完了` is not `完了`; a term right after a negation (`not done`, `No findings`) is ignored;
 //   3. precedence: out-of-scope wording beats everything it qualifies, resolved wording the problem it qualifies
 //      (`Issues found and fixed` is done), (`Out of scope (don't touch)`, `What was NOT
-//      touched`), and `next …` beats the goal or task it qualifies (`Next mission`, `THE NEXT TASK`);
+//      touched`), a problem noun at the end the topic before it (`Test Code Quality Issues`), and `next …` beats
+//      the goal or task it qualifies (`Next mission`, `THE NEXT TASK`); a label for one value (`Implementation
+//      Date`) is no section;
 //   4. otherwise the best score, if it reaches MIN_SCORE; ties go to the term that comes first in the heading.
 import { SECTION_NAMES, type SectionName } from "../types.js";
 import { aliasOf } from "./aliases.js";
@@ -55,6 +57,35 @@ const NEGATORS = new Set([
   "nenhum",
   "ningun",
 ]);
+/** English puts the head noun last: `Test Code Quality Issues` are issues, whatever they are about. */
+const PROBLEM_HEADS = new Set([
+  "issues",
+  "problems",
+  "bugs",
+  "risks",
+  "concerns",
+  "gaps",
+  "caveats",
+  "limitations",
+  "blockers",
+  "questions",
+  "gotchas",
+  "quirks",
+  "warnings",
+]);
+/** Last words that make a heading the label of one value (`Implementation Date`), not a section. */
+const LABEL_HEADS = new Set([
+  "date",
+  "datum",
+  "fecha",
+  "time",
+  "timestamp",
+  "author",
+  "owner",
+  "version",
+  "versie",
+  "id",
+]);
 export const CLASSIFY_PATTERNS = {
   cjk: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u,
   spaces: /\s+/g,
@@ -84,6 +115,9 @@ export function classifyHeading(cleaned: string): HeadingClass {
   if (CLASSIFY_PATTERNS.datedEntry.test(cleaned)) return { canonical: null, rule: "a dated entry, not a section" };
   const heading = normaliseHeading(cleaned);
   if (heading.words.length === 0) return { canonical: null, rule: "no words" };
+  // `Implementation Date`, `Review owner`: a label for one value, whatever the words before it.
+  if (heading.words.length <= 3 && LABEL_HEADS.has(heading.words[heading.words.length - 1]!))
+    return { canonical: null, rule: "a label for one value, not a section" };
   const matches = longestFirst(findMatches(heading.words));
   const scores = new Map<SectionName, { score: number; first: number; terms: string[] }>();
   for (const m of matches) {
@@ -107,6 +141,10 @@ export function classifyHeading(cleaned: string): HeadingClass {
   const done = scores.get("done");
   if (scores.has("open-questions") && done?.terms.some((t) => RESOLVED.has(t))) {
     return explain("done", "resolved wording beats the problem it qualifies");
+  }
+  const last = heading.words[heading.words.length - 1]!;
+  if (heading.words.length > 1 && PROBLEM_HEADS.has(last) && scores.has("open-questions")) {
+    return explain("open-questions", "a problem noun at the end beats the topic it qualifies");
   }
   const ranked = [...scores.entries()].sort(
     ([a, x], [b, y]) => y.score - x.score || x.first - y.first || SECTION_NAMES.indexOf(a) - SECTION_NAMES.indexOf(b),
@@ -150,8 +188,10 @@ function findMatches(words: readonly string[]): Match[] {
 
 /** Endings that make a plural of a word (`verification`/`verifications`, `risk`/`risks`). */
 const PLURAL_ENDINGS = ["s", "es"] as const;
-/** A term long enough to head a German or Dutch compound (`Verifikation` in `Verifikationsstand`). */
+/** A term long enough to head a German or Dutch compound (`Verifikation` in `Verifikationsstand`), or end one. */
 const COMPOUND_HEAD = 9;
+/** Endings of the last part of a compound (`Nutzerentscheidungen` ends in `entscheidung` + `en`). */
+const COMPOUND_ENDINGS = ["", "s", "es", "e", "n", "en"] as const;
 
 /**
  * A heading word of the term word's family: the word itself, its prefix (`objective*`), its plural
@@ -159,6 +199,10 @@ const COMPOUND_HEAD = 9;
  * (`Verifikationsstand`). Stems beat a list of every inflection in ten languages.
  */
 function sameFamily(term: { text: string; prefix: boolean }, word: string): boolean {
+  if (term.text.length >= COMPOUND_HEAD && word.length > term.text.length) {
+    // German and Dutch put the compound's head last: a `Nutzerentscheidung` is an `Entscheidung`.
+    if (COMPOUND_ENDINGS.some((e) => word.endsWith(term.text + e))) return true;
+  }
   if (term.prefix || term.text.length >= COMPOUND_HEAD) return word.startsWith(term.text);
   if (word === term.text) return true;
   // Only the heading's word inflected, never the term's: `agents` and `issues` are in the lexicon as plurals on purpose.
