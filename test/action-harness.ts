@@ -13,6 +13,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type * as RetryModule from "@octokit/plugin-retry";
+import type * as ThrottlingModule from "@octokit/plugin-throttling";
+import type { VitestUtils } from "vitest";
+import type * as RunModule from "../src/action/run.js";
 import { renderMarker } from "../src/core/marker.js";
 import { startFakeGitHub, type CommentRecord, type FakeGitHub, type IssueRecord } from "./support/fake-github/index.js";
 import { labeledPayload } from "./support/payloads.js";
@@ -122,6 +126,38 @@ async function spawnBundle(env: Record<string, string>): Promise<{ code: number;
 let inProcessBusy = false;
 
 /**
+ * run() with the retry and throttling plugins as in production, only their waits shortened from seconds to
+ * milliseconds, as test/faults-harness.ts does for the App: a 5xx outlasting the retries no longer waits
+ * 1 + 4 + 9 s. Which requests are retried, how often, and what is finally reported stay the plugins' own;
+ * test/action-retry-schedule.test.ts holds the production waits to what they are. The bundle runs unchanged.
+ */
+async function importWithShortWaits(vi: VitestUtils): Promise<typeof RunModule> {
+  vi.doMock("@octokit/plugin-retry", async (importOriginal) => {
+    const actual = await importOriginal<typeof RetryModule>();
+    type Args = Parameters<typeof actual.retry>;
+    const retry = (octokit: Args[0], options: Args[1]) =>
+      actual.retry(octokit, { ...options, retry: { ...options.retry, retryAfterBaseValue: 1 } });
+    return { ...actual, retry: Object.assign(retry, { VERSION: actual.retry.VERSION }) };
+  });
+  vi.doMock("@octokit/plugin-throttling", async (importOriginal) => {
+    const actual = await importOriginal<typeof ThrottlingModule>();
+    type Args = Parameters<typeof actual.throttling>;
+    const throttle = (options: Args[1]) =>
+      ({ ...options.throttle, retryAfterBaseValue: 1, fallbackSecondaryRateRetryAfter: 0 }) as Args[1]["throttle"];
+    const throttling = (octokit: Args[0], options: Args[1]) =>
+      actual.throttling(octokit, { ...options, throttle: throttle(options) });
+    return { ...actual, throttling: Object.assign(throttling, actual.throttling) };
+  });
+  try {
+    return await import("../src/action/run.js");
+  } finally {
+    // Only this run's fresh module graph sees the short waits; a test's own imports stay untouched.
+    vi.doUnmock("@octokit/plugin-retry");
+    vi.doUnmock("@octokit/plugin-throttling");
+  }
+}
+
+/**
  * run() with `env` as the whole of process.env, its own module state (vi.resetModules, then a fresh import)
  * and process.stdout/stderr captured; the exit code is what @actions/core left in process.exitCode, as Node
  * would exit with. Everything is put back afterwards, even when run() throws.
@@ -150,7 +186,7 @@ async function runInProcess(env: Record<string, string>): Promise<{ code: number
     // Imported here, not at the top: the bench imports this harness outside vitest and only spawns the bundle.
     const { vi } = await import("vitest");
     vi.resetModules();
-    const { run } = await import("../src/action/run.js");
+    const { run } = await importWithShortWaits(vi);
     process.stdout.write = capture((text) => (stdout += text));
     process.stderr.write = capture((text) => (stderr += text));
     let code: number;

@@ -1,8 +1,8 @@
-// Faults on the Action's modes (pickup, return, file), run from the committed bundle against the fake GitHub
-// server, with @octokit/plugin-retry and plugin-throttling on as in production. Retry-after values are 1 s and
-// the per-attempt timeout is shortened through HANDOFF_REQUEST_TIMEOUT_MS; the cases are few, as each retry
-// waits for real. After each: one claim, one tracking comment, one return, one relay, one issue per comment,
-// and a re-run completes what a failed run left.
+// Faults on the Action's modes (pickup, return, file), run in-process against the fake GitHub server, with
+// @octokit/plugin-retry and plugin-throttling on as in production; only their waits are shrunk to milliseconds
+// (test/action-harness.ts; test/action-retry-schedule.test.ts holds production's) and the per-attempt timeout is
+// shortened through HANDOFF_REQUEST_TIMEOUT_MS. After each: one claim, one tracking comment, one return, one
+// relay, one issue per comment, and a re-run completes what a failed run left.
 import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";

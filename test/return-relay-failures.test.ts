@@ -1,4 +1,4 @@
-// The relay-failure matrix of `mode: return`, run from the committed bundle against the fake GitHub server: whatever
+// The relay-failure matrix of `mode: return`, run in-process against the fake GitHub server: whatever
 // stops the relay (the parent deleted, locked or gone: 404, 403, 410; 5xx outlasting the retries; a parent in
 // another repository), the return is posted, the labels swapped and the issue closed, the failure reported (a
 // warning annotation and the job summary), and a re-run of the job relays once.
