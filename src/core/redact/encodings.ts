@@ -7,11 +7,29 @@
 import type { Detector, Finding } from "./finding.js";
 import { BASE64_RUN_RE, ENCODING_HINT_RE, HTML_ENTITY_RE, MARKUP_SPLIT_RE, PERCENT_ESCAPE_RE } from "./patterns.js";
 
-/** Text decoded from the original, and for each of its characters the original range it stands for. */
+/**
+ * Text decoded from the original, and for each of its characters the original range it stands for (`to` is the
+ * last original character, inclusive). The original itself is a view with no arrays: each character stands for
+ * itself, so a document with nothing to decode never allocates two numbers per character.
+ */
 interface View {
   text: string;
+  from: number[] | null;
+  to: number[] | null;
+}
+
+/** A view that decoding produced: it always carries its arrays. */
+interface Decoded extends View {
   from: number[];
   to: number[];
+}
+
+function fromOf(view: View, i: number): number | undefined {
+  return view.from === null ? (i >= 0 && i < view.text.length ? i : undefined) : view.from[i];
+}
+
+function toOf(view: View, i: number): number | undefined {
+  return view.to === null ? (i >= 0 && i < view.text.length ? i : undefined) : view.to[i];
 }
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
@@ -79,14 +97,14 @@ function decodeAt(s: string, i: number, end: number): { out: string; used: numbe
 }
 
 /** Decodes `[start, end)` of `source` (a view, or the original) into `into`; every character keeps its origin. */
-function decodeRange(source: View, start: number, end: number, into: View): boolean {
+function decodeRange(source: View, start: number, end: number, into: Decoded): boolean {
   let changed = false;
   const s = source.text;
   for (let i = start; i < end;) {
     const step = decodeAt(s, i, end);
     if (step) {
-      const from = source.from[i] ?? 0;
-      const to = source.to[i + step.used - 1] ?? from;
+      const from = fromOf(source, i) ?? 0;
+      const to = toOf(source, i + step.used - 1) ?? from;
       for (const ch of step.out) {
         into.text += ch;
         into.from.push(from);
@@ -96,8 +114,8 @@ function decodeRange(source: View, start: number, end: number, into: View): bool
       changed = true;
     } else {
       into.text += s[i] ?? "";
-      into.from.push(source.from[i] ?? 0);
-      into.to.push(source.to[i] ?? 0);
+      into.from.push(fromOf(source, i) ?? 0);
+      into.to.push(toOf(source, i) ?? 0);
       i += 1;
     }
   }
@@ -105,8 +123,8 @@ function decodeRange(source: View, start: number, end: number, into: View): bool
 }
 
 /** A view of `source` holding only its lines that decoding changes, joined by line breaks. */
-function decodedLines(source: View): View | undefined {
-  const out: View = { text: "", from: [], to: [] };
+function decodedLines(source: View): Decoded | undefined {
+  const out: Decoded = { text: "", from: [], to: [] };
   let any = false;
   const s = source.text;
   for (let start = 0; start < s.length;) {
@@ -121,8 +139,8 @@ function decodedLines(source: View): View | undefined {
       if (decodeRange(source, start, end, out)) {
         any = true;
         out.text += "\n";
-        out.from.push(source.from[end - 1] ?? 0);
-        out.to.push(source.to[end - 1] ?? 0);
+        out.from.push(fromOf(source, end - 1) ?? 0);
+        out.to.push(toOf(source, end - 1) ?? 0);
       } else {
         out.text = out.text.slice(0, before);
         out.from.length = save.from;
@@ -135,13 +153,8 @@ function decodedLines(source: View): View | undefined {
   return any ? out : undefined;
 }
 
-function identity(text: string): View {
-  const from = Array.from({ length: text.length }, (_, i) => i);
-  return { text, from, to: [...from] };
-}
-
 function mapBack(view: View, f: Finding): Finding {
-  return { start: view.from[f.start] ?? 0, end: (view.to[f.end - 1] ?? 0) + 1, kind: f.kind };
+  return { start: fromOf(view, f.start) ?? 0, end: (toOf(view, f.end - 1) ?? 0) + 1, kind: f.kind };
 }
 
 /** Findings of `detectors` in text that only decoding reveals, mapped back to the original text. */
@@ -149,7 +162,7 @@ export function findEncodedSecrets(text: string, detectors: readonly Detector[])
   if (!ENCODING_HINT_RE.test(text) && !new RegExp(BASE64_RUN_RE.source).test(text)) return [];
   const found: Finding[] = [];
   // Twice: `%252B` is `%2B` once decoded, and `+` the second time (a SAS URL encoded into another URL).
-  let view: View | undefined = identity(text);
+  let view: View | undefined = { text, from: null, to: null };
   for (let pass = 0; pass < 2 && view; pass += 1) {
     view = decodedLines(view);
     if (!view) break;

@@ -7,13 +7,26 @@
 
 import { ESCAPE_SEQUENCE_RE, INVISIBLE_CHAR_RE } from "./patterns.js";
 
+// Compiled once: both functions are synchronous, so the stateful (`g`, `y`) ones are reset before each use.
+// Every invisible character lies outside printable ASCII, so a plain (non-Unicode) class finds the few places
+// worth asking the Unicode-property pattern about: most documents are nearly all ASCII.
+const SUSPECT = /[^\t\n\r\x20-\x7E]/g;
+const ONE = new RegExp(INVISIBLE_CHAR_RE.source, "u");
+const SEQUENCE = new RegExp(ESCAPE_SEQUENCE_RE.source, "y");
+
 /** `text` without invisible characters and escape sequences between two token characters. */
 export function joinSplitTokens(text: string): string {
-  const hit = new RegExp(INVISIBLE_CHAR_RE.source, "gu");
+  const hit = SUSPECT;
+  hit.lastIndex = 0;
   const parts: string[] = [];
   let cursor = 0;
   for (let m = hit.exec(text); m; m = hit.exec(text)) {
     const start = m.index;
+    const cp = text.codePointAt(start) ?? 0;
+    if (!ONE.test(String.fromCodePoint(cp))) {
+      hit.lastIndex = start + (cp > 0xffff ? 2 : 1);
+      continue;
+    }
     const end = runEnd(text, start);
     hit.lastIndex = end;
     if (start > 0 && isTokenChar(text.charCodeAt(start - 1)) && isTokenChar(text.charCodeAt(end))) {
@@ -28,8 +41,8 @@ export function joinSplitTokens(text: string): string {
 
 /** Where the run of invisible characters and escape sequences starting at `from` (which is one) ends. */
 function runEnd(text: string, from: number): number {
-  const one = new RegExp(INVISIBLE_CHAR_RE.source, "u");
-  const sequence = new RegExp(ESCAPE_SEQUENCE_RE.source, "y");
+  const one = ONE;
+  const sequence = SEQUENCE;
   let at = from;
   for (;;) {
     if (text.charCodeAt(at) === 0x1b) {

@@ -93,6 +93,8 @@ const GENERIC_ACCOUNTS = new Set([
 
 export const findEmails: Detector = (text) => {
   const found: Finding[] = [];
+  // Every address holds an `@`; without one, skip the pattern's scan (its lookbehind runs at every position).
+  if (!text.includes("@")) return found;
   for (const m of text.matchAll(new RegExp(EMAIL_RE.source, EMAIL_RE.flags))) {
     const address = m[0];
     const at = address.indexOf("@");
