@@ -4,6 +4,7 @@
 // Split and read the optional YAML frontmatter. Parsed with `yaml` directly: gray-matter evaluates `---js`
 // frontmatter, and a handoff document is text written by an agent, which we never execute.
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
+import { FLAT_PATTERNS, readFlatFrontmatter } from "./frontmatter-flat.js";
 import { MAX_FRONTMATTER_CHARS } from "./limits.js";
 import {
   FIELD_EXPECTATIONS,
@@ -44,6 +45,7 @@ export const MAX_YAML_ALIASES = 16;
 export const FRONTMATTER_PATTERNS = {
   // `---js`, `--- javascript`, `---toml`: a language tag on the opening fence (gray-matter's convention).
   fenceLanguage: /^---[ \t]*([A-Za-z]{1,20})[ \t]*$/,
+  ...FLAT_PATTERNS,
 } as const;
 
 const BOM = "\uFEFF";
@@ -66,6 +68,16 @@ export function lineSpans(text: string): LineSpan[] {
   return spans;
 }
 
+/** The line of `text` starting at `start`, by lineSpans' rules. */
+function lineAt(text: string, start: number): LineSpan {
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return { start, end: i, next: i + 1 };
+    if (c === 13) return { start, end: i, next: text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1 };
+  }
+  return { start, end: text.length, next: text.length };
+}
+
 /** Separate the frontmatter from the body. Never throws; problems become diagnostics and the text stays body. */
 export function splitFrontmatter(source: string): FrontmatterSplit {
   const text = source.startsWith(BOM) ? source.slice(1) : source;
@@ -83,20 +95,23 @@ export function splitFrontmatter(source: string): FrontmatterSplit {
     if (language === undefined) return asBody();
     if (!YAML_LANGUAGES.has(language)) return asBody([languageDiagnostic(language)]);
   }
-  const spans = lineSpans(text);
-  for (let i = 1; i < spans.length; i++) {
-    const span = spans[i] as LineSpan;
+  // Line by line up to the closing fence only: the body after it can be a megabyte.
+  const first = lineAt(text, lineAt(text, 0).next);
+  let last = first;
+  for (let i = 1, span = first; ; i++) {
     const line = text.slice(span.start, span.end).trimEnd();
-    if (line !== "---" && line !== "...") continue;
-    const first = spans[1] as LineSpan;
-    const last = spans[i - 1] as LineSpan;
-    return {
-      yaml: i === 1 ? "" : text.slice(first.start, last.end),
-      yamlLine: 2,
-      body: text.slice(span.next),
-      bodyLine: i + 2,
-      diagnostics: [],
-    };
+    if (line === "---" || line === "...") {
+      return {
+        yaml: i === 1 ? "" : text.slice(first.start, last.end),
+        yamlLine: 2,
+        body: text.slice(span.next),
+        bodyLine: i + 2,
+        diagnostics: [],
+      };
+    }
+    if (span.end === span.next) break;
+    last = span;
+    span = lineAt(text, span.next);
   }
   return asBody([
     {
@@ -134,6 +149,25 @@ function languageDiagnostic(language: string): Diagnostic {
 
 /** Parse and validate frontmatter YAML that starts on document line `yamlLine`. Never throws. */
 export function readFrontmatter(yaml: string, yamlLine: number): FrontmatterRead {
+  return read(yaml, yamlLine, true);
+}
+
+/**
+ * The same reading, always through the yaml package (no fast path for flat frontmatter): the reference that
+ * test/frontmatter-flat.test.ts compares `readFrontmatter` with.
+ */
+export function readFrontmatterWithYaml(yaml: string, yamlLine: number): FrontmatterRead {
+  return read(yaml, yamlLine, false);
+}
+
+/** A top-level key, its value as YAML reads it, and where the key is in the document. */
+interface Entry {
+  key: string;
+  value: unknown;
+  position: { line: number; column: number };
+}
+
+function read(yaml: string, yamlLine: number, flatFirst: boolean): FrontmatterRead {
   const result: FrontmatterRead = { fields: {}, extra: {}, diagnostics: [] };
   if (yaml.length > MAX_FRONTMATTER_CHARS) {
     result.diagnostics.push({
@@ -146,6 +180,16 @@ export function readFrontmatter(yaml: string, yamlLine: number): FrontmatterRead
     });
     return result;
   }
+  const flat = flatFirst ? readFlatFrontmatter(yaml) : undefined;
+  const entries = flat
+    ? flat.map(({ key, value, line }) => ({ key, value, position: { line: yamlLine + line, column: 1 } }))
+    : readYaml(yaml, yamlLine, result.diagnostics);
+  for (const { key, value, position } of entries ?? []) validateField(key, value, position, result);
+  return result;
+}
+
+/** The entries of a mapping, read by the yaml package; null (with the reasons in `diagnostics`) when it is not one. */
+function readYaml(yaml: string, yamlLine: number, diagnostics: Diagnostic[]): Entry[] | null {
   const lineCounter = new LineCounter();
   const at = (offset: number): { line: number; column: number } => {
     const pos = lineCounter.linePos(offset);
@@ -153,7 +197,7 @@ export function readFrontmatter(yaml: string, yamlLine: number): FrontmatterRead
   };
   const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
   for (const error of doc.errors) {
-    result.diagnostics.push({
+    diagnostics.push({
       severity: "error",
       code: "yaml-syntax",
       message: `The frontmatter is not valid YAML: ${firstLine(error.message)}`,
@@ -163,7 +207,7 @@ export function readFrontmatter(yaml: string, yamlLine: number): FrontmatterRead
   }
   for (const warning of doc.warnings) {
     const unknownTag = warning.code === "TAG_RESOLVE_FAILED";
-    result.diagnostics.push({
+    diagnostics.push({
       severity: "warning",
       code: unknownTag ? "yaml-unknown-tag" : "yaml-warning",
       message: unknownTag
@@ -174,22 +218,22 @@ export function readFrontmatter(yaml: string, yamlLine: number): FrontmatterRead
     });
   }
   // Malformed YAML is reported, not half-used: fields recovered from a broken document could be wrong.
-  if (doc.errors.length > 0 || doc.contents === null) return result;
+  if (doc.errors.length > 0 || doc.contents === null) return null;
   if (!isMap(doc.contents)) {
-    result.diagnostics.push({
+    diagnostics.push({
       severity: "error",
       code: "frontmatter-not-mapping",
       message: "The frontmatter must be a mapping of `key: value` lines, not a list or a single value.",
       ...at(doc.contents.range?.[0] ?? 0),
       hint: "Write one `key: value` per line, e.g. `title: Fix the login redirect`.",
     });
-    return result;
+    return null;
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
-    result.diagnostics.push({
+    diagnostics.push({
       severity: "error",
       code: "yaml-aliases",
       message: `The frontmatter could not be read: ${firstLine(error instanceof Error ? error.message : String(error))}`,
@@ -197,7 +241,7 @@ export function readFrontmatter(yaml: string, yamlLine: number): FrontmatterRead
       column: 1,
       hint: "Write the values out instead of using YAML anchors and aliases (`&name`, `*name`).",
     });
-    return result;
+    return null;
   }
   const keyPositions = new Map<string, { line: number; column: number }>();
   for (const pair of doc.contents.items) {
@@ -205,11 +249,12 @@ export function readFrontmatter(yaml: string, yamlLine: number): FrontmatterRead
       keyPositions.set(String(pair.key.value), at(pair.key.range?.[0] ?? 0));
     }
   }
-  if (typeof data !== "object" || data === null) return result;
-  for (const [key, value] of Object.entries(data)) {
-    validateField(key, value, keyPositions.get(key) ?? { line: yamlLine, column: 1 }, result);
-  }
-  return result;
+  if (typeof data !== "object" || data === null) return null;
+  return Object.entries(data).map(([key, value]) => ({
+    key,
+    value,
+    position: keyPositions.get(key) ?? { line: yamlLine, column: 1 },
+  }));
 }
 
 function validateField(
