@@ -29,7 +29,8 @@ export function oneLine(text: string, max: number = CARD_LIMITS.lineChars): stri
 export function inlineLine(text: string, max: number = CARD_LIMITS.lineChars): string {
   const cut = oneLine(text, max);
   // Inside a code span `<` is literal and harmless, except as the opener of what would read as our delimiter.
-  const ranges = findCodeRanges(cut).spans;
+  // Without a backtick there is no code span, whatever the line's block structure: skip the markdown parse.
+  const ranges = cut.includes("`") ? findCodeRanges(cut).spans : [];
   const escaped = mapOutside(cut, ranges, (prose) => prose.replace(CARD_PATTERNS.lt, "&lt;"));
   return escaped.replace(CARD_PATTERNS.commentOpener, "&lt;!--");
 }
