@@ -12,9 +12,13 @@ export interface Table {
 export interface Target {
   name: string;
   pass: boolean;
+  /** Not measured in this run (an optional peer absent, a figure left to CI's log): the detail says why. */
+  skipped?: boolean;
   /** What was measured against the target; for a miss, why. */
   detail: string;
 }
+
+export const verdict = (target: Target): string => (target.skipped ? "SKIP" : target.pass ? "PASS" : "MISS");
 
 export interface Section {
   id: string;
@@ -67,8 +71,7 @@ export function renderSection(section: Section): string {
   for (const table of section.tables) parts.push(markdownTable(table), "");
   if (section.targets.length > 0) {
     parts.push("Targets:", "");
-    for (const target of section.targets)
-      parts.push(`- **${target.pass ? "PASS" : "MISS"}** ${target.name}: ${target.detail}`);
+    for (const target of section.targets) parts.push(`- **${verdict(target)}** ${target.name}: ${target.detail}`);
     parts.push("");
   }
   if (section.findings.length > 0) {
@@ -84,7 +87,7 @@ export function renderReport(
   m: Machine,
   options: { quick: boolean; seconds: number },
 ): string {
-  const targets = sections.flatMap((s) => s.targets.map((t) => [s.title, t.name, t.pass ? "PASS" : "MISS", t.detail]));
+  const targets = sections.flatMap((s) => s.targets.map((t) => [s.title, t.name, verdict(t), t.detail]));
   return [
     "# Benchmarks",
     "",

@@ -1,16 +1,19 @@
 // `npm run bench`: every section (or the ones named), a table on stdout, and docs/benchmarks.md.
-//   npx tsx bench/run.ts                 all four sections, full runs
+//   npx tsx bench/run.ts                 every section, full runs
 //   npx tsx bench/run.ts --quick         fewer runs (about a minute less), same measurements
-//   npx tsx bench/run.ts scaling         one section alone: api-cost, throughput, scaling, startup
+//   npx tsx bench/run.ts scaling         one section alone: api-cost, throughput, scaling, startup, tests
+// The Action section compares cold start with peter-evans/create-issue-from-file when HANDOFF_BENCH_PEER_CIFF names
+// its committed dist/index.js (never part of this repository); without it, that row is skipped and says so.
 // No network and no credentials: GitHub is the local fake (test/support/fake-github), the App key is generated.
 import { writeFileSync } from "node:fs";
 import { apiCost } from "./api-cost.js";
-import { machine, renderReport, renderSection, type Section } from "./report.js";
+import { machine, renderReport, renderSection, verdict, type Section } from "./report.js";
 import { scaling } from "./scaling.js";
 import { startup } from "./startup.js";
+import { tests } from "./tests.js";
 import { throughput } from "./throughput.js";
 
-const SECTIONS = ["api-cost", "throughput", "scaling", "startup"] as const;
+const SECTIONS = ["api-cost", "throughput", "scaling", "startup", "tests"] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const REPORT = new URL("../docs/benchmarks.md", import.meta.url);
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
     throughput: () => throughput(quick ? { rounds: 3, deliveries: 15 } : { rounds: 7, deliveries: 30 }),
     scaling: () => scaling({ runs: quick ? 3 : 7 }),
     startup: () => startup({ runs: quick ? 3 : 7 }),
+    tests: () => tests(),
   };
   const sections: Section[] = [];
   for (const name of only) {
@@ -66,7 +70,7 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: wrote docs/benchmarks.md\n`);
   }
   const targets = sections.flatMap((s) => s.targets);
-  process.stdout.write(`\n${targets.map((t) => `${t.pass ? "PASS" : "MISS"}  ${t.name}: ${t.detail}`).join("\n")}\n`);
+  process.stdout.write(`\n${targets.map((t) => `${verdict(t)}  ${t.name}: ${t.detail}`).join("\n")}\n`);
   if (sections.some((s) => s.title.endsWith("(failed)"))) process.exitCode = 1;
 }
 

@@ -11,8 +11,10 @@ import { median } from "./stats.js";
 
 export interface SizeResult {
   size: number;
-  /** Wall milliseconds of `prepareIssue` (redact → parse → render), one per run. */
+  /** CPU milliseconds of `prepareIssue` (redact → parse → render), one per run: what load from other processes leaves alone. */
   times: number[];
+  /** Wall milliseconds of the same runs. */
+  wall: number[];
   /** Medians of the stages, measured apart in the same order `prepareIssue` runs them. */
   redactMs: number;
   parseMs: number;
@@ -37,10 +39,14 @@ const OPTIONS: PrepareOptions = {
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-async function clock(task: () => Promise<unknown>): Promise<number> {
+/** CPU milliseconds of the task (user and system, every thread of the process: GC helpers too). */
+async function clock(task: () => Promise<unknown>, wall?: number[]): Promise<number> {
   const start = performance.now();
+  const before = process.cpuUsage();
   await task();
-  return performance.now() - start;
+  const used = process.cpuUsage(before);
+  wall?.push(performance.now() - start);
+  return (used.user + used.system) / 1000;
 }
 
 async function measure(text: string, runs: number): Promise<Omit<SizeResult, "size">> {
@@ -51,13 +57,16 @@ async function measure(text: string, runs: number): Promise<Omit<SizeResult, "si
   await prepareIssue(text, OPTIONS).catch(() => undefined);
   const peakBytes = Math.max(0, process.resourceUsage().maxRSS * 1024 - baseline);
   const times: number[] = [];
+  const wall: number[] = [];
   let refused: string | undefined;
   for (let i = 0; i < runs; i++) {
     times.push(
-      await clock(() =>
-        prepareIssue(text, OPTIONS).catch((error: unknown) => {
-          refused = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        }),
+      await clock(
+        () =>
+          prepareIssue(text, OPTIONS).catch((error: unknown) => {
+            refused = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+          }),
+        wall,
       ),
     );
   }
@@ -82,6 +91,7 @@ async function measure(text: string, runs: number): Promise<Omit<SizeResult, "si
   }
   return {
     times,
+    wall,
     redactMs: median(stages.redact),
     parseMs: median(stages.parse),
     renderMs: median(stages.render),

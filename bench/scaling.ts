@@ -1,19 +1,33 @@
 // Section 3: core scaling. Redact → parse → render (`prepareIssue`) on realistic handoffs of 1 KB to 1 MB and on
-// adversarial 1 MB inputs, each family in its own process (see scaling-child.ts). Growth must be linear:
-// ten times the input, at most twelve times the time.
+// adversarial 1 MB inputs, each family in its own process (see scaling-child.ts), and the fixed cost at 2 KB
+// beside its floor (core-fixed.ts). Growth must be linear within the noise: see `linearWithinNoise`.
 import type { SizeResult } from "./scaling-child.js";
 import { runChild } from "./child.js";
+import { coreFixedCost } from "./core-fixed.js";
+import { sanitiserScaling } from "./sanitize.js";
 import { ADVERSARIAL } from "./documents.js";
 import type { Section, Table, Target } from "./report.js";
-import { bytes, median, ms, ratio, times } from "./stats.js";
+import { bytes, median, ms, msSpread, ratioSpread, timesSpread } from "./stats.js";
 
 const KB = 1024;
 const MB = 1024 * 1024;
 const REALISTIC_SIZES = [KB, 10 * KB, 100 * KB, MB];
 const ADVERSARIAL_SIZES = [100 * KB, MB];
-/** The targets. */
-const ADVERSARIAL_BUDGET_MS = 250;
+/** Issue #15's targets (the first round's were 250 ms and 12×). */
+const ADVERSARIAL_BUDGET_MS = 150;
 const MAX_STEP_RATIO = 12;
+
+/**
+ * "Linear within the noise", for ten times the input: the interquartile range of every pairwise time ratio
+ * (each run at the larger size over each at the smaller) reaches down to 10× or below, so the runs cannot tell
+ * the growth from linear; and the median ratio stays within the first round's 12×, so a noisy pair cannot pass
+ * on its noise alone. An interval wholly above 10× is superlinear, however narrow.
+ */
+function linearWithinNoise(growth: { ratio: number; low: number }): boolean {
+  return growth.low <= 10 && growth.ratio <= MAX_STEP_RATIO;
+}
+
+const growthOf = (small: SizeResult, big: SizeResult) => ratioSpread(big.times, small.times);
 
 async function family(name: string, sizes: readonly number[], runs: number): Promise<SizeResult[]> {
   const out = await runChild("scaling-child.ts", [name, sizes.join(","), String(runs)], ["--expose-gc"]);
@@ -23,17 +37,20 @@ async function family(name: string, sizes: readonly number[], runs: number): Pro
 const renderMs = (r: SizeResult) => r.renderMs;
 
 export async function scaling(options: { runs: number; only?: readonly string[] }): Promise<Section> {
+  const fixed = await coreFixedCost(options.runs + 2);
+  const sanitiser = await sanitiserScaling(options.runs <= 3 ? 3 : 5);
   const realistic = await family("realistic", REALISTIC_SIZES, options.runs);
   const names = Object.keys(ADVERSARIAL).filter((name) => !options.only || options.only.includes(name));
   const adversarial: Array<{ name: string; results: SizeResult[] }> = [];
   for (const name of names) adversarial.push({ name, results: await family(name, ADVERSARIAL_SIZES, options.runs) });
 
-  const steps: number[] = [];
+  const steps: Array<{ ratio: number; low: number; high: number }> = [];
   const realisticTable: Table = {
     caption: `Realistic handoff markdown (frontmatter, sections, lists, pointers, code, a few addresses and home paths); median of ${options.runs}`,
     headers: [
       "Size",
-      "prepareIssue",
+      "prepareIssue (CPU)",
+      "wall",
       "redact",
       "parse",
       "render + hash",
@@ -43,21 +60,22 @@ export async function scaling(options: { runs: number; only?: readonly string[] 
     ],
     rows: realistic.map((r, i) => {
       const previous = realistic[i - 1];
-      const step = previous ? ratio(median(r.times), median(previous.times)) : Number.NaN;
-      if (previous) steps.push(step);
-      const reading = !previous
+      const step = previous ? growthOf(previous, r) : undefined;
+      if (step) steps.push(step);
+      const reading = !step
         ? "fixed costs dominate"
-        : step <= MAX_STEP_RATIO
-          ? `linear (≤ ${MAX_STEP_RATIO}×)`
-          : `superlinear: ${times(step)} for 10× the input`;
+        : linearWithinNoise(step)
+          ? "linear within the noise"
+          : `superlinear: ${timesSpread(step)} for 10× the input`;
       return [
         bytes(r.size),
-        ms(median(r.times)),
+        msSpread(r.times),
+        ms(median(r.wall)),
         ms(r.redactMs),
         ms(r.parseMs),
         ms(renderMs(r)),
         bytes(r.peakBytes),
-        previous ? times(step) : "—",
+        step ? timesSpread(step) : "—",
         reading,
       ];
     }),
@@ -68,7 +86,8 @@ export async function scaling(options: { runs: number; only?: readonly string[] 
     headers: [
       "Input",
       "Shape",
-      "prepareIssue",
+      "prepareIssue (CPU)",
+      "wall",
       "redact",
       "parse",
       "render + hash",
@@ -78,61 +97,62 @@ export async function scaling(options: { runs: number; only?: readonly string[] 
     ],
     rows: adversarial.map(({ name, results }) => {
       const [small, big] = [results[0]!, results[results.length - 1]!];
-      const growth = ratio(median(big.times), median(small.times));
+      const growth = growthOf(small, big);
       const t = median(big.times);
       const verdict = [
-        t < ADVERSARIAL_BUDGET_MS ? `under ${ADVERSARIAL_BUDGET_MS} ms` : `OVER ${ADVERSARIAL_BUDGET_MS} ms`,
-        growth <= MAX_STEP_RATIO ? "linear" : "SUPERLINEAR",
+        t <= ADVERSARIAL_BUDGET_MS ? `within ${ADVERSARIAL_BUDGET_MS} ms` : `OVER ${ADVERSARIAL_BUDGET_MS} ms`,
+        linearWithinNoise(growth) ? "linear" : "SUPERLINEAR",
         ...(big.refused ? [`refused (fails closed): ${big.refused}`] : []),
       ].join(", ");
       return [
         name,
         ADVERSARIAL[name]!.why,
-        ms(t),
+        msSpread(big.times),
+        ms(median(big.wall)),
         ms(big.redactMs),
         ms(big.parseMs),
         ms(renderMs(big)),
         bytes(big.peakBytes),
-        times(growth),
+        timesSpread(growth),
         verdict,
       ];
     }),
   };
 
   const slowest = [...adversarial].sort((a, b) => median(b.results.at(-1)!.times) - median(a.results.at(-1)!.times))[0];
-  const slowestMs = slowest ? median(slowest.results.at(-1)!.times) : 0;
-  const over = adversarial.filter(({ results }) => median(results.at(-1)!.times) >= ADVERSARIAL_BUDGET_MS);
-  const nonLinear = [
+  const over = adversarial.filter(({ results }) => median(results.at(-1)!.times) > ADVERSARIAL_BUDGET_MS);
+  const growths = [
     ...steps.map((s, i) => ({
       what: `realistic ${bytes(REALISTIC_SIZES[i]!)} → ${bytes(REALISTIC_SIZES[i + 1]!)}`,
       s,
     })),
-    ...adversarial.map(({ name, results }) => ({
-      what: name,
-      s: ratio(median(results.at(-1)!.times), median(results[0]!.times)),
-    })),
-  ].filter((x) => x.s > MAX_STEP_RATIO);
+    ...adversarial.map(({ name, results }) => ({ what: name, s: growthOf(results[0]!, results.at(-1)!) })),
+  ];
+  const nonLinear = growths.filter((x) => !linearWithinNoise(x.s));
+  const widest = [...growths].sort((a, b) => b.s.high - a.s.high)[0];
 
   const targets: Target[] = [
     {
-      name: `A 1 MB adversarial document redacted, parsed and rendered in under ${ADVERSARIAL_BUDGET_MS} ms`,
+      name: `Every adversarial 1 MB shape redacted, parsed and rendered in at most ${ADVERSARIAL_BUDGET_MS} ms`,
       pass: over.length === 0,
       detail:
         over.length === 0
-          ? `slowest ${slowest?.name ?? "—"} at ${ms(slowestMs)} (median); all ${adversarial.length} shapes under`
-          : `${over.map(({ name, results }) => `${name} ${ms(median(results.at(-1)!.times))}`).join(", ")} over the budget`,
+          ? `slowest ${slowest?.name ?? "—"} at ${msSpread(slowest?.results.at(-1)?.times ?? [])}; all ${adversarial.length} shapes within`
+          : `${over.length} of ${adversarial.length} over: ${over.map(({ name, results }) => `${name} ${msSpread(results.at(-1)!.times)}`).join(", ")}; the stages of each are in the table`,
     },
     {
-      name: `Linear growth (10× the input, at most ${MAX_STEP_RATIO}× the time)`,
+      name: "Growth linear within the noise (10× the input: the pairwise ratios' interquartile range reaches 10×, the median within 12×)",
       pass: nonLinear.length === 0,
       detail:
         nonLinear.length === 0
-          ? `realistic steps ${steps.map(times).join(", ")}; adversarial 100 KB → 1 MB at most ${times(Math.max(...adversarial.map(({ results }) => ratio(median(results.at(-1)!.times), median(results[0]!.times)))))}`
-          : nonLinear.map((x) => `${x.what} ${times(x.s)}`).join(", "),
+          ? `realistic steps ${steps.map(timesSpread).join(", ")}; widest adversarial interval ${widest ? `${widest.what} ${timesSpread(widest.s)}` : "—"}`
+          : nonLinear.map((x) => `${x.what} ${timesSpread(x.s)}`).join(", "),
     },
   ];
 
-  const findings: string[] = [];
+  targets.unshift(fixed.target);
+  targets.push(sanitiser.target);
+  const findings: string[] = [fixed.finding];
   const big = realistic.at(-1)!;
   const share = (part: number) => `${((100 * part) / median(big.times)).toFixed(0)}%`;
   findings.push(
@@ -143,12 +163,17 @@ export async function scaling(options: { runs: number; only?: readonly string[] 
     id: "scaling",
     title: "3. Core scaling",
     method: [
-      "`prepareIssue(text, { source })` — redact, parse, render — timed in a child process per input family (warmed up on small documents first),",
+      "`prepareIssue(text, { source })` — redact, parse, render — timed (CPU time, `process.cpuUsage`, which other processes' load leaves",
+      "alone; wall time beside it) in a child process per input family (warmed up on small documents first),",
       "so that its peak memory is its own: the RSS high-water mark (`process.resourceUsage().maxRSS`) above the baseline, taken on a first, untimed run at each size (sizes run",
       "ascending, a GC before each), so the heap's one-off growth to a new size is not in the times. Stages are timed apart (`redact()`, `parseHandoff()`, the content hash with `renderIssue()`), median of up to 3.",
-      "1 KB = 1024 characters. The adversarial generators are in bench/documents.ts.",
+      "1 KB = 1024 characters. The adversarial generators are in bench/documents.ts. Times are medians with the interquartile range of the runs;",
+      "a growth ratio's interval is the interquartile range of every pairwise ratio (each run at the larger size over each at the smaller).",
+      "Linear within the noise: that interval reaches down to 10× (ten times the input), and the median ratio is within the first round's 12×.",
+      "The fixed cost at 2 KB is CPU time in a process of its own (bench/core-child.ts), beside markdown-it and secretlint alone, built from the",
+      "libraries with the options the core uses (secretlint's profiler is off in that process, as it is in ours).",
     ],
-    tables: [realisticTable, adversarialTable],
+    tables: [fixed.table, realisticTable, adversarialTable, sanitiser.table],
     targets,
     findings,
   };

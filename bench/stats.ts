@@ -37,3 +37,38 @@ export async function timed<T>(task: () => Promise<T>): Promise<{ ms: number; va
   const value = await task();
   return { ms: performance.now() - start, value };
 }
+
+/** The q-quantile (0–1) by linear interpolation between the sorted values. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  const high = Math.ceil(at);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (at - low);
+}
+
+/** The middle half of the runs: the first and third quartiles. */
+export function spread(values: readonly number[]): { low: number; high: number } {
+  return { low: quantile(values, 0.25), high: quantile(values, 0.75) };
+}
+
+/** `1.20 ms (1.10–1.31)`: the median with the interquartile range of the runs. */
+export function msSpread(values: readonly number[]): string {
+  const { low, high } = spread(values);
+  return `${ms(median(values))} (${ms(low).replace(" ms", "")}–${ms(high)})`;
+}
+
+/**
+ * The ratio of two sets of runs, with an interval: the interquartile range of every pairwise ratio a[i] / b[j].
+ * Pairing every run with every other keeps the machine's noise in the interval instead of hiding it in two medians.
+ */
+export function ratioSpread(a: readonly number[], b: readonly number[]): { ratio: number; low: number; high: number } {
+  const pairs = a.flatMap((x) => b.map((y) => ratio(x, y)));
+  return { ratio: ratio(median(a), median(b)), low: quantile(pairs, 0.25), high: quantile(pairs, 0.75) };
+}
+
+/** `1.23× (1.10–1.40)` */
+export function timesSpread(r: { ratio: number; low: number; high: number }): string {
+  return `${times(r.ratio)} (${times(r.low).replace("×", "")}–${times(r.high)})`;
+}

@@ -13,10 +13,11 @@ import { forkChild, type Channel, type ReplayCall, type Seeded } from "./ipc.js"
 import { WEBHOOK_SECRET } from "./probot.js";
 import type { Section, Table, Target } from "./report.js";
 import { AUTHOR } from "./stand-in.js";
-import { median, ms, ratio, times } from "./stats.js";
+import { median, ms, msSpread, quantile, ratio, ratioSpread, times, timesSpread } from "./stats.js";
 
 const SIZES = [2 * 1024, 50 * 1024];
-const TARGET_RATIO = 1.5;
+/** Issue #15's target: CPU per 2 KB delivery at most 1.25× bare Probot's (the first round's was 1.5×). */
+const TARGET_RATIO = 1.25;
 const WARM_UP = 30;
 
 interface Side {
@@ -169,10 +170,15 @@ export async function throughput(options: { rounds: number; deliveries: number }
   const targets: Target[] = [];
   const findings: string[] = [];
   for (const r of results) {
-    const cpu = { ours: median(r.handoff.map((x) => x.cpuMs)), bare: median(r.bare.map((x) => x.cpuMs)) };
+    const ourCpu = r.handoff.map((x) => x.cpuMs);
+    const bareCpu = r.bare.map((x) => x.cpuMs);
+    const cpu = { ours: median(ourCpu), bare: median(bareCpu) };
     const rate = { ours: median(r.handoff.map((x) => x.perSecond)), bare: median(r.bare.map((x) => x.perSecond)) };
-    const cpuRatio = ratio(cpu.ours, cpu.bare);
+    const cpuRatio = ratioSpread(ourCpu, bareCpu);
     const wallRatio = ratio(rate.bare, rate.ours);
+    // ms above the floor, with the interquartile range of every round's CPU against every round of the floor.
+    const above = ourCpu.flatMap((x) => bareCpu.map((y) => x - y));
+    const aboveText = `${ms(cpu.ours - cpu.bare)} (${ms(quantile(above, 0.25)).replace(" ms", "")}–${ms(quantile(above, 0.75))})`;
     const kb = `${r.size / 1024} KB`;
     rows.push([
       kb,
@@ -180,30 +186,32 @@ export async function throughput(options: { rounds: number; deliveries: number }
       rate.ours.toFixed(1),
       rate.bare.toFixed(1),
       times(wallRatio),
-      ms(cpu.ours),
-      ms(cpu.bare),
-      times(cpuRatio),
-      `our App costs ${ms(cpu.ours - cpu.bare)} of CPU per delivery above Probot making the same ${r.requests} requests; redact → parse → render of this document alone is ${ms(r.prepareMs)}`,
+      msSpread(ourCpu),
+      msSpread(bareCpu),
+      timesSpread(cpuRatio),
+      aboveText,
+      ms(r.prepareMs),
     ]);
     if (r.size === 2 * 1024) {
+      const pass = cpuRatio.ratio <= TARGET_RATIO && wallRatio <= TARGET_RATIO;
       targets.push({
-        name: `App overhead over bare Probot at most ${TARGET_RATIO}× per delivery at 2 KB`,
-        pass: cpuRatio <= TARGET_RATIO && wallRatio <= TARGET_RATIO,
+        name: `App CPU per 2 KB delivery at most ${TARGET_RATIO}× bare Probot making the same requests`,
+        pass,
         detail:
-          `CPU ${times(cpuRatio)} (${ms(cpu.ours)} vs ${ms(cpu.bare)}), wall ${times(wallRatio)} (${rate.ours.toFixed(1)} vs ${rate.bare.toFixed(1)} deliveries/s)` +
-          (cpuRatio > TARGET_RATIO || wallRatio > TARGET_RATIO
-            ? `: the ${ms(cpu.ours - cpu.bare)} above the floor is our own work per delivery; ${ms(r.prepareMs)} of it is redact → parse → render (measured alone), the rest the marker lookups, configuration parsing, logging and our middleware`
-            : ""),
+          `CPU ${timesSpread(cpuRatio)}, ${aboveText} above the ${ms(cpu.bare)} floor (${ms(cpu.ours)} per delivery); wall ${times(wallRatio)} (${rate.ours.toFixed(1)} vs ${rate.bare.toFixed(1)} deliveries/s)` +
+          (pass
+            ? ""
+            : `: the ${ms(cpu.ours - cpu.bare)} above the floor is our own work per delivery; ${ms(r.prepareMs)} of it is redact → parse → render (measured alone, section 3), the rest the App shell (marker lookups, configuration, logging, our middleware)`),
       });
     } else {
       findings.push(
-        `At ${kb} the CPU ratio is ${times(cpuRatio)} (${ms(cpu.ours)} vs ${ms(cpu.bare)}); redact → parse → render of the document alone takes ${ms(r.prepareMs)}, so the core is ` +
+        `At ${kb} the CPU ratio is ${timesSpread(cpuRatio)} (${ms(cpu.ours)} vs ${ms(cpu.bare)}); redact → parse → render of the document alone takes ${ms(r.prepareMs)}, so the core is ` +
           `${((100 * r.prepareMs) / Math.max(1e-9, cpu.ours - cpu.bare)).toFixed(0)}% of our overhead at this size.`,
       );
     }
   }
   const table: Table = {
-    caption: `Sequential signed deliveries (edits of one /handoff comment); ${options.rounds} interleaved rounds of ${options.deliveries}, medians`,
+    caption: `Sequential signed deliveries (edits of one /handoff comment); ${options.rounds} interleaved rounds of ${options.deliveries}, medians (interquartile range of the rounds; for a ratio or difference, of every pair of rounds)`,
     headers: [
       "Document",
       "Requests per delivery",
@@ -213,7 +221,8 @@ export async function throughput(options: { rounds: number; deliveries: number }
       "Ours CPU/delivery",
       "Bare CPU/delivery",
       "CPU ratio",
-      "Reading",
+      "ms above the floor",
+      "Core alone (redact → parse → render)",
     ],
     rows,
   };
@@ -227,7 +236,8 @@ export async function throughput(options: { rounds: number; deliveries: number }
       "The stand-in (fake GitHub, zero latency) runs in a third process, so its work is charged to neither side. CPU is the server process's",
       "`process.cpuUsage()` delta per delivery. Deliveries are edits of one existing handoff comment, each changing the text (the issue and",
       "reply are really updated), so GitHub state does not grow. Both servers log at Probot's default level (info) to /dev/null.",
-      "The target is judged on CPU and wall ratios both.",
+      'The target is judged on CPU and wall ratios both. "ms above the floor" is our CPU per delivery minus bare Probot\'s: what the App shell and',
+      "the core cost on top of Probot and Octokit; the core's share is measured alone in this process (`prepareIssue`, wall, median of 20).",
     ],
     tables: [table],
     targets,
