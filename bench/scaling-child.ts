@@ -72,7 +72,7 @@ async function measure(text: string, runs: number): Promise<Omit<SizeResult, "si
   }
   const stages: { redact: number[]; parse: number[]; render: number[] } = { redact: [], parse: [], render: [] };
   if (!refused) {
-    for (let i = 0; i < Math.min(3, runs); i++) {
+    for (let i = 0; i < Math.min(2, runs); i++) {
       let redacted: Awaited<ReturnType<typeof redact>> | undefined;
       let document: ReturnType<typeof parseHandoff> | undefined;
       stages.redact.push(await clock(async () => (redacted = await redact(text))));

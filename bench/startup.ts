@@ -226,7 +226,7 @@ export async function startup(options: { runs: number }): Promise<Section> {
 
   return {
     id: "startup",
-    title: "4. The Action: end to end, cold start, memory, bundle",
+    title: "4. The Action",
     method: [
       "`node action/dist/index.js` spawned the way a runner does (test/action-harness.ts: INPUT_* variables, event file, GITHUB_OUTPUT),",
       "against the fake GitHub in this process, timed from spawn to exit. The floor is a script generated from the run's request log that",
