@@ -1,6 +1,5 @@
 // `.github/handoff.yml` for the Action, read from the default branch as the App reads it, so every mode honours
 // the same `minimum_permission` and `trusted` bots as the App does. Absent means every default.
-import { parse } from "yaml";
 import { CONFIG_PATH, loadConfig } from "../config/load.js";
 import type { HandoffConfig } from "../config/schema.js";
 import type { GitHub, RepoRef } from "../github/client.js";
@@ -12,7 +11,10 @@ export type ActionConfigResult = { ok: true; config: HandoffConfig } | { ok: fal
 export function readActionConfig(gh: GitHub, repo: RepoRef, branch?: string): Promise<ActionConfigResult> {
   return loadConfig(async () => {
     const read = await readFileAt(gh, repo, CONFIG_PATH, branch);
-    return read.ok ? (parse(read.text) as unknown) : null;
+    if (!read.ok) return null;
+    // yaml (117 KB of the bundle) is loaded only for a repository that has the file.
+    const { parse } = await import("yaml");
+    return parse(read.text) as unknown;
   });
 }
 

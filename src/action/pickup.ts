@@ -8,21 +8,15 @@
 //   6. sanitise the document, write the handoff and prompt files, set the outputs
 import { mkdir, writeFile } from "node:fs/promises";
 import * as core from "@actions/core";
-import { agentBrief, type Brief } from "../core/brief.js";
-import { textForAgent, type AgentText, type OwnText } from "../core/agent-text.js";
 import { contentHash, renderMarker } from "../core/marker.js";
-import { redact, RedactionError } from "../core/redact/index.js";
-import { sanitizeForAgent, sanitizeTitleForAgent } from "../core/sanitize.js";
 import { formatIssue, type GitHub, type IssueAddress, type Log } from "../github/client.js";
 import { upsertComment, type IsOurs } from "../github/comments.js";
 import { addLabels, removeLabels } from "../github/labels.js";
 import { acquireClaim, newLease, recordClaim, renderClaimComment } from "./claim.js";
 import { issueFromEvent, type ActionContext } from "./context.js";
-import type { HandoffMarker } from "../core/marker.js";
 import type { PickupInputs } from "./inputs.js";
 import { LABELS, labelNames } from "../core/labels.js";
 import { issuePaths } from "./paths.js";
-import { renderPrompt, suggestBranch } from "./prompt.js";
 import { newReport, setOutput, type Report } from "./report.js";
 import { selectComments, type ThreadComment } from "./thread.js";
 import { actionIdentity } from "../flows/identity.js";
@@ -57,8 +51,12 @@ export async function pickup({ gh, context, inputs, log }: PickupDeps): Promise<
   setOutput(report, "issue-number", number);
   report.rows.push(["Issue", `[${name}](${context.serverUrl}/${issue.owner}/${issue.repo}/issues/${number})`]);
 
-  // 2. Read it.
-  const { data } = await gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { ...issue });
+  // 2. Read it. The text pipeline (markdown-it, parse5, secretlint: most of the bundle) is loaded while the
+  // request is in flight; `.catch` only keeps a failed load from being unhandled: it is thrown where it is awaited.
+  const reading = gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { ...issue });
+  const loadingText = reading.then(() => import("./pickup-text.js"));
+  loadingText.catch(() => undefined);
+  const { data } = await reading;
   if (data.state === "closed") {
     core.notice(`${name} is closed: handoff does not pick up closed issues`);
     return notClaimed("the issue is closed");
@@ -79,7 +77,8 @@ export async function pickup({ gh, context, inputs, log }: PickupDeps): Promise<
   }
   const parent = verdict.marker.parent;
   // The title goes into outputs, the public job summary and the prompt: sanitised and redacted like the body.
-  const title = await titleForAgent(data.title);
+  const text = await loadingText;
+  const title = await text.titleForAgent(data.title);
   setOutput(report, "title", title);
   setOutput(report, "parent", parent ?? "");
 
@@ -97,8 +96,8 @@ export async function pickup({ gh, context, inputs, log }: PickupDeps): Promise<
   // 5. What the agent will read: sanitised, then redacted once more. Sanitising can join what redaction saw
   // apart (`AKIA…<!-- -->…`), and writers' comments were never redacted by the App. Done before the claim, so
   // a document that cannot be redacted fails the step without leaving a claim behind.
-  const document = await composeDocument(data.body ?? "", comments, name);
-  const brief = await briefOf(data.body ?? "", verdict.marker, context, log);
+  const document = await text.composeDocument(data.body ?? "", comments, name);
+  const brief = await text.briefOf(data.body ?? "", verdict.marker, context, log);
 
   // 6. Claim.
   const now = new Date();
@@ -125,8 +124,8 @@ export async function pickup({ gh, context, inputs, log }: PickupDeps): Promise<
 
   // 7. The files the agent reads, and the outputs that point at them.
   const paths = issuePaths(context.runnerTemp, number);
-  const branch = suggestBranch(number, title);
-  const prompt = renderPrompt({
+  const branch = text.suggestBranch(number, title);
+  const prompt = text.renderPrompt({
     issue: name,
     issueUrl: data.html_url,
     title,
@@ -156,50 +155,6 @@ export async function pickup({ gh, context, inputs, log }: PickupDeps): Promise<
   );
   if (comments.length > 0) report.rows.push(["Comments included", String(comments.length)]);
   return report;
-}
-
-/**
- * The document's boundaries and checklist for the prompt, with its pointers linked at the commit it was filed from
- * (a file's), else at the commit this run is at. Redaction failing here only loses the extras, never leaks text.
- */
-async function briefOf(
-  body: string,
-  marker: HandoffMarker,
-  context: ActionContext,
-  log: Log,
-): Promise<Brief | undefined> {
-  const ref = (marker.source.type === "file" ? marker.source.commit : undefined) ?? context.sha;
-  try {
-    return await agentBrief(body, { serverUrl: context.serverUrl, ...context.repo, ref });
-  } catch (error) {
-    if (!(error instanceof RedactionError)) throw error;
-    log.info(`the document's boundaries and checklist were left out of the prompt: ${error.message}`);
-    return undefined;
-  }
-}
-
-/**
- * GitHub shows a title as plain text, so it is sanitised as text, not markdown. A secret split by markup in it
- * (`ghp_…<!-- -->…`) is still a secret: when the title read as markdown holds more of them, that reading is used.
- */
-async function titleForAgent(raw: string): Promise<string> {
-  const plain = await redact(sanitizeTitleForAgent(raw).text);
-  const joined = await redact(sanitizeForAgent(raw).text.trim());
-  return joined.report.total > plain.report.total ? joined.text : plain.text;
-}
-
-/** The issue body, then each trusted comment under its own heading; sanitised, then redacted, for the agent. */
-async function composeDocument(body: string, comments: readonly ThreadComment[], name: string): Promise<AgentText> {
-  const pieces: Array<string | OwnText> = [body];
-  if (comments.length > 0) pieces.push({ ours: "\n\n---\n\n## Comments on the handoff issue\n" });
-  for (const comment of comments)
-    pieces.push({ ours: `\n### @${comment.author}, ${comment.createdAt}\n\n` }, comment.body);
-  try {
-    return await textForAgent(pieces);
-  } catch (error) {
-    if (!(error instanceof RedactionError)) throw error;
-    throw new Error(`${name} could not be prepared for the agent: ${error.message}. Nothing was claimed or written.`);
-  }
 }
 
 /** Fixed text only: a refusal must never echo the refused issue's words. */

@@ -8,21 +8,20 @@
 //   6. release the claim
 import * as core from "@actions/core";
 import { findMarker } from "../core/marker.js";
-import { prepareReturn, type PreparedReturn } from "../core/prepare.js";
+import type { PreparedReturn } from "../core/prepare.js";
 import { RedactionError } from "../core/redact/error.js";
 import { formatIssue, type GitHub, type IssueAddress, type Log } from "../github/client.js";
 import { upsertComment, type IsOurs } from "../github/comments.js";
 import { addLabels, removeLabels } from "../github/labels.js";
 import { diagnosticLine, withMarker } from "../flows/messages.js";
 import { handoffMarkerOf, toHandoffIssue, type HandoffIssue } from "../flows/handoff-issue.js";
-import { deliverReturn, type RelayOutcome } from "../flows/return.js";
+import type { RelayOutcome } from "../flows/return.js";
 import { releaseClaim, type ReleaseOutcome } from "./claim.js";
 import { issueFromEvent, type ActionContext } from "./context.js";
 import type { ReturnInputs } from "./inputs.js";
 import { LABELS } from "../core/labels.js";
 import { issuePaths } from "./paths.js";
 import { newReport, setOutput, type Report } from "./report.js";
-import { overrideStatus, readReturn } from "./return-document.js";
 import { actionIdentity } from "../flows/identity.js";
 import { TrustChecker, trustPolicy } from "../flows/policy.js";
 import { requireActionConfig } from "./config.js";
@@ -47,7 +46,12 @@ export async function returnMode({ gh, context, inputs, log }: ReturnDeps): Prom
   const address: IssueAddress = { ...context.repo, issue_number: number };
   const name = formatIssue(address);
   setOutput(report, "issue-number", number);
-  const { data } = await gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { ...address });
+  // The text pipeline (markdown-it, parse5, secretlint, yaml: most of the bundle) is loaded while the request is in
+  // flight; `.catch` only keeps a failed load from being unhandled: it is thrown where it is awaited.
+  const reading = gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { ...address });
+  const loadingText = reading.then(() => import("./return-text.js"));
+  loadingText.catch(() => undefined);
+  const { data } = await reading;
   const issue = toHandoffIssue(context.repo, { ...data, number });
   report.rows.push(["Issue", `[${name}](${data.html_url})`]);
   // The author rule is pickup's: a writer, or a bot listed in trusted-bots. Not isOurs: that counts
@@ -62,6 +66,7 @@ export async function returnMode({ gh, context, inputs, log }: ReturnDeps): Prom
   }
 
   // 2. The return document.
+  const { deliverReturn, overrideStatus, prepareReturn, readReturn } = await loadingText;
   const file = inputs["return-file"] ?? issuePaths(context.runnerTemp, number).return;
   let source = await readReturn({ text: inputs["return-text"], file });
   const conclusion = inputs["agent-conclusion"];
