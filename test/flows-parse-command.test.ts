@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { looksLikeReturnDocument, parseCommand } from "../src/flows/parse-command.js";
+import { looksLikeReturnDocument, parseCommand, shownLines } from "../src/flows/parse-command.js";
 import { withCommandTitle } from "../src/flows/command-document.js";
 
 describe("parseCommand", () => {
@@ -127,5 +128,41 @@ describe("withCommandTitle", () => {
 
   it("makes the command text the reason when the document has its own title", () => {
     expect(withCommandTitle("# Own title\nx", "because")).toBe("Reason: because\n\n# Own title\nx");
+  });
+});
+
+describe("a command on the first line (read without a markdown parse)", () => {
+  // Pieces that hide or quote lines, opened on the command line itself or after it.
+  const opener = fc.constantFrom("", " `x", " <!-- x", " <div>", " | a |", " [^1]", " **", " <", " ```");
+  const line = fc.constantFrom(
+    "text",
+    "```",
+    "~~~",
+    "    code",
+    "> quote",
+    "<!-- c -->",
+    "<div>",
+    "`",
+    "-->",
+    "| --- |",
+    "---",
+    "===",
+    "- item",
+    "[^1]: note",
+    "/handoff again",
+    "",
+  );
+  const body = fc
+    .tuple(fc.constantFrom("", " ", "  ", "   "), fc.constantFrom("", " Title", " return"), opener, fc.array(line))
+    .map(([indent, words, open, rest]) => [`${indent}/handoff${words}${open}`, ...rest].join("\n"));
+
+  it("is what markdown-it shows as the commenter's prose, whatever follows it", () => {
+    fc.assert(
+      fc.property(body, (text) => {
+        expect(shownLines(text, text.split("\n").length)[0]).toBe(true);
+        expect(parseCommand(text)?.line).toBe(1);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

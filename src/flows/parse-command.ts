@@ -66,7 +66,7 @@ function hideInline(content: string, firstLine: number, ranges: InlineRange[], s
 }
 
 /** For each line (markdown-it's line breaks): whether GitHub shows it as the commenter's own prose. */
-function shownLines(body: string, lineCount: number): boolean[] {
+export function shownLines(body: string, lineCount: number): boolean[] {
   const shown = new Array<boolean>(lineCount).fill(true);
   const { tokens, env } = parseWithPositions(body);
   for (const token of tokens) {
@@ -78,6 +78,11 @@ function shownLines(body: string, lineCount: number): boolean[] {
   return shown;
 }
 
+function firstShown(body: string, lineCount: number, candidates: readonly number[]): number | undefined {
+  const shown = shownLines(body, lineCount);
+  return candidates.find((i) => shown[i]);
+}
+
 /** The first `/handoff` command in the comment, or null when there is none. */
 export function parseCommand(body: string): HandoffCommand | null {
   // markdown-it's line breaks (`\r\n`, `\r`, `\n`), so its line numbers are ours.
@@ -85,8 +90,10 @@ export function parseCommand(body: string): HandoffCommand | null {
   const candidates = lines.flatMap((line, index) => (COMMAND_RE.test(line) ? [index] : []));
   // Most comments carry no command: they cost one pass of a regex, not a markdown parse.
   if (candidates.length === 0) return null;
-  const shown = shownLines(body, lines.length);
-  const index = candidates.find((i) => shown[i]);
+  // A command on the first line is always shown: nothing comes before it to open a code span or a comment, and a
+  // line the command pattern matches cannot itself open a fence, an indented code block, raw HTML or a quote. The
+  // usual comment (`/handoff Title` then the document) so costs no markdown parse here; the core parses it anyway.
+  const index = candidates[0] === 0 ? 0 : firstShown(body, lines.length, candidates);
   if (index === undefined) return null;
   const match = COMMAND_RE.exec(lines[index]!)!;
   const next = [...body.matchAll(LINE_BREAK_PATTERN)][index];
