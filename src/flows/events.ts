@@ -1,5 +1,7 @@
 // The events the flows act on, parsed with zod from a webhook payload (the App's, or the event file the Action's
-// runner writes: the same JSON) into shapes that belong to no shell. Only what a flow reads is kept.
+// runner writes: the same JSON) into shapes that belong to no shell. Only what a flow reads is kept: the payload's
+// objects are parsed without their other keys (a comment payload carries the whole repository, issue and sender,
+// and copying every key cost more than the rest of the parse); the users and labels handed on keep theirs.
 import * as z from "zod";
 import type { RepoRef } from "../github/client.js";
 import type { CommentAuthor } from "../github/comments.js";
@@ -7,37 +9,29 @@ import type { PushData } from "./push-changes.js";
 
 const User = z.object({ login: z.string(), type: z.string().optional() }).loose();
 const Label = z.union([z.string(), z.object({ name: z.string().nullish() }).loose()]);
-const Repository = z
-  .object({
-    name: z.string(),
-    full_name: z.string(),
-    html_url: z.string(),
-    default_branch: z.string().optional(),
-    master_branch: z.string().optional(),
-    owner: z.object({ login: z.string().optional(), name: z.string().nullish() }).loose(),
-  })
-  .loose();
+const Repository = z.object({
+  name: z.string(),
+  full_name: z.string(),
+  html_url: z.string(),
+  default_branch: z.string().optional(),
+  master_branch: z.string().optional(),
+  owner: z.object({ login: z.string().optional(), name: z.string().nullish() }),
+});
 
-const CommentPayload = z
-  .object({
-    action: z.string(),
-    comment: z
-      .object({ id: z.number(), body: z.string().nullish(), html_url: z.string(), user: User.nullable() })
-      .loose(),
-    issue: z
-      .object({
-        number: z.number(),
-        body: z.string().nullish(),
-        html_url: z.string(),
-        state: z.string().optional(),
-        labels: z.array(Label).optional(),
-        user: User.nullable(),
-        pull_request: z.unknown().optional(),
-      })
-      .loose(),
-    repository: Repository,
-  })
-  .loose();
+const CommentPayload = z.object({
+  action: z.string(),
+  comment: z.object({ id: z.number(), body: z.string().nullish(), html_url: z.string(), user: User.nullable() }),
+  issue: z.object({
+    number: z.number(),
+    body: z.string().nullish(),
+    html_url: z.string(),
+    state: z.string().optional(),
+    labels: z.array(Label).optional(),
+    user: User.nullable(),
+    pull_request: z.unknown().optional(),
+  }),
+  repository: Repository,
+});
 
 const PushPayload = z
   .object({
