@@ -59,8 +59,21 @@ export interface CliRun {
   stderr: string;
 }
 
-/** `handoff …` in a child process with a clean environment: only the API URL and the token given. */
-export function runCli(github: FakeGitHub, args: string[], token = WRITER_TOKEN): Promise<CliRun> {
+/**
+ * `handoff …` against the fake GitHub, with only the API URL and the token given. By default in this process:
+ * the same `main()` the bin calls, its output captured through the `Io` it takes. With `via: "bin"`, the built
+ * bin in a child process with a clean environment, as a user runs it: the smoke test of the loop end to end.
+ */
+export function runCli(
+  github: FakeGitHub,
+  args: string[],
+  token = WRITER_TOKEN,
+  via: "bin" | "in-process" = "in-process",
+): Promise<CliRun> {
+  return via === "bin" ? spawnCli(github, args, token) : runCliInProcess(github, args, token);
+}
+
+function spawnCli(github: FakeGitHub, args: string[], token: string): Promise<CliRun> {
   const env = {
     PATH: process.env["PATH"] ?? "",
     HOME: mkdtempSync(path.join(tmpdir(), "handoff-home-")),
@@ -76,6 +89,36 @@ export function runCli(github: FakeGitHub, args: string[], token = WRITER_TOKEN)
     child.on("error", reject);
     child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+let cliBusy = false;
+
+/**
+ * main() with GITHUB_API_URL and GH_TOKEN set for its run (both read from process.env, so one run at a time),
+ * in a fresh directory, its lines captured as the bin would print them. A spawned bin costs ~0.4 s of start-up.
+ */
+async function runCliInProcess(github: FakeGitHub, args: string[], token: string): Promise<CliRun> {
+  if (cliBusy) throw new Error('in-process CLI runs share process.env: run them one at a time, or pass via: "bin"');
+  cliBusy = true;
+  const names = ["GITHUB_API_URL", "GH_TOKEN", "GITHUB_TOKEN"] as const;
+  const saved = names.map((name) => [name, process.env[name]] as const);
+  process.env["GITHUB_API_URL"] = github.url;
+  process.env["GH_TOKEN"] = token;
+  delete process.env["GITHUB_TOKEN"];
+  let stdout = "";
+  let stderr = "";
+  try {
+    const { main } = await import("../src/cli/main.js");
+    const io = { out: (line: string) => (stdout += `${line}\n`), err: (line: string) => (stderr += `${line}\n`) };
+    const code = await main([...args, "--repo", REPO], io, mkdtempSync(path.join(tmpdir(), "handoff-cwd-")));
+    return { code, stdout, stderr };
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    cliBusy = false;
+  }
 }
 
 /** Waits (briefly) for a comment matching `match` to appear in the fake. */
@@ -116,6 +159,7 @@ export async function agentReturns(
   github: FakeGitHub,
   issue: IssueRecord,
   returnText: string,
+  via: "bundle" | "in-process" = "in-process",
   trustedBots = APP_BOT,
 ): Promise<void> {
   const runnerTemp = mkdtempSync(path.join(tmpdir(), "handoff-runner-"));
@@ -124,7 +168,7 @@ export async function agentReturns(
     inputs: { mode: "pickup", "trusted-bots": trustedBots },
     event: readyEvent(issue),
     runnerTemp,
-    via: "bundle",
+    via,
   });
   if (pickup.outputs["claimed"] !== "true")
     throw new Error(`pickup did not claim #${issue.number}: ${pickup.outputs["reason"] ?? pickup.stderr}`);
@@ -133,7 +177,7 @@ export async function agentReturns(
     github,
     inputs: { mode: "return", issue: String(issue.number), "trusted-bots": trustedBots, "agent-conclusion": "success" },
     runnerTemp,
-    via: "bundle",
+    via,
   });
   if (back.code !== 0) throw new Error(`return failed: ${back.stderr}`);
 }

@@ -1,5 +1,7 @@
-// The local session's loop, end to end, with the CLI run as a user runs it: publish → the App files it (or
-// --direct) → the Action picks it up and returns → `handoff wait` prints the return as an agent may read it.
+// The local session's loop, end to end: publish → the App files it (or --direct) → the Action picks it up and
+// returns → `handoff wait` prints the return as an agent may read it. The first case runs the CLI as a user runs
+// it (the built bin in a child process) and the committed Action bundle; the others call the same main() and
+// run() in this process (test/cli-loop-harness.ts, test/action-harness.ts).
 import { readFileSync } from "node:fs";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { findMarker } from "../src/core/marker.js";
@@ -37,18 +39,14 @@ const isSlashHandoff = (c: { body: string; user: { login: string } }) =>
   c.user.login === "alice" && c.body.startsWith("/handoff\n");
 
 /** publish (default path), with the App answering the comment the CLI posts. */
-async function publishThroughApp(file: string, action: "created" | "edited" = "created") {
+async function publishThroughApp(file: string, action: "created" | "edited" = "created", via?: "bin") {
   const before = new Map([...loop.github.state.comments.values()].map((c) => [c.id, c.body]));
-  const run = runCli(loop.github, [
-    "publish",
-    file,
-    "--parent",
-    String(loop.parent.number),
-    "--json",
-    ...FAST,
-    "--timeout",
-    "20s",
-  ]);
+  const run = runCli(
+    loop.github,
+    ["publish", file, "--parent", String(loop.parent.number), "--json", ...FAST, "--timeout", "20s"],
+    undefined,
+    via,
+  );
   const comment = await commentAppears(loop.github, (c) => isSlashHandoff(c) && before.get(c.id) !== c.body);
   await deliverComment(loop, comment, action);
   return run;
@@ -58,7 +56,7 @@ describe("the local loop through the App", () => {
   it("publishes, the App files it, the Action returns, and wait prints the sanitised return with exit 0", async () => {
     const file = copyFixture("loop-handoff.md");
 
-    const published = await publishThroughApp(file);
+    const published = await publishThroughApp(file, "created", "bin");
     expect(published.code, published.stderr).toBe(0);
     const result = JSON.parse(published.stdout) as {
       issue: number;
@@ -71,8 +69,13 @@ describe("the local loop through the App", () => {
     expect(issue.user.login).toBe("handoff-app[bot]");
     expect(result.url).toBe(`https://github.com/octo-org/widgets/issues/${issue.number}`);
 
-    await agentReturns(loop.github, issue, returnText());
-    const waited = await runCli(loop.github, ["wait", String(issue.number), "--json", ...FAST, "--timeout", "10s"]);
+    await agentReturns(loop.github, issue, returnText(), "bundle");
+    const waited = await runCli(
+      loop.github,
+      ["wait", String(issue.number), "--json", ...FAST, "--timeout", "10s"],
+      undefined,
+      "bin",
+    );
 
     expect(waited.code, waited.stderr).toBe(0);
     const json = JSON.parse(waited.stdout) as { issue: number; status: string; return: string; url: string };
