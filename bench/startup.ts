@@ -220,7 +220,7 @@ export async function startup(options: { runs: number }): Promise<Section> {
             .map((f) => `${f.path} ${bytes(f.size)}`)
             .join(
               ", ",
-            )}: the dependencies bundled for start-up (parse5, yaml, zod, markdown-it, secretlint's rules) are most of it`
+            )}; by an esbuild metafile of the 926 KiB single-file bundle (2026-12-01): src/core 148 KB, parse5 141, yaml 117, zod 103, markdown-it 53, entities 50, secretlint's preset 49`
         : ""),
   });
 
