@@ -209,6 +209,40 @@ describe("the kind of a document, from evidence", () => {
     ]);
   });
 
+  it("reads a report's files and checks under deeper headings of its work section", () => {
+    const text = doc(
+      "# Pixel Diff Detection",
+      "",
+      "## 作業内容",
+      "",
+      "### 変更ファイル",
+      "- `LINEInboundWatcher.swift`",
+      "",
+      "### 動作確認",
+      "- Build: 成功",
+      "- Doctor: 6/6 PASS",
+    );
+    expect(kindOf(text)).toEqual([
+      "return",
+      "a `変更ファイル` section; checks reported with their results (`動作確認`)",
+    ]);
+  });
+
+  it("does not read the changed files of a session's current state as a report", () => {
+    const text = doc(
+      "# Session Handoff",
+      "",
+      "## 현재 상태",
+      "",
+      "### 변경된 파일",
+      "- a.ts",
+      "",
+      "## 다음 단계",
+      "- b",
+    );
+    expect(kindOf(text)[0]).toBe("handoff");
+  });
+
   it("keeps a progress log a handoff, however much it says was finished", () => {
     const text = doc(
       "# Progresso — WTK-MEET-14: recusar link",

@@ -146,6 +146,21 @@ describe("splitting the body", () => {
   });
 });
 
+describe("a heading that names the work without a direction", () => {
+  it("is the work to do in a brief and the work done in a return", () => {
+    const brief = doc("# 実装指示書: 雰囲気ライティング", "", "## 目的", "x", "", "## 作業内容", "- 追加する");
+    expect(outline(brief)).toEqual([
+      ["reason", "目的"],
+      ["scope", "作業内容"],
+    ]);
+    const report = doc("# 作業報告書", "", "## 作業概要", "x", "", "## 作業内容", "- 追加した");
+    expect(parseHandoff(report).sections.at(-1)).toMatchObject({
+      canonical: "done",
+      rule: 'in a return, the work it names is the work done (keywords: "作業内容")',
+    });
+  });
+});
+
 describe("bold pseudo-headings", () => {
   it("starts a section at a paragraph that is only a recognised bold label", () => {
     const parsed = parseHandoff(doc("## Context", "c", "", "**Next steps:**", "- do it"));
@@ -163,6 +178,21 @@ describe("bold pseudo-headings", () => {
       text: "ship it\ntoday",
       line: 3,
     });
+  });
+
+  it("keeps a bold label under a deeper heading of a recognised section as that item's detail", () => {
+    const text = doc(
+      "# 作業報告書",
+      "",
+      "## 作業内容",
+      "",
+      "### 1. テストクラスの新規作成",
+      "",
+      "**目的：**",
+      "",
+      "テスト実装。",
+    );
+    expect(outline(text)).toEqual([["done", "作業内容"]]);
   });
 
   it("does not split at a bold label it does not recognise", () => {

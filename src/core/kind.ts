@@ -3,6 +3,8 @@
 // shows it: a title that announces a return or a completion report, a verdict line (`VERDICT: PASS`), a report
 // addressed back to the orchestrator. One strong sign is enough; weaker signs need company. A brief that asks for a
 // report back (`## Report back`, `## Return handoff`) is a handoff however much it talks about the return.
+import { classifyHeading } from "./headings/classify.js";
+import { cleanHeading } from "./headings/clean.js";
 import type { Block } from "./markdown.js";
 import type { HandoffKind, Section } from "./types.js";
 import { TITLE_PATTERNS, plainText } from "./title.js";
@@ -90,6 +92,8 @@ export const KIND_PATTERNS = {
   progressTitle:
     /\b(?:progress|progresso|progreso|progression|fortschritt|voortgang|avanzamento)\b|進捗|进度|진행 상황/i,
   latinMarks: /[\u0300-\u036f]/g,
+  fence: /^\s{0,3}(?:```|~~~)/,
+  atxHeading: /^\s{0,3}#{1,6}\s/,
   nonWord: /[^\p{L}\p{N}]+/u,
   briefHeading:
     /^(?:report back|return handoff|return format|report format|what to report|reporting)\b|報告に含め|보고.{0,6}포함/i,
@@ -183,20 +187,28 @@ export function readKind(input: KindInput): KindRead {
   const outcome = findOutcome(input.blocks);
   if (outcome !== null) signs.push(`an outcome line (\`${outcome}\`)`);
   const headings = input.sections.map((s) => s.heading).filter((h) => h !== "");
+  // Deeper headings too: a report's `### Files modified` often sits under its `## Work done`. Not under a snapshot of
+  // the current state or a plan, where a handoff lists the files its session left changed.
+  const allHeadings = [...headings, ...input.sections.filter(reportsWork).flatMap((s) => subheadings(s.text))];
   const reportHeading = headings.find((h) => KIND_PATTERNS.completionTitle.test(h));
   if (reportHeading && !KIND_PATTERNS.completionTitle.test(title)) signs.push(`a \`${reportHeading}\` section`);
   const addressed = headings.find((h) => KIND_PATTERNS.addressedBack.test(h) || KIND_PATTERNS.arrowBack.test(h));
   if (addressed) signs.push(`a section addressed back (\`${addressed}\`)`);
   const deviations = headings.find((h) => KIND_PATTERNS.deviations.test(withoutAccents(h)));
   if (deviations) signs.push(`a \`${deviations}\` section`);
-  const changes = headings.find((h) => KIND_PATTERNS.changesHeading.test(withoutAccents(h).toLowerCase().trim()));
+  const changes = allHeadings.find((h) => KIND_PATTERNS.changesHeading.test(withoutAccents(h).toLowerCase().trim()));
   if (changes) signs.push(`a \`${changes}\` section`);
   const commit = headings.find((h) => KIND_PATTERNS.commitHeading.test(h));
   if (commit) signs.push(`a \`${commit}\` section`);
-  const files = headings.find((h) => KIND_PATTERNS.filesHeading.test(withoutAccents(h).toLowerCase()));
+  const files = allHeadings.find((h) => KIND_PATTERNS.filesHeading.test(withoutAccents(h).toLowerCase()));
   if (files) signs.push(`a \`${files}\` section`);
-  const checked = input.sections.find((s) => s.canonical === "acceptance" && resultLines(s.text) >= RESULTS_REPORTED);
-  if (checked) signs.push(`checks reported with their results (\`${checked.heading}\`)`);
+  const checked =
+    input.sections.find((s) => s.canonical === "acceptance" && resultLines(s.text) >= RESULTS_REPORTED)?.heading ??
+    input.sections
+      .filter(reportsWork)
+      .map(checkedSubsection)
+      .find((h) => h !== null);
+  if (checked) signs.push(`checks reported with their results (\`${checked}\`)`);
   const brief = headings.find((h) => KIND_PATTERNS.briefHeading.test(h));
   if (brief) {
     const noted = signs.length > 0 ? ` (${signs.join("; ")} set aside)` : "";
@@ -215,6 +227,42 @@ export function readKind(input: KindInput): KindRead {
  * one sure result line (`68 passed`), or two lines with a result word.
  */
 const RESULTS_REPORTED = 2;
+
+/** Sections whose deeper headings can report the work: not a state snapshot or a plan of what comes next. */
+function reportsWork(section: Section): boolean {
+  return section.canonical !== "context" && section.canonical !== "next-steps";
+}
+
+/** The ATX headings inside a section's text (outside code fences), as plain text. */
+function subheadings(text: string): string[] {
+  const found: string[] = [];
+  let fenced = false;
+  for (const line of text.split("\n", 2_000)) {
+    if (KIND_PATTERNS.fence.test(line)) fenced = !fenced;
+    else if (!fenced && KIND_PATTERNS.atxHeading.test(line)) found.push(plainText(line));
+  }
+  return found.filter((h) => h !== "");
+}
+
+/** A deeper verification heading (`### 動作確認` inside `## 作業内容`) whose text reports checks as run. */
+function checkedSubsection(section: Section): string | null {
+  let heading: string | null = null;
+  let body: string[] = [];
+  let fenced = false;
+  const lines = [...section.text.split("\n", 2_000), "# end"];
+  for (const line of lines) {
+    if (KIND_PATTERNS.fence.test(line)) fenced = !fenced;
+    if (fenced || !KIND_PATTERNS.atxHeading.test(line)) {
+      body.push(line);
+      continue;
+    }
+    if (heading !== null && resultLines(body.join("\n")) >= RESULTS_REPORTED) return heading;
+    const text = plainText(line);
+    heading = classifyHeading(cleanHeading(text)).canonical === "acceptance" ? text : null;
+    body = [];
+  }
+  return null;
+}
 
 function resultLines(text: string): number {
   let weight = 0;

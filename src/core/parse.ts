@@ -9,7 +9,7 @@ import { FRONTMATTER_PATTERNS, readFrontmatter, splitFrontmatter, type Frontmatt
 import { METADATA_PATTERNS, readMetadata } from "./metadata.js";
 import { POINTER_PATTERNS, findPointers } from "./pointers.js";
 import { SCHEMA_PATTERNS, parseIssueRef } from "./schema.js";
-import { SECTION_PATTERNS, readBlocks, splitSections } from "./sections.js";
+import { SECTION_PATTERNS, asReported, readBlocks, splitSections } from "./sections.js";
 import { KIND_PATTERNS, readKind } from "./kind.js";
 import { FALLBACK_TITLE, TITLE_PATTERNS, extractTitle, plainText } from "./title.js";
 import { CLASSIFY_PATTERNS } from "./headings/classify.js";
@@ -102,7 +102,7 @@ function parse(source: string): HandoffDocument {
     metadata: meta,
     body: split.body,
     bodyLine: split.bodyLine,
-    sections,
+    sections: kind.kind === "return" ? asReported(sections) : sections,
     pointers: findPointers(split.body, split.bodyLine),
     diagnostics: [...split.diagnostics, ...frontmatter.diagnostics].sort(
       (a, b) => a.line - b.line || a.column - b.column,

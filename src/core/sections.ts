@@ -2,6 +2,7 @@
 // bullets, each heading placed in a canonical section by the classifier (headings/classify.ts).
 import { lineSpans } from "./frontmatter.js";
 import { classifyHeading } from "./headings/classify.js";
+import { WORK_CONTENT } from "./headings/lexicon.js";
 import { SECTION_PATTERNS, cleanHeading } from "./headings/clean.js";
 import { pseudoHeading, readLabel, type Label } from "./headings/labels.js";
 import type { Block } from "./markdown.js";
@@ -36,6 +37,19 @@ interface SectionStart {
  * after it. Bold labels start a section anywhere; lists of labelled bullets (`- **done:** …`) only inside an
  * unrecognised section, where they are the entry's structure.
  */
+/**
+ * The sections of a return, with headings that name the work without a direction (`## 作業内容`) read as the work
+ * done rather than the work to do.
+ */
+export function asReported(sections: readonly Section[]): Section[] {
+  return sections.map((s) => {
+    if (s.canonical !== "scope") return s;
+    const compact = cleanHeading(s.heading).replace(SECTION_PATTERNS.whitespace, "");
+    if (!WORK_CONTENT.some((term) => compact.includes(term))) return s;
+    return { ...s, canonical: "done", rule: `in a return, the work it names is the work done (${s.rule ?? ""})` };
+  });
+}
+
 export function splitSections(body: string, bodyLine: number, blocks: readonly Block[]): Section[] {
   const spans = lineSpans(body);
   const lineText = (i: number): string => {
@@ -51,11 +65,21 @@ export function splitSections(body: string, bodyLine: number, blocks: readonly B
   const labelLists = labelledLists(blocks, lineText);
   // The canonical section of the heading the blocks are under ("preamble" before the first).
   let enclosing: SectionName | null | "preamble" = "preamble";
+  // Under a deeper heading of a recognised section (`### 1. Test classes` in `## 作業内容`), a bold label such as
+  // `**目的：**` is that item's detail, not a new section.
+  let inItem = false;
   for (const block of blocks) {
     if (block === title) continue;
     if (block.kind === "paragraph") {
+      const recognised = enclosing !== null && enclosing !== "preamble";
       const label =
-        block.depth === 0 ? labelStart(block, enclosing) : enclosing === null ? labelLists.get(block) : undefined;
+        block.depth !== 0
+          ? enclosing === null
+            ? labelLists.get(block)
+            : undefined
+          : inItem && recognised
+            ? null
+            : labelStart(block, enclosing);
       if (label) starts.push(label);
       continue;
     }
@@ -68,9 +92,13 @@ export function splitSections(body: string, bodyLine: number, blocks: readonly B
     else if (promoted && block.level <= currentLevel) currentLevel = Math.max(currentLevel, block.level);
     else if (canonical !== null && (current === undefined || current.canonical === null) && labelLike(heading))
       currentLevel = block.level;
-    else continue;
+    else {
+      inItem = true;
+      continue;
+    }
     starts.push({ canonical, heading, rule, line: block.start, textStart: block.end });
     enclosing = canonical;
+    inItem = false;
   }
   const sections: Section[] = [];
   const firstStart = starts[0]?.line ?? spans.length;

@@ -39,6 +39,12 @@ export const RESOLVED: ReadonlySet<string> = new Set([
   "해결됨",
 ]);
 
+/**
+ * Headings that name the work without saying which way it goes (`作業内容`, "work content"): in a brief the work to do
+ * (scope), in a return the work done. Matched in the heading with its spaces removed.
+ */
+export const WORK_CONTENT: readonly string[] = ["作業内容", "工作内容", "작업내용"];
+
 export const LEXICON: Readonly<Record<SectionName, SectionTerms>> = {
   reason: {
     strong: [
