@@ -191,6 +191,11 @@ describe("word families and precedence", () => {
     });
   });
 
+  it("ignores a term negated across an auxiliary (`not yet shipped`, `nicht noch erledigt`)", () => {
+    expect(classifyHeading("Features not yet shipped").canonical).toBeNull();
+    expect(classifyHeading("Shipped features").canonical).toBe("done");
+  });
+
   it("does not make a section of a label for one value", () => {
     expect(classifyHeading("Implementation Date").canonical).toBeNull();
   });
@@ -203,7 +208,15 @@ describe("word families and precedence", () => {
     ["Uncommitted Changes", "context"],
     ["What We Were Working On", "context"],
     ["Future Enhancements", "next-steps"],
-    ["Offene Folge-Aufgaben (nicht Teil dieses Durchlaufs)", "next-steps"],
+    ["Folge-Aufgaben (nicht Teil dieses Durchlaufs)", "next-steps"],
+    ["Andere offene Arbeit", "open-questions"],
+    ["O que **não** foi feito", "next-steps"],
+    ["Was wurde gemacht", "done"],
+    ["Leia nesta ordem", "pointers"],
+    ["Gate summary", "acceptance"],
+    ["Resume Prompt", "next-steps"],
+    ["알려진 제약사항", "open-questions"],
+    ["1. このプロジェクトは何か", "context"],
     ["Em andamento / bloqueado", "open-questions"],
     ["Armadilhas conhecidas", "open-questions"],
     ["Réserves", "open-questions"],

@@ -243,6 +243,29 @@ describe("the kind of a document, from evidence", () => {
     expect(kindOf(text)[0]).toBe("handoff");
   });
 
+  it("recognises a title that hands a report to someone, and a delivery that says it was built from a spec", () => {
+    expect(kindOf("## 1. Informe para el Consejo de Sabios — DAY 108\n\n### LO QUE SE HIZO\n\nx\n")).toEqual([
+      "return",
+      "the title addresses a report to someone",
+    ]);
+    const delivery = doc(
+      "# Gym booking — handover",
+      "",
+      "Built by Mjukvaruhuset from the frozen spec.",
+      "",
+      "## Gate summary",
+      "",
+      "| Gate | Result |",
+      "|---|---|",
+      "| verify | OK |",
+      "| review | OK |",
+    );
+    expect(kindOf(delivery)).toEqual([
+      "return",
+      "the opening reports finished work; checks reported with their results (`Gate summary`)",
+    ]);
+  });
+
   it("keeps a progress log a handoff, however much it says was finished", () => {
     const text = doc(
       "# Progresso — WTK-MEET-14: recusar link",

@@ -169,6 +169,12 @@ describe("title", () => {
     expect(parseHandoff(doc("Intro line", "", "# The heading", "", "# Second")).title).toBe("The heading");
   });
 
+  it("takes a numbered first heading above the others as the title without its number", () => {
+    expect(
+      parseHandoff(doc("## 1. Informe para el Consejo", "", "### Hecho", "x", "", "### Preguntas", "y")).title,
+    ).toBe("Informe para el Consejo");
+  });
+
   it("uses a task tracker's frontmatter `name` when the body has no H1, and the H1 when it has one", () => {
     const tracker = doc("---", "id: S-03-B", "name: Proveedores y clientes", "---", "", "## Objetivo", "", "text");
     expect(parseHandoff(tracker).title).toBe("Proveedores y clientes");

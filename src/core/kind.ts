@@ -64,9 +64,12 @@ export const KIND_PATTERNS = {
   colon: /[:：]/,
   statusLine:
     /^(?:[-*+>]\s{1,4})?\**\s{0,2}(?:status|state|statut|estado|stato|zustand|状态|状態|ステータス|상태)\s{0,2}\**\s{0,2}[:：]/i,
-  // `The wizard has completed …`, `I have implemented …`: an opening sentence reporting finished work.
+  // `The wizard has completed …`, `I have implemented …`, `Built by … from the spec`: an opening reporting finished work.
   finishedOpening:
-    /^(?:the|this|i|we)\b[^.\n]{0,60}\b(?:has|have|had|was|were)\s(?:now\s)?(?:completed|finished|implemented|delivered)\b/i,
+    /^(?:(?:the|this|i|we)\b[^.\n]{0,60}\b(?:has|have|had|was|were)\s(?:now\s)?(?:completed|finished|implemented|delivered)\b|(?:built|implemented|delivered|completed)\s(?:by|from)\s)/i,
+  // `Informe para el Consejo`, `Report to the lead`, `Bericht an …`: the title hands a report to someone.
+  addressedReportTitle:
+    /\b(?:report|informe|rapport|bericht|relatorio|rapporto|verslag)\s(?:to|for|para|pour|an|fur|aan|al|per)\b/i,
   // The same in Korean, Japanese and Chinese: a first sentence ending in a past declarative (`확인했다.`, `完了しました。`).
   finishedOpeningCjk: /^[^.。\n]{1,200}(?:했다|하였다|했습니다|しました|完了した|已完成|已修复|已实现)[.。]/,
   // Finished, in scripts without spaces between words (`部分完了`, `已完成`, `전환 완료`).
@@ -119,6 +122,12 @@ const FINISHED = new Set([
   "concluido",
   "concluida",
   "completato",
+  "completo",
+  "completa",
+  "finalizado",
+  "finalizada",
+  "fertig",
+  "klaar",
   "abgeschlossen",
   "erledigt",
   "afgerond",
@@ -160,6 +169,8 @@ export function readKind(input: KindInput): KindRead {
   if (KIND_PATTERNS.returnToTitle.test(title)) return { kind: "return", reason: "the title announces a return" };
   if (KIND_PATTERNS.completionTitle.test(title))
     return { kind: "return", reason: "the title names a completion report" };
+  if (KIND_PATTERNS.addressedReportTitle.test(title))
+    return { kind: "return", reason: "the title addresses a report to someone" };
   if (Object.keys(input.extra).some((k) => k.toLowerCase() === "verdict"))
     return { kind: "return", reason: "frontmatter `verdict`" };
   const addressee = addressedTo(input.extra);

@@ -14,6 +14,7 @@ export const TITLE_PATTERNS = {
   whitespace: /\s+/g,
   // `Return handoff: …`, `Return: …`, `Handoff return — …`: a title that announces a return handoff.
   returnTitle: /^(?:handoff\s{1,10})?return(?:\s{1,10}handoff)?\s{0,10}(?:[:—–|-]|$)/i,
+  sectionNumber: /^\d{1,3}\.\s+/,
 } as const;
 
 /** One line of inline markdown as plain text: links become their text; emphasis, code ticks, tags and `#` go; whitespace collapses. */
@@ -130,7 +131,8 @@ export function extractTitle(input: TitleInput): string {
 function firstMeaningfulLine(input: TitleInput): string | null {
   for (const block of input.blocks) {
     if (block.kind === "heading") {
-      const text = plainText(block.content);
+      // A numbered first heading (`## 1. Informe para …`) names the document without its number.
+      const text = plainText(block.content).replace(TITLE_PATTERNS.sectionNumber, "");
       if (text) return text;
       continue;
     }

@@ -56,6 +56,7 @@ const NEGATORS = new Set([
   "nessun",
   "nenhum",
   "ningun",
+  "nao",
 ]);
 /** English puts the head noun last: `Test Code Quality Issues` are issues, whatever they are about. */
 const PROBLEM_HEADS = new Set([
@@ -178,12 +179,37 @@ function findMatches(words: readonly string[]): Match[] {
     const tw = term.words!;
     for (let i = 0; i + tw.length <= words.length; i++) {
       if (!tw.every((t, k) => sameFamily(t, words[i + k]!))) continue;
-      if (i > 0 && NEGATORS.has(words[i - 1]!)) continue;
+      if (negated(words, i)) continue;
       const last = i + tw.length - 1;
       matches.push({ term, start: offsets[i]!, end: offsets[last]! + words[last]!.length });
     }
   }
   return matches;
+}
+
+/** Auxiliaries between a negation and the word it turns around (`não foi feito`, `n'a pas été fait`, `not yet done`). */
+const AUXILIARIES = new Set([
+  "foi",
+  "fue",
+  "was",
+  "were",
+  "wurde",
+  "wurden",
+  "ist",
+  "is",
+  "ete",
+  "a",
+  "ha",
+  "been",
+  "yet",
+  "se",
+  "noch",
+]);
+
+/** Whether the word at `i` follows a negation, directly or across one auxiliary. */
+function negated(words: readonly string[], i: number): boolean {
+  if (i > 0 && NEGATORS.has(words[i - 1]!)) return true;
+  return i > 1 && AUXILIARIES.has(words[i - 1]!) && NEGATORS.has(words[i - 2]!);
 }
 
 /** Endings that make a plural of a word (`verification`/`verifications`, `risk`/`risks`). */
