@@ -185,7 +185,7 @@ describe("word families and precedence", () => {
   });
 
   it("lets a problem noun at the end beat the topic before it", () => {
-    expect(classifyHeading("Test Code Quality Issues")).toEqual({
+    expect(classifyHeading("Test Code Quality Issues")).toMatchObject({
       canonical: "open-questions",
       rule: 'a problem noun at the end beats the topic it qualifies: "issues"',
     });
@@ -232,7 +232,7 @@ describe("word families and precedence", () => {
   });
 
   it("lets resolved wording beat the problem it qualifies", () => {
-    expect(classifyHeading("Issues Found and Fixed")).toEqual({
+    expect(classifyHeading("Issues Found and Fixed")).toMatchObject({
       canonical: "done",
       rule: 'resolved wording beats the problem it qualifies: "fixed"',
     });
@@ -255,6 +255,25 @@ describe("word families and precedence", () => {
     expect(outline(text)).toEqual([
       ["Reviewer remarks", null],
       ["Next steps", "next-steps"],
+    ]);
+  });
+
+  it("keeps a short deeper heading that only contains a section word inside its unrecognised section", () => {
+    const text = doc(
+      "# 引き継ぎメモ",
+      "",
+      "## 4. よくある操作",
+      "",
+      "### 公開時刻を変更する",
+      "",
+      "x",
+      "",
+      "### 次のステップ",
+      "- y",
+    );
+    expect(outline(text)).toEqual([
+      ["よくある操作", null],
+      ["次のステップ", "next-steps"],
     ]);
   });
 });

@@ -85,12 +85,17 @@ export function splitSections(body: string, bodyLine: number, blocks: readonly B
     }
     if (block.kind !== "heading" || block.depth !== 0) continue;
     const heading = cleanHeading(block.content);
-    const { canonical, rule } = classifyHeading(heading);
+    const { canonical, rule, coverage } = classifyHeading(heading);
     const current = starts[starts.length - 1];
     const promoted = currentLevel > sectionLevel;
     if (block.level <= sectionLevel) currentLevel = sectionLevel;
     else if (promoted && block.level <= currentLevel) currentLevel = Math.max(currentLevel, block.level);
-    else if (canonical !== null && (current === undefined || current.canonical === null) && labelLike(heading))
+    else if (
+      canonical !== null &&
+      (current === undefined || current.canonical === null) &&
+      labelLike(heading) &&
+      (coverage ?? 0) >= 0.5
+    )
       currentLevel = block.level;
     else {
       inItem = true;

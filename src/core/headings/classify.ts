@@ -15,6 +15,11 @@ import { normaliseHeading, normaliseTerm } from "./normalise.js";
 
 export interface HeadingClass {
   canonical: SectionName | null;
+  /**
+   * How much of the heading the placing words cover, 0 to 1 (1 for an alias): `### Next steps` is all section word,
+   * `### 公開時刻を変更する` ("change the publish time") only contains one.
+   */
+  coverage?: number;
   /** Why, in words a person can check: `alias "next steps"`, `keywords "prochain* etape*"`, `no section word`. */
   rule: string;
 }
@@ -112,7 +117,7 @@ const TERMS: readonly Term[] = SECTION_NAMES.flatMap((section) =>
 /** The canonical section a heading (already cleaned of markdown, numbering and emoji) names, and why. */
 export function classifyHeading(cleaned: string): HeadingClass {
   const alias = aliasOf(cleaned);
-  if (alias) return { canonical: alias, rule: `alias "${cleaned.toLowerCase()}"` };
+  if (alias) return { canonical: alias, rule: `alias "${cleaned.toLowerCase()}"`, coverage: 1 };
   if (CLASSIFY_PATTERNS.datedEntry.test(cleaned)) return { canonical: null, rule: "a dated entry, not a section" };
   const heading = normaliseHeading(cleaned);
   if (heading.words.length === 0) return { canonical: null, rule: "no words" };
@@ -120,16 +125,19 @@ export function classifyHeading(cleaned: string): HeadingClass {
   if (heading.words.length <= 3 && LABEL_HEADS.has(heading.words[heading.words.length - 1]!))
     return { canonical: null, rule: "a label for one value, not a section" };
   const matches = longestFirst(findMatches(heading.words));
-  const scores = new Map<SectionName, { score: number; first: number; terms: string[] }>();
+  const scores = new Map<SectionName, { score: number; first: number; terms: string[]; covered: number }>();
   for (const m of matches) {
-    const entry = scores.get(m.term.section) ?? { score: 0, first: m.start, terms: [] };
+    const entry = scores.get(m.term.section) ?? { score: 0, first: m.start, terms: [], covered: 0 };
     entry.score += m.term.weight;
+    entry.covered += m.end - m.start;
     entry.first = Math.min(entry.first, m.start);
     entry.terms.push(m.term.source);
     scores.set(m.term.section, entry);
   }
+  const letters = heading.words.join("").length;
   const explain = (name: SectionName, why: string): HeadingClass => ({
     canonical: name,
+    coverage: letters === 0 ? 0 : scores.get(name)!.covered / letters,
     rule: `${why}: ${scores
       .get(name)!
       .terms.map((t) => `"${t}"`)
