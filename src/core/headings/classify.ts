@@ -10,7 +10,7 @@
 //   4. otherwise the best score, if it reaches MIN_SCORE; ties go to the term that comes first in the heading.
 import { SECTION_NAMES, type SectionName } from "../types.js";
 import { aliasOf } from "./aliases.js";
-import { LEXICON, MIN_SCORE, RESOLVED, WEIGHTS } from "./lexicon.js";
+import { AUXILIARIES, LABEL_HEADS, LEXICON, MIN_SCORE, PROBLEM_HEADS, RESOLVED, WEIGHTS } from "./lexicon.js";
 import { normaliseHeading, normaliseTerm } from "./normalise.js";
 
 export interface HeadingClass {
@@ -62,35 +62,6 @@ const NEGATORS = new Set([
   "nenhum",
   "ningun",
   "nao",
-]);
-/** English puts the head noun last: `Test Code Quality Issues` are issues, whatever they are about. */
-const PROBLEM_HEADS = new Set([
-  "issues",
-  "problems",
-  "bugs",
-  "risks",
-  "concerns",
-  "gaps",
-  "caveats",
-  "limitations",
-  "blockers",
-  "questions",
-  "gotchas",
-  "quirks",
-  "warnings",
-]);
-/** Last words that make a heading the label of one value (`Implementation Date`), not a section. */
-const LABEL_HEADS = new Set([
-  "date",
-  "datum",
-  "fecha",
-  "time",
-  "timestamp",
-  "author",
-  "owner",
-  "version",
-  "versie",
-  "id",
 ]);
 export const CLASSIFY_PATTERNS = {
   cjk: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u,
@@ -194,25 +165,6 @@ function findMatches(words: readonly string[]): Match[] {
   }
   return matches;
 }
-
-/** Auxiliaries between a negation and the word it turns around (`não foi feito`, `n'a pas été fait`, `not yet done`). */
-const AUXILIARIES = new Set([
-  "foi",
-  "fue",
-  "was",
-  "were",
-  "wurde",
-  "wurden",
-  "ist",
-  "is",
-  "ete",
-  "a",
-  "ha",
-  "been",
-  "yet",
-  "se",
-  "noch",
-]);
 
 /** Whether the word at `i` follows a negation, directly or across one auxiliary. */
 function negated(words: readonly string[], i: number): boolean {

@@ -45,6 +45,56 @@ export const RESOLVED: ReadonlySet<string> = new Set([
  */
 export const WORK_CONTENT: readonly string[] = ["作業内容", "工作内容", "작업내용"];
 
+/** English puts the head noun last: `Test Code Quality Issues` are issues, whatever they are about. */
+export const PROBLEM_HEADS: ReadonlySet<string> = new Set([
+  "issues",
+  "problems",
+  "bugs",
+  "risks",
+  "concerns",
+  "gaps",
+  "caveats",
+  "limitations",
+  "blockers",
+  "questions",
+  "gotchas",
+  "quirks",
+  "warnings",
+]);
+
+/** Last words that make a heading the label of one value (`Implementation Date`), not a section. */
+export const LABEL_HEADS: ReadonlySet<string> = new Set([
+  "date",
+  "datum",
+  "fecha",
+  "time",
+  "timestamp",
+  "author",
+  "owner",
+  "version",
+  "versie",
+  "id",
+]);
+
+/** Auxiliaries between a negation and the word it turns around (`não foi feito`, `n'a pas été fait`, `not yet done`). */
+export const AUXILIARIES: ReadonlySet<string> = new Set([
+  "foi",
+  "fue",
+  "was",
+  "were",
+  "wurde",
+  "wurden",
+  "ist",
+  "is",
+  "ete",
+  "a",
+  "ha",
+  "been",
+  "yet",
+  "se",
+  "noch",
+]);
+
 export const LEXICON: Readonly<Record<SectionName, SectionTerms>> = {
   reason: {
     strong: [
