@@ -1,5 +1,9 @@
+import fc from "fast-check";
+import MarkdownIt from "markdown-it";
+import footnote from "markdown-it-footnote";
 import { describe, expect, it } from "vitest";
-import { markdown, parseBlockTokens, parseWithPositions, readBlocks } from "../src/core/markdown.js";
+import { markdown, parseBlockTokens, parseWithPositions, readBlocks, type Token } from "../src/core/markdown.js";
+import { ADVERSARIAL } from "../bench/documents.js";
 
 describe("the one markdown-it", () => {
   it("records where each code span and inline HTML starts and ends in its inline text", () => {
@@ -29,5 +33,100 @@ describe("the one markdown-it", () => {
     const maps = (text: string) => parseBlockTokens(text).map((t) => t.map);
     expect(maps("# a\r\n\r\ntext\r\n")).toEqual(maps("# a\n\ntext\n"));
     expect(maps("# a\r\rtext\r")).toEqual(maps("# a\n\ntext\n"));
+  });
+});
+
+/** A markdown-it configured as ours (GFM, raw HTML, footnotes) with none of our own rules: the oracle. */
+const vanilla = new MarkdownIt("default", { html: true, linkify: true }).use(footnote);
+
+/** markdown-it's own block tokens for `text`, every table whole. */
+function wholeTableTokens(text: string): Token[] {
+  const tokens: Token[] = [];
+  vanilla.block.parse(text.replace(/\r\n?/g, "\n").replaceAll("\0", "\uFFFD"), vanilla, {}, tokens);
+  return tokens;
+}
+
+/** The same tokens without those between `tbody_open` and `tbody_close`: a table's body rows. */
+function withoutBodyRows(tokens: Token[]): Token[] {
+  let inBody = false;
+  return tokens.filter((token) => {
+    if (token.type === "tbody_close") inBody = false;
+    const keep = !inBody;
+    if (token.type === "tbody_open") inBody = true;
+    return keep;
+  });
+}
+
+const TABLE_LINES = [
+  "| a | b |",
+  "| --- | --- |",
+  "|:-:|--:|",
+  "| - |",
+  "a | b",
+  "| x |",
+  "| a \\| b | c |",
+  "| `x|y` | <b>z</b> |",
+  "|",
+  "> | q | r |",
+  "> | - | - |",
+  "- | l | m |",
+  "  | - | - |",
+  "  | n | o |",
+  "    | code | row |",
+  "```",
+  "# heading",
+  "text",
+  "",
+  "<div>",
+  "[^1]: a note",
+  "---",
+];
+
+describe("block tokens for block readers", () => {
+  it("are markdown-it's own, less a table's body rows", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...TABLE_LINES), { maxLength: 14 }), (lines) => {
+        const text = lines.join("\n");
+        expect(parseBlockTokens(text)).toStrictEqual(withoutBodyRows(wholeTableTokens(text)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("keep a table's extent, header and body lines: the body rows are read, only not kept", () => {
+    const tokens = parseBlockTokens("| a | b |\n| - | - |\n| c | d |\n| e | f |\n\npara");
+    expect(tokens.find((t) => t.type === "table_open")?.map).toEqual([0, 4]);
+    expect(tokens.find((t) => t.type === "tbody_open")?.map).toEqual([2, 4]);
+    expect(tokens.filter((t) => t.type === "th_open")).toHaveLength(2);
+    expect(tokens.some((t) => t.type === "td_open")).toBe(false);
+    expect(readBlocks("| a | b |\n| - | - |\n| c | d |\n\npara").map((b) => b.content)).toEqual(["para"]);
+  });
+
+  it.each(["table-rows", "open-fences", "nested-quotes", "headings"])(
+    "are markdown-it's own on the bench's %s shape",
+    (shape) => {
+      const text = ADVERSARIAL[shape]!.make(16 * 1024);
+      expect(parseBlockTokens(text)).toStrictEqual(withoutBodyRows(wholeTableTokens(text)));
+    },
+  );
+
+  it("leave every other parse whole: a rendered table keeps its rows", () => {
+    expect(markdown.render("| a |\n| - |\n| c |")).toContain("<td>c</td>");
+  });
+
+  it("leave a table able to end a paragraph, as in markdown-it", () => {
+    const text = "<b><!--\n| a | b |\n| --- | --- |\n";
+    expect(parseBlockTokens(text).map((t) => t.type)).toEqual(wholeTableTokens(text).map((t) => t.type));
+    expect(markdown.render(text)).toBe(vanilla.render(text));
+  });
+
+  it("leave every full parse as markdown-it's own", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...TABLE_LINES), { maxLength: 14 }), (lines) => {
+        const text = lines.join("\n");
+        expect(markdown.parse(text, {})).toStrictEqual(vanilla.parse(text, {}));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

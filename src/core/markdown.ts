@@ -2,7 +2,7 @@
 // CommonMark with tables, strikethrough, raw HTML and bare-URL autolinks). Sections, the `/handoff` command and
 // code ranges all ask this instance "what will GitHub show?", so they cannot give three different answers.
 // Extend GitHub's rules here (footnotes, task lists, ...), never in a second instance.
-import MarkdownIt, { type StateInline, type Token } from "markdown-it";
+import MarkdownIt, { type StateBlock, type StateInline, type Token } from "markdown-it";
 import footnote from "markdown-it-footnote";
 
 export type { Token };
@@ -45,7 +45,48 @@ function recordInlinePositions(md: InstanceType<typeof MarkdownIt>): void {
   md.inline.ruler.before("text", "handoff_positions", rule);
 }
 
+/** markdown-it's env for `parseBlockTokens`: table body rows are read (where the table ends) but not tokenised. */
+type BlockEnv = { bodylessTables?: true };
+
+/**
+ * Block structure never needs a table's body rows: their cells are inline text with no line map, which no block
+ * reader here uses, and a table a megabyte long made a million tokens (most of a parse's time, in allocation and
+ * garbage collection). With the env's `bodylessTables`, markdown-it's own table rule still decides everything
+ * (whether it is a table, where it ends, the header's cells, `tbody`'s lines), but the tokens between `tbody_open`
+ * and `tbody_close` are handed out as one scratch token and never kept. Every other parse is untouched.
+ */
+function bodylessTables(md: InstanceType<typeof MarkdownIt>): void {
+  const table = md.block.ruler.getRules("")[0];
+  // markdown-it lists its table rule first; a reordering would make this wrap another rule, so fail at load.
+  if (table?.name !== "table") throw new Error("markdown-it's block rules changed: the first is not `table`");
+  // `at` resets a rule's alternatives: give back markdown-it's own, or a table could no longer end a paragraph.
+  const alt = { alt: ["paragraph", "reference"] };
+  md.block.ruler.at(
+    "table",
+    (state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean => {
+      if (silent || !(state.env as BlockEnv).bodylessTables) return table(state, startLine, endLine, silent);
+      const push = state.push;
+      const scratch = new state.Token("", "", 0);
+      let inBody = false;
+      // The rows inside tbody open and close in pairs, so skipping them leaves `state.level` as it was.
+      state.push = function (this: StateBlock, type: string, tag: string, nesting: Token["nesting"]): Token {
+        if (type === "tbody_close") inBody = false;
+        if (inBody) return scratch;
+        if (type === "tbody_open") inBody = true;
+        return push.call(this, type, tag, nesting);
+      };
+      try {
+        return table(state, startLine, endLine, false);
+      } finally {
+        state.push = push;
+      }
+    },
+    alt,
+  );
+}
+
 export const markdown = new MarkdownIt("default", { html: true, linkify: true });
+markdown.use(bodylessTables);
 markdown.use(recordInlinePositions);
 // GitHub renders footnotes: a definition shows only when something references it, at the end of the document.
 markdown.use(footnote);
@@ -59,11 +100,12 @@ export function parseWithPositions(text: string): { tokens: Token[]; env: Positi
 /**
  * Block tokens only, with no inline parsing: a 1 MB single-line document stays cheap. `ParserBlock.parse` is
  * public but skips core's normalisation, so it is repeated here exactly as markdown-it does it (line breaks to
- * `\n`, NUL to U+FFFD; both keep every offset).
+ * `\n`, NUL to U+FFFD; both keep every offset). Tables come without their body rows (`bodylessTables`).
  */
 export function parseBlockTokens(text: string): Token[] {
   const tokens: Token[] = [];
-  markdown.block.parse(text.replace(/\r\n?/g, "\n").replaceAll("\0", "\uFFFD"), markdown, {}, tokens);
+  const env: BlockEnv = { bodylessTables: true };
+  markdown.block.parse(text.replace(/\r\n?/g, "\n").replaceAll("\0", "\uFFFD"), markdown, env, tokens);
   return tokens;
 }
 
