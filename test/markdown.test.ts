@@ -110,6 +110,15 @@ describe("block tokens for block readers", () => {
     },
   );
 
+  it("are tokens as markdown-it makes them: its prototype, the same properties in the same order", () => {
+    const text = "# h\n\n- a\n  > b\n\n```js\nx\n```\n\n| a |\n| - |\n| c |\n\n<div>\n\n[^1]: n";
+    const ours = parseBlockTokens(text);
+    const theirs = withoutBodyRows(wholeTableTokens(text));
+    expect(ours.map((t) => Object.getPrototypeOf(t))).toEqual(theirs.map((t) => Object.getPrototypeOf(t)));
+    expect(ours.map((t) => Object.keys(t))).toEqual(theirs.map((t) => Object.keys(t)));
+    expect(ours).toStrictEqual(theirs);
+  });
+
   it("leave every other parse whole: a rendered table keeps its rows", () => {
     expect(markdown.render("| a |\n| - |\n| c |")).toContain("<td>c</td>");
   });

@@ -105,8 +105,40 @@ export function parseWithPositions(text: string): { tokens: Token[]; env: Positi
 export function parseBlockTokens(text: string): Token[] {
   const tokens: Token[] = [];
   const env: BlockEnv = { bodylessTables: true };
-  markdown.block.parse(text.replace(/\r\n?/g, "\n").replaceAll("\0", "\uFFFD"), markdown, env, tokens);
+  const src = text.replace(/\r\n?/g, "\n").replaceAll("\0", "\uFFFD");
+  // `ParserBlock.parse`, step by step (both steps are public), so that the state pushes tokens made cheaply.
+  if (src === "") return tokens;
+  const state = new markdown.block.State(src, markdown, env, tokens);
+  state.push = pushBlockToken;
+  markdown.block.tokenize(state, state.line, state.lineMax);
   return tokens;
+}
+
+/**
+ * `StateBlock#push`, making the same token (markdown-it's Token prototype, the same own properties in the
+ * constructor's order) by plain assignment: markdown-it 15's compiled constructor defines each property through
+ * a helper, which was a third of a large document's block parse. test/markdown.test.ts holds it to markdown-it's.
+ */
+function pushBlockToken(this: StateBlock, type: string, tag: string, nesting: Token["nesting"]): Token {
+  const token = Object.create(this.Token.prototype) as Token;
+  token.map = null;
+  token.level = 0;
+  token.children = null;
+  token.content = "";
+  token.markup = "";
+  token.info = "";
+  token.block = true;
+  token.hidden = false;
+  token.type = type;
+  token.tag = tag;
+  token.attrs = null;
+  token.nesting = nesting;
+  token.meta = null;
+  if (nesting < 0) this.level--;
+  token.level = this.level;
+  if (nesting > 0) this.level++;
+  this.tokens.push(token);
+  return token;
 }
 
 /** One block of a markdown text, from the block tokens. Lines are 0-based, `end` exclusive. */
