@@ -114,3 +114,13 @@ describe("redact: a byte-order mark", () => {
     expect(text).toBe(`\uFEFFUse ${placeholder("slack-token")} here\n`);
   });
 });
+
+describe("redact: character references named like Object's own properties", () => {
+  it.each(["&constructor;", "&toString;", "&hasOwnProperty;"])(
+    "redacts a document holding %s instead of failing",
+    async (reference) => {
+      const { text } = await redact(`See ${reference} and mail dana@example.com`);
+      expect(text).toBe(`See ${reference} and mail ${placeholder("email")}`);
+    },
+  );
+});

@@ -57,9 +57,18 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
 /** Base64 words longer than this are data (images, archives), not a pasted credential: not decoded. */
 const MAX_BASE64_RUN = 65_536;
 
+/** `[A-Za-z0-9_-]`; undefined (past either end) is not. */
 function isTokenChar(c: string | undefined): boolean {
-  return c !== undefined && /^[A-Za-z0-9_-]$/.test(c);
+  if (c === undefined || c.length !== 1) return false;
+  const code = c.charCodeAt(0);
+  return (
+    (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || c === "_" || c === "-"
+  );
 }
+
+// Sticky copies compiled once: decodeAt runs at every `&`, `<` and `*` of a line, and resets them before each use.
+const ENTITY_AT = new RegExp(HTML_ENTITY_RE.source, "y");
+const MARKUP_AT = new RegExp(MARKUP_SPLIT_RE.source, "y");
 
 /** One decoding step at `i` of `s` (not reading past `end`): what it decodes to and how many characters it used. */
 function decodeAt(s: string, i: number, end: number): { out: string; used: number } | undefined {
@@ -69,18 +78,21 @@ function decodeAt(s: string, i: number, end: number): { out: string; used: numbe
       return { out: String.fromCharCode(parseInt(s.slice(i + 1, i + 3), 16)), used: 3 };
     }
   } else if (c === "&") {
-    const m = new RegExp(HTML_ENTITY_RE.source, "y").exec(s.slice(i, Math.min(end, i + 40)));
+    ENTITY_AT.lastIndex = 0;
+    const m = ENTITY_AT.exec(s.slice(i, Math.min(end, i + 40)));
     const body = m?.[1];
     if (m && body) {
       const hex = body.startsWith("#x") || body.startsWith("#X");
       const code = hex ? parseInt(body.slice(2), 16) : body.startsWith("#") ? Number(body.slice(1)) : -1;
-      const out = code >= 0 ? (code <= 0x10ffff ? String.fromCodePoint(code) : undefined) : NAMED_ENTITIES[body];
+      // Own names only: `&constructor;` must not read Object.prototype's (it made redaction throw, failing closed).
+      const named = Object.hasOwn(NAMED_ENTITIES, body) ? NAMED_ENTITIES[body] : undefined;
+      const out = code >= 0 ? (code <= 0x10ffff ? String.fromCodePoint(code) : undefined) : named;
       if (out !== undefined) return { out, used: m[0].length };
     }
   } else if ((c === "<" || c === "*" || c === "\\") && isTokenChar(s[i - 1])) {
     // Markup that GitHub renders as nothing (a run of it: `<span></span>`), between two characters of a token.
     const window = s.slice(i, Math.min(end, i + 1024));
-    const markup = new RegExp(MARKUP_SPLIT_RE.source, "y");
+    const markup = MARKUP_AT;
     let used = 0;
     for (let n = 0; n < 8; n += 1) {
       markup.lastIndex = used;
