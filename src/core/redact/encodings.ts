@@ -125,14 +125,22 @@ function decodeRange(source: View, start: number, end: number, into: Decoded): b
       i += step.used;
       changed = true;
     } else {
-      into.text += s[i] ?? "";
-      into.from.push(fromOf(source, i) ?? 0);
-      into.to.push(toOf(source, i) ?? 0);
-      i += 1;
+      // This character and the plain ones after it, up to the next that could start a decoding, copied at once.
+      let next = i + 1;
+      while (next < end && !DECODE_STARTS.has(s.charCodeAt(next))) next++;
+      into.text += s.slice(i, next);
+      for (let k = i; k < next; k++) {
+        into.from.push(fromOf(source, k) ?? 0);
+        into.to.push(toOf(source, k) ?? 0);
+      }
+      i = next;
     }
   }
   return changed;
 }
+
+/** The characters decodeAt can decode from: `%`, `&`, `<`, `*` and `\`. */
+const DECODE_STARTS = new Set([0x25, 0x26, 0x3c, 0x2a, 0x5c]);
 
 /** A view of `source` holding only its lines that decoding changes, joined by line breaks. */
 function decodedLines(source: View): Decoded | undefined {
