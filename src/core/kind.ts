@@ -354,6 +354,8 @@ function findOutcome(blocks: readonly Block[]): string | null {
   for (const block of blocks) {
     if (block.kind !== "paragraph" && block.kind !== "heading") continue;
     for (const line of block.content.split("\n", 200)) {
+      // plainText only removes characters: a line without a colon cannot gain one.
+      if (!KIND_PATTERNS.colon.test(line)) continue;
       const text = plainText(line);
       const colon = text.search(KIND_PATTERNS.colon);
       if (colon <= 0 || colon > 40 || !KIND_PATTERNS.outcomeLabel.test(text.slice(0, colon).trim())) continue;
