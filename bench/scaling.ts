@@ -7,7 +7,7 @@ import { coreFixedCost } from "./core-fixed.js";
 import { sanitiserScaling } from "./sanitize.js";
 import { ADVERSARIAL } from "./documents.js";
 import type { Section, Table, Target } from "./report.js";
-import { bytes, median, ms, msSpread, ratioSpread, timesSpread } from "./stats.js";
+import { bytes, median, ms, msSpread, ratioSpread, times, timesSpread } from "./stats.js";
 
 const KB = 1024;
 const MB = 1024 * 1024;
@@ -28,6 +28,27 @@ function linearWithinNoise(growth: { ratio: number; low: number }): boolean {
 }
 
 const growthOf = (small: SizeResult, big: SizeResult) => ratioSpread(big.times, small.times);
+
+const STAGES = [
+  ["redact", (r: SizeResult) => r.redactMs],
+  ["parse", (r: SizeResult) => r.parseMs],
+  ["render", (r: SizeResult) => r.renderMs],
+] as const;
+
+/** Why a shape is slow: its largest stage, measured apart. */
+function largestStage(r: SizeResult): string {
+  const [name, of] = [...STAGES].sort((a, b) => b[1](r) - a[1](r))[0]!;
+  return r.refused ? `refused: ${r.refused}` : `${name} ${ms(of(r))}`;
+}
+
+/** Why a shape grows faster than its input: the stage whose time grew most, with its share of the larger run. */
+function stageGrowth(small: SizeResult, big: SizeResult): string {
+  const grown = STAGES.map(([name, of]) => ({ name, ratio: of(big) / of(small), ms: of(big) })).filter(
+    (x) => Number.isFinite(x.ratio) && x.ms > 0,
+  );
+  const worst = grown.sort((a, b) => b.ms * b.ratio - a.ms * a.ratio)[0];
+  return worst ? `${worst.name} grew ${times(worst.ratio)} to ${ms(worst.ms)}` : "stages not measured";
+}
 
 async function family(name: string, sizes: readonly number[], runs: number): Promise<SizeResult[]> {
   const out = await runChild("scaling-child.ts", [name, sizes.join(","), String(runs)], ["--expose-gc"]);
@@ -125,8 +146,13 @@ export async function scaling(options: { runs: number; only?: readonly string[] 
     ...steps.map((s, i) => ({
       what: `realistic ${bytes(REALISTIC_SIZES[i]!)} → ${bytes(REALISTIC_SIZES[i + 1]!)}`,
       s,
+      why: stageGrowth(realistic[i]!, realistic[i + 1]!),
     })),
-    ...adversarial.map(({ name, results }) => ({ what: name, s: growthOf(results[0]!, results.at(-1)!) })),
+    ...adversarial.map(({ name, results }) => ({
+      what: name,
+      s: growthOf(results[0]!, results.at(-1)!),
+      why: stageGrowth(results[0]!, results.at(-1)!),
+    })),
   ];
   const nonLinear = growths.filter((x) => !linearWithinNoise(x.s));
   const widest = [...growths].sort((a, b) => b.s.high - a.s.high)[0];
@@ -138,7 +164,7 @@ export async function scaling(options: { runs: number; only?: readonly string[] 
       detail:
         over.length === 0
           ? `slowest ${slowest?.name ?? "—"} at ${msSpread(slowest?.results.at(-1)?.times ?? [])}; all ${adversarial.length} shapes within`
-          : `${over.length} of ${adversarial.length} over: ${over.map(({ name, results }) => `${name} ${msSpread(results.at(-1)!.times)}`).join(", ")}; the stages of each are in the table`,
+          : `${over.length} of ${adversarial.length} over: ${over.map(({ name, results }) => `${name} ${msSpread(results.at(-1)!.times)} (${largestStage(results.at(-1)!)})`).join(", ")}`,
     },
     {
       name: "Growth linear within the noise (10× the input: the pairwise ratios' interquartile range reaches 10×, the median within 12×)",
@@ -146,7 +172,7 @@ export async function scaling(options: { runs: number; only?: readonly string[] 
       detail:
         nonLinear.length === 0
           ? `realistic steps ${steps.map(timesSpread).join(", ")}; widest adversarial interval ${widest ? `${widest.what} ${timesSpread(widest.s)}` : "—"}`
-          : nonLinear.map((x) => `${x.what} ${timesSpread(x.s)}`).join(", "),
+          : nonLinear.map((x) => `${x.what} ${timesSpread(x.s)} (${x.why})`).join(", "),
     },
   ];
 

@@ -104,6 +104,13 @@ function probe(memory: boolean): { env: Record<string, string>; read: () => numb
   };
 }
 
+/** Peak RSS of `node -e ""` with the same probe: what any Action's process holds before its own code. */
+export async function nodeAloneRss(): Promise<number> {
+  const rss = probe(true);
+  await spawnTimed(["-e", ""], { PATH: process.env["PATH"] ?? "", ...rss.env });
+  return rss.read()!;
+}
+
 /** One run of the committed bundle; with `record`, also the requests it made, for the floor to replay. */
 export async function runOurs(
   mode: Mode,

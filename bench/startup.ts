@@ -6,7 +6,16 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { tempDir } from "../test/action-harness.js";
 import type { Section, Table, Target } from "./report.js";
-import { floorScript, runFloor, runOurs, runPeer, spawnTimed, type Mode, type Run } from "./startup-runs.js";
+import {
+  floorScript,
+  nodeAloneRss,
+  runFloor,
+  runOurs,
+  runPeer,
+  spawnTimed,
+  type Mode,
+  type Run,
+} from "./startup-runs.js";
 import { bytes, median, ms, msSpread, ratioSpread, timesSpread } from "./stats.js";
 
 /** Issue #15's targets (the first round's: 1.5× the floor, a 0.8 MiB bundle, no cold-start or memory target). */
@@ -75,6 +84,7 @@ export async function startup(options: { runs: number }): Promise<Section> {
   const nodeOnly: number[] = [];
   for (let i = 0; i < options.runs; i++)
     nodeOnly.push((await spawnTimed(["-e", ""], { PATH: process.env["PATH"] ?? "" })).ms);
+  const nodeRss = await nodeAloneRss();
 
   const peer = peerPath();
   const peerRuns: Array<Run & { requests: number }> = [];
@@ -196,6 +206,7 @@ export async function startup(options: { runs: number }): Promise<Section> {
     rows: [
       ...results.map((r) => [`handoff, mode: ${r.mode}`, rssText(r.rss)]),
       ["create-issue-from-file", peer.path ? rssText(peerRss) : "— (not measured)"],
+      ['Node alone (`node -e ""`)', mib(nodeRss)],
     ],
   });
   targets.push({
@@ -204,7 +215,10 @@ export async function startup(options: { runs: number }): Promise<Section> {
     detail:
       `highest ${worst.mode} at ${rssText(results.find((r) => r.mode === worst.mode)!.rss)}` +
       (peer.path ? `; create-issue-from-file ${rssText(peerRss)}` : "") +
-      (worst.peak > MAX_RSS_BYTES ? ": most of it is the bundle's code and the modules it evaluates at start-up" : ""),
+      `; Node alone ${mib(nodeRss)}` +
+      (worst.peak > MAX_RSS_BYTES
+        ? `: the ${mib(worst.peak - nodeRss)} above Node alone is the bundle's code, the modules it evaluates and the run's work`
+        : ""),
   });
 
   const files = distFiles().sort((a, b) => b.size - a.size);
