@@ -4,17 +4,19 @@
 //   1. parses the event (issue_comment or push) with zod
 //   2. decides on the payload alone (no command, our own comment, a push touching no Markdown): zero requests
 //   3. runs the handler with the Action's capabilities: its client, its identity, the configuration on the
-//      default branch (read like the App), and the dry-run input
+//      default branch (read like the App), and the dry-run input. The configuration is the first request either
+//      handler makes: it is sent first, and the handler (with the text pipeline it carries, most of the bundle)
+//      is imported once it is answered, so the run's first request is not held up by loading it.
 //   4. reports the outcome: the job summary, a warning annotation, a failed step
 //
 // The issues are filed by the token's identity: github-actions[bot] with GITHUB_TOKEN (whose issues and
 // labels trigger no other workflow), or `<app-slug>[bot]` with an App token (see docs/action.md).
 import * as core from "@actions/core";
+import type { ConfigResult } from "../config/load.js";
+import { decideComment } from "../flows/comment-decision.js";
 import type { EventContext } from "../flows/context.js";
 import { parseCommentEvent, parsePushEvent } from "../flows/events.js";
 import { actionIdentity } from "../flows/identity.js";
-import { decideComment, handleComment } from "../flows/on-comment.js";
-import { handlePush } from "../flows/on-push.js";
 import { pushRelevance } from "../flows/push-changes.js";
 import type { GitHub, Log } from "../github/client.js";
 import { readActionConfig } from "./config.js";
@@ -40,14 +42,16 @@ export async function fileMode({ gh, context, inputs, log }: FileDeps): Promise<
   }
   const identity = actionIdentity(inputs);
   const defaultBranch = (context.event.repository as { default_branch?: string } | undefined)?.default_branch;
+  // Read once, when first asked for: by this adapter just before it imports the handler, then by the handler.
+  let config: Promise<ConfigResult> | undefined;
   const ctx: EventContext = {
     gh,
     identity,
-    loadConfig: async () => {
-      const loaded = await readActionConfig(gh, context.repo, defaultBranch);
-      if (loaded.ok) report.rows.push(["Filed as", `\`${identity.botLogin}\``]);
-      return loaded;
-    },
+    loadConfig: () =>
+      (config ??= readActionConfig(gh, context.repo, defaultBranch).then((loaded) => {
+        if (loaded.ok) report.rows.push(["Filed as", `\`${identity.botLogin}\``]);
+        return loaded;
+      })),
     log,
     trustedBots: inputs["trusted-bots"],
     dryRun: inputs["dry-run"],
@@ -57,6 +61,7 @@ export async function fileMode({ gh, context, inputs, log }: FileDeps): Promise<
     const event = parseCommentEvent(context.event);
     const decision = await decideComment(event, () => Promise.resolve(identity));
     if (decision.type === "none") return skip(report, `comment ${event.comment.id}: ${decision.reason}`);
+    const { handleComment } = await afterConfig(ctx, () => import("../flows/on-comment.js"));
     const result = await handleComment(ctx, event, decision);
     log.info(result.summary);
     report.rows.push([
@@ -74,6 +79,7 @@ export async function fileMode({ gh, context, inputs, log }: FileDeps): Promise<
   const push = parsePushEvent(context.event);
   const relevance = pushRelevance(push);
   if (!relevance.relevant) return skip(report, `push ${push.after.slice(0, 7)}: ${relevance.reason}`);
+  const { handlePush } = await afterConfig(ctx, () => import("../flows/on-push.js"));
   const result = await handlePush(ctx, push);
   if (!result.counts) {
     if (result.failure) report.failure = result.failure;
@@ -88,6 +94,15 @@ export async function fileMode({ gh, context, inputs, log }: FileDeps): Promise<
   );
   if (result.failure) report.failure = result.failure;
   return report;
+}
+
+/**
+ * Sends the configuration read, then imports the handler once it is answered. A failed read is not reported here:
+ * the handler asks for the same promise and fails as it always did.
+ */
+async function afterConfig<T>(ctx: EventContext, load: () => Promise<T>): Promise<T> {
+  await ctx.loadConfig().catch(() => undefined);
+  return load();
 }
 
 function skip(report: Report, why: string): Report {
