@@ -266,6 +266,55 @@ describe("the kind of a document, from evidence", () => {
     ]);
   });
 
+  it("reads what was done, unqualified, as a report's account, and a review's decision as its outcome", () => {
+    const fixes = doc(
+      "# Fixes SEO (audit du 2026-07-05)",
+      "",
+      "## Ce qui a été fait",
+      "- 6 lots",
+      "",
+      "## Tests à réaliser",
+    );
+    expect(kindOf(fixes)).toEqual(["return", "the title names a review; a `Ce qui a été fait` section"]);
+    const firestore = doc(
+      "# Configuration Firestore",
+      "",
+      "## Problème résolu",
+      "- a",
+      "",
+      "## Ce qui a été fait",
+      "- b",
+    );
+    expect(kindOf(firestore)[0]).toBe("return");
+    const review = doc(
+      "# Code Review Report",
+      "",
+      "## Issues Found",
+      "- a",
+      "",
+      "## Overall Assessment",
+      "",
+      "**Decision:** CHANGES REQUESTED",
+    );
+    expect(kindOf(review)).toEqual([
+      "return",
+      "the title names a report; an outcome line (`Decision: CHANGES REQUESTED`)",
+    ]);
+  });
+
+  it("does not read a decision record as a review's outcome", () => {
+    expect(kindOf(doc("# Design notes", "", "**Decision:** use Postgres", "", "## Next steps", "- b"))[0]).toBe(
+      "handoff",
+    );
+  });
+
+  it("keeps a document that calls itself a handoff a handoff when it recounts what its session did", () => {
+    const text = doc("# Handoff 010 — Test stage", "", "## What I did", "- a", "", "## Files modified", "- `a.ts`");
+    expect(kindOf(text)).toEqual(["handoff", "one sign of a return is not enough (a `Files modified` section)"]);
+    const session = doc("# Cuellito", "", "## Lo que se hizo en esta sesion", "- a", "", "## Fichiers modifiés", "- b");
+    expect(kindOf(session)[0]).toBe("handoff");
+  });
+
   it("keeps a progress log a handoff, however much it says was finished", () => {
     const text = doc(
       "# Progresso — WTK-MEET-14: recusar link",

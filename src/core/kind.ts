@@ -30,7 +30,7 @@ export const KIND_PATTERNS = {
   // `VERDICT: PASS`, `**Verdict:** FAIL`, `- Verdict: APPROVED` at the start of a line.
   verdictLine: /^(?:[-*+>]\s{1,4})?\**\s{0,2}verdict\s{0,2}\**\s{0,2}[:：]/i,
   // `Self-Check: PASSED`, `Result: FAIL`, `Outcome: already done`: an outcome line (its label; the value is read by hand).
-  outcomeLabel: /^(?:self[- ]check|results?|outcome|overall result)$/i,
+  outcomeLabel: /^(?:self[- ]check|results?|outcome|overall result|decision|review decision|assessment)$/i,
   reportTitle:
     /\b(?:report|rapport|informe|relatorio|bericht|verslag|rapporto|evidence)\b|報告|报告|보고|证据|レポート|리포트|(?:创建|实现|实施|开发|修复|重构|迁移|工作|任务)总结/i,
   // `Task 6 - …`, `BACKLOG-252`, `作業指示書`: the title names an assigned task or ticket.
@@ -91,10 +91,20 @@ export const KIND_PATTERNS = {
   // `## Status` / `## 完成情况` opening with `COMPLETED`: a section whose heading names the state of the work.
   statusHeading:
     /^(?:(?:mission|task|project|overall|final)\s)?(?:status|state|statut|estado|stato|zustand)$|^(?:状态|状態|ステータス|상태|完成情况|项目状态|完了状況|진행 상태)$/i,
+  // `## Ce qui a été fait`, `## 実施したこと`: what was done, unqualified (a session handoff says `… this session`).
+  doneHeading:
+    /^(?:what (?:was|has been|i|we) (?:done|did)|what i did|what we did|ce qui a ete fait|lo que se hizo|o que foi feito|was wurde gemacht|was gemacht wurde|wat is er gedaan|cosa e stato fatto|lavoro svolto)$|^(?:実施したこと|やったこと|作業したこと|수행한 작업|한 일|完成的工作|已完成的工作)$/,
+  // `Handoff 010 — …`, `Session Handoff`, `Passation — …`, `引き継ぎ書`: the document calls itself a handoff.
+  handoffTitle:
+    /\b(?:handoff|hand-off|handover|ubergabe|uebergabe|passation|overdracht|traspaso|passagem|passaggio)\b|引き継ぎ|引継ぎ|交接|인수인계|인계/i,
+  // `## Problème résolu`, `## Fixed`: a section that reports a problem solved.
+  resolvedHeading:
+    /^(?:(?:problem|issue|bug)s? (?:solved|resolved|fixed)|probleme resolu|problema resuelto|problema resolvido|problema risolto|problem behoben|probleem opgelost|fixed|resolved)$|^(?:解決済み|已修复|已解决|해결됨|문제 해결됨)$/,
   // `Claude Progress Log`, `Progresso — WTK-14`, `Journal de Progression`: a running log kept for the next session.
   progressTitle:
     /\b(?:progress|progresso|progreso|progression|fortschritt|voortgang|avanzamento)\b|進捗|进度|진행 상황/i,
   latinMarks: /[\u0300-\u036f]/g,
+  nonWordEnds: /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu,
   fence: /^\s{0,3}(?:```|~~~)/,
   atxHeading: /^\s{0,3}#{1,6}\s/,
   nonWord: /[^\p{L}\p{N}]+/u,
@@ -102,7 +112,19 @@ export const KIND_PATTERNS = {
     /^(?:report back|return handoff|return format|report format|what to report|reporting)\b|報告に含め|보고.{0,6}포함/i,
 } as const;
 
-const OUTCOMES = new Set(["pass", "passed", "fail", "failed", "blocked", "ok"]);
+// `Decision: CHANGES REQUESTED` and `Decision: APPROVED` are a review's outcome; `Decision: use Postgres` is not.
+const OUTCOMES = new Set([
+  "pass",
+  "passed",
+  "fail",
+  "failed",
+  "blocked",
+  "ok",
+  "approved",
+  "rejected",
+  "changes",
+  "lgtm",
+]);
 
 const FINISHED = new Set([
   "done",
@@ -207,8 +229,16 @@ export function readKind(input: KindInput): KindRead {
   if (addressed) signs.push(`a section addressed back (\`${addressed}\`)`);
   const deviations = headings.find((h) => KIND_PATTERNS.deviations.test(withoutAccents(h)));
   if (deviations) signs.push(`a \`${deviations}\` section`);
-  const changes = allHeadings.find((h) => KIND_PATTERNS.changesHeading.test(withoutAccents(h).toLowerCase().trim()));
+  // What was done, unqualified, is a report's account unless the document calls itself a handoff: a handoff recounts
+  // its session (`Handoff 010 — …` / `## What I did`) for whoever comes next.
+  const changes =
+    allHeadings.find((h) => KIND_PATTERNS.changesHeading.test(withoutAccents(h).toLowerCase().trim())) ??
+    (KIND_PATTERNS.handoffTitle.test(title)
+      ? undefined
+      : headings.find((h) => KIND_PATTERNS.doneHeading.test(plainKey(h))));
   if (changes) signs.push(`a \`${changes}\` section`);
+  const resolved = headings.find((h) => KIND_PATTERNS.resolvedHeading.test(plainKey(h)));
+  if (resolved) signs.push(`a \`${resolved}\` section`);
   const commit = headings.find((h) => KIND_PATTERNS.commitHeading.test(h));
   if (commit) signs.push(`a \`${commit}\` section`);
   const files = allHeadings.find((h) => KIND_PATTERNS.filesHeading.test(withoutAccents(h).toLowerCase()));
@@ -282,6 +312,11 @@ function resultLines(text: string): number {
     else if (KIND_PATTERNS.result.test(line)) weight += 1;
   }
   return weight;
+}
+
+/** A heading as the section patterns read it: plain text, lower case, without accents, markdown or end punctuation. */
+function plainKey(heading: string): string {
+  return withoutAccents(cleanHeading(heading)).toLowerCase().replace(KIND_PATTERNS.nonWordEnds, "").trim();
 }
 
 function withoutAccents(text: string): string {
