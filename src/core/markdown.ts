@@ -65,6 +65,8 @@ function bodylessTables(md: InstanceType<typeof MarkdownIt>): void {
     "table",
     (state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean => {
       if (silent || !(state.env as BlockEnv).bodylessTables) return table(state, startLine, endLine, silent);
+      // Most lines start no table: ask markdown-it's rule silently (a few character checks) before setting up.
+      if (!table(state, startLine, endLine, true)) return false;
       const push = state.push;
       const scratch = new state.Token("", "", 0);
       let inBody = false;
