@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { redact } from "../src/core/redact/index.js";
+import { redact, shannonEntropy } from "../src/core/redact/index.js";
 import { fakeExamples, seeded } from "./fixtures/redact/fakes.js";
 
 const lineCount = (text: string) => text.split("\n").length;
@@ -95,5 +95,28 @@ describe("redaction properties", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("shannonEntropy", () => {
+  /** The definition, written plainly: count each character (code point) of the string, sum -p·log2(p) in first-seen order. */
+  function byDefinition(value: string): number {
+    if (value.length === 0) return 0;
+    const counts = new Map<string, number>();
+    for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    const length = [...value].length;
+    let bits = 0;
+    for (const count of counts.values()) bits -= (count / length) * Math.log2(count / length);
+    return bits;
+  }
+
+  it("gives exactly the definition's bits, to the last one, on any string (surrogates too)", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), fc.base64String()), (s) => {
+        expect(shannonEntropy(s)).toBe(byDefinition(s));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const s of ["\ud800", "a\udc00b", "😀😀a", "\ud83d"]) expect(shannonEntropy(s)).toBe(byDefinition(s));
   });
 });
