@@ -85,8 +85,27 @@ const TERMS: readonly Term[] = SECTION_NAMES.flatMap((section) =>
   ),
 );
 
+/**
+ * Classifications already made, by heading: the parser asks about the same headings twice (sections, then kind), and
+ * a document repeats headings (`### Next steps` under every entry). Pure, so a cache changes no answer; bounded.
+ */
+const CLASSIFIED = new Map<string, HeadingClass>();
+const CACHE_ENTRIES = 1_024;
+const CACHE_HEADING_CHARS = 256;
+
 /** The canonical section a heading (already cleaned of markdown, numbering and emoji) names, and why. */
 export function classifyHeading(cleaned: string): HeadingClass {
+  const known = CLASSIFIED.get(cleaned);
+  if (known) return { ...known };
+  const found = classifyUncached(cleaned);
+  if (cleaned.length <= CACHE_HEADING_CHARS) {
+    if (CLASSIFIED.size >= CACHE_ENTRIES) CLASSIFIED.clear();
+    CLASSIFIED.set(cleaned, { ...found });
+  }
+  return found;
+}
+
+function classifyUncached(cleaned: string): HeadingClass {
   const alias = aliasOf(cleaned);
   if (alias) return { canonical: alias, rule: `alias "${cleaned.toLowerCase()}"`, coverage: 1 };
   if (CLASSIFY_PATTERNS.datedEntry.test(cleaned)) return { canonical: null, rule: "a dated entry, not a section" };
