@@ -123,8 +123,9 @@ describe("flat frontmatter", () => {
       }),
       { numRuns: 3000 },
     );
-    // The property must not hold vacuously: the generator reaches the fast path often.
-    expect(decided).toBeGreaterThan(300);
+    // The property must not hold vacuously: the generator reaches the fast path often (about one case in ten;
+    // the floor is half that, so that no seed's draw fails it by chance, as 295 of 3000 once did at 300).
+    expect(decided).toBeGreaterThan(150);
   });
 
   it("gives readFrontmatter the same fields, extra keys and diagnostics as the yaml package alone", () => {
