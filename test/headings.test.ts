@@ -226,6 +226,7 @@ describe("word families and precedence", () => {
     ["Wat is er gedaan deze sessie", "done"],
     ["Huidige staat", "context"],
     ["ACTION IMMÉDIATE", "next-steps"],
+    ["Goal Check", "acceptance"],
     ["Em andamento / bloqueado", "open-questions"],
     ["Armadilhas conhecidas", "open-questions"],
     ["Réserves", "open-questions"],

@@ -302,6 +302,29 @@ describe("the kind of a document, from evidence", () => {
     ]);
   });
 
+  it("reads a plan's summary in a title with more after it, a build that succeeded and a summary of work done", () => {
+    const fix = doc(
+      "# Fix Plan Summary: Icomoon CSS Import Resolution",
+      "",
+      "## Verifications Performed",
+      "- Build succeeded without the module error.",
+    );
+    expect(kindOf(fix)).toEqual([
+      "return",
+      "the title summarises an executed plan; checks reported with their results (`Verifications Performed`)",
+    ]);
+    const session = doc(
+      "# Folder picker regression",
+      "",
+      "## Summary of work done",
+      "x",
+      "",
+      "## Files modified",
+      "- a",
+    );
+    expect(kindOf(session)).toEqual(["return", "a `Summary of work done` section; a `Files modified` section"]);
+  });
+
   it("does not read a decision record as a review's outcome", () => {
     expect(kindOf(doc("# Design notes", "", "**Decision:** use Postgres", "", "## Next steps", "- b"))[0]).toBe(
       "handoff",

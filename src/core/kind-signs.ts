@@ -25,7 +25,7 @@ export const KIND_PATTERNS = {
     /^(?:(?:modified|changed|created|new|touched) files?|files? (?:modified|changed|created|touched)|fichiers (?:modifies|crees)|archivos (?:modificados|creados)|arquivos (?:modificados|criados)|(?:geanderte|geaenderte|neue) dateien|file modificati|gewijzigde bestanden)\b|^(?:变更文件|修改文件|改动清单|改动文件|変更ファイル|変更したファイル|변경 파일|변경된 파일|수정 파일|수정된 파일)/i,
   // A line reporting a check's result: `cargo test → 68 passed`, `已通过` (a sure one), `58/58 Tests grün`, `통과`.
   sureResult:
-    /\b(?:passed|\d+ pass(?:ed)?|0 fail(?:ed|ures)?|zero errors|compiles cleanly|0 (?:fehlgeschlagene?n?|fehler|echecs?|errores|fallid[oa]s|falhas|fallit[ie]|mislukt))\b|(?<![\d/])(\d+)\/\1(?![\d/])|已通过|通过了|通過した|합격/i,
+    /\b(?:passed|\d+ pass(?:ed)?|0 fail(?:ed|ures)?|zero errors|compiles cleanly|succeeded|reussie?s?|0 (?:fehlgeschlagene?n?|fehler|echecs?|errores|fallid[oa]s|falhas|fallit[ie]|mislukt))\b|(?<![\d/])(\d+)\/\1(?![\d/])|已通过|通过了|通過した|成功しました|성공했|합격/i,
   result:
     /\b(?:passes|passent|pasan|passam|passano|slagen|green|grun|gruen|verde|vert|groen|ok)\b|通过|通過|全绿|통과|合格|✅/i,
   // `Revisión completa`, `Test audit`, `Validation — Issue #53`: the title names a review of finished work.
@@ -54,6 +54,8 @@ export const KIND_PATTERNS = {
   completionTitle:
     /\b(?:completion|final|task|subagent|sub-agent|worker) report\b|rapport (?:final|de fin)|(?:abschluss|schluss)bericht|eindrapport|eindverslag|informe final|relazione finale|relatorio final|完了報告|作業報告|完成报告|完成总结|任务报告|완료 보고|작업 보고/i,
   planWord: /\b(?:plan|phase|task|step|ticket)\b/i,
+  // `Fix Plan Summary: …`, `Phase 3 Summary — …`: the summary of an executed plan, wherever the title's colon falls.
+  planSummary: /\b(?:plan|phase|task|step|ticket|sprint|milestone)\s(?:\d{1,4}\s)?summary\b/i,
   addressedBack:
     /\b(?:report|return|reporting|handing)\s(?:back\s)?to\s(?:the\s)?(?:orchestrator|parent|lead|coordinator|manager|architect|caller)\b/i,
   returnToTitle: /^return(?:ing)?\s{1,10}(?:handoff\s{1,10})?(?:to|for)\s/i,
@@ -67,7 +69,7 @@ export const KIND_PATTERNS = {
     /^(?:(?:mission|task|project|overall|final)\s)?(?:status|state|statut|estado|stato|zustand)$|^(?:状态|状態|ステータス|상태|完成情况|项目状态|完了状況|진행 상태)$/i,
   // `## Ce qui a été fait`, `## 実施したこと`: what was done, unqualified (a session handoff says `… this session`).
   doneHeading:
-    /^(?:what (?:was|has been|i|we) (?:done|did)|what i did|what we did|ce qui a ete fait|lo que se hizo|o que foi feito|was wurde gemacht|was gemacht wurde|wat is er gedaan|cosa e stato fatto|lavoro svolto)$|^(?:実施したこと|やったこと|作業したこと|수행한 작업|한 일|完成的工作|已完成的工作)$/,
+    /^(?:what (?:was|has been|i|we) (?:done|did)|what i did|what we did|(?:summary of (?:the )?work|work summary)(?: (?:done|completed|performed))?|ce qui a ete fait|lo que se hizo|o que foi feito|was wurde gemacht|was gemacht wurde|wat is er gedaan|cosa e stato fatto|lavoro svolto)$|^(?:実施したこと|やったこと|作業したこと|수행한 작업|한 일|完成的工作|已完成的工作)$/,
   // `Handoff 010 — …`, `Session Handoff`, `Passation — …`, `引き継ぎ書`: the document calls itself a handoff.
   handoffTitle:
     /\b(?:handoff|hand-off|handover|ubergabe|uebergabe|passation|overdracht|traspaso|passagem|passaggio)\b|引き継ぎ|引継ぎ|交接|인수인계|인계/i,

@@ -69,7 +69,10 @@ export function readKind(input: KindInput): KindRead {
   const openingText = opening ? plainText(opening.content) : "";
   if (KIND_PATTERNS.finishedOpening.test(openingText) || KIND_PATTERNS.finishedOpeningCjk.test(openingText))
     signs.push("the opening reports finished work");
-  if (title.toLowerCase().endsWith("summary") && KIND_PATTERNS.planWord.test(title))
+  if (
+    (title.toLowerCase().endsWith("summary") && KIND_PATTERNS.planWord.test(title)) ||
+    KIND_PATTERNS.planSummary.test(title)
+  )
     signs.push("the title summarises an executed plan");
   const status =
     (input.frontmatterStatus === undefined ? null : finishedWord(input.frontmatterStatus, TRACKER_STATES)) ??
