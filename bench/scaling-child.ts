@@ -1,6 +1,7 @@
-// One input family in a process of its own, so its peak memory is its own: `resourceUsage().maxRSS` is a
-// high-water mark for the whole process. Sizes run in ascending order after a warm-up; prints JSON.
+// One input family in a process of its own, so its peak memory is its own: the resident set's high-water mark is
+// the whole process's. Sizes run in ascending order after a warm-up; prints JSON.
 // Usage: node --import tsx bench/scaling-child.ts <realistic|adversarial name> <sizes,comma-separated> <runs>
+import { readFileSync, writeFileSync } from "node:fs";
 import { contentHash } from "../src/core/marker.js";
 import { parseHandoff } from "../src/core/parse.js";
 import { prepareIssue, type PrepareOptions } from "../src/core/prepare.js";
@@ -49,13 +50,40 @@ async function clock(task: () => Promise<unknown>, wall?: number[]): Promise<num
   return (used.user + used.system) / 1000;
 }
 
+const status = (field: string): number | undefined => {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, "m").exec(readFileSync("/proc/self/status", "utf8"));
+  return match ? Number(match[1]) * 1024 : undefined;
+};
+
+/**
+ * Resets the high-water mark to the current resident set (Linux: `5` to /proc/self/clear_refs) and returns it.
+ * Elsewhere, rusage's maxRSS, which cannot be reset and survives exec: a child forked from a larger parent starts
+ * at the parent's size, so a peak below that shows as 0.
+ */
+function resetPeak(): number {
+  try {
+    writeFileSync("/proc/self/clear_refs", "5");
+    return status("VmRSS") ?? process.resourceUsage().maxRSS * 1024;
+  } catch {
+    return process.resourceUsage().maxRSS * 1024;
+  }
+}
+
+function peakSinceReset(): number {
+  try {
+    return status("VmHWM") ?? process.resourceUsage().maxRSS * 1024;
+  } catch {
+    return process.resourceUsage().maxRSS * 1024;
+  }
+}
+
 async function measure(text: string, runs: number): Promise<Omit<SizeResult, "size">> {
   // The first run at this size gives the peak memory and is not timed: the heap grows to fit the size once,
   // as it would in a long-running App, and that one-off cost would otherwise distort the growth ratios.
   gc();
-  const baseline = process.resourceUsage().maxRSS * 1024;
+  const baseline = resetPeak();
   await prepareIssue(text, OPTIONS).catch(() => undefined);
-  const peakBytes = Math.max(0, process.resourceUsage().maxRSS * 1024 - baseline);
+  const peakBytes = Math.max(0, peakSinceReset() - baseline);
   const times: number[] = [];
   const wall: number[] = [];
   let refused: string | undefined;

@@ -191,7 +191,7 @@ export async function scaling(options: { runs: number; only?: readonly string[] 
     method: [
       "`prepareIssue(text, { source })` — redact, parse, render — timed (CPU time, `process.cpuUsage`, which other processes' load leaves",
       "alone; wall time beside it) in a child process per input family (warmed up on small documents first),",
-      "so that its peak memory is its own: the RSS high-water mark (`process.resourceUsage().maxRSS`) above the baseline, taken on a first, untimed run at each size (sizes run",
+      "so that its peak memory is its own: the RSS high-water mark (VmHWM, reset through /proc/self/clear_refs before each size) above the resident set at the reset, taken on a first, untimed run at each size (sizes run",
       "ascending, a GC before each), so the heap's one-off growth to a new size is not in the times. Stages are timed apart (`redact()`, `parseHandoff()`, the content hash with `renderIssue()`), median of 2.",
       "1 KB = 1024 characters. The adversarial generators are in bench/documents.ts. Times are medians with the interquartile range of the runs;",
       "a growth ratio's interval is the interquartile range of every pairwise ratio (each run at the larger size over each at the smaller).",

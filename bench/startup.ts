@@ -201,7 +201,7 @@ export async function startup(options: { runs: number }): Promise<Section> {
   const rss = results.map((r) => ({ mode: r.mode, peak: median(r.rss) }));
   const worst = [...rss].sort((a, b) => b.peak - a.peak)[0]!;
   tables.push({
-    caption: `Peak RSS (\`process.resourceUsage().maxRSS\` at exit, through bench/rss-probe.mjs), ${memoryRuns} runs each; median (range)`,
+    caption: `Peak RSS (VmHWM at exit, through bench/rss-probe.mjs), ${memoryRuns} runs each; median (range)`,
     headers: ["Program", "Peak RSS"],
     rows: [
       ...results.map((r) => [`handoff, mode: ${r.mode}`, rssText(r.rss)]),
