@@ -203,7 +203,7 @@ export async function throughput(options: { rounds: number; deliveries: number }
           `CPU ${timesSpread(cpuRatio)}, ${aboveText} above the ${ms(cpu.bare)} floor (${ms(cpu.ours)} per delivery); wall ${times(wallRatio)} (${rate.ours.toFixed(1)} vs ${rate.bare.toFixed(1)} deliveries/s)` +
           (pass
             ? ""
-            : `: the ${ms(cpu.ours - cpu.bare)} above the floor is our own work per delivery; redact → parse → render of the document takes ${ms(r.prepareMs)} measured alone (in the App, between requests, it costs more: colder caches and JIT); the rest is the App shell (the request guard's timeout and retry on every request, route templates and pagination, configuration and marker reading, our middleware), which the bench does not split`),
+            : `: the ${ms(cpu.ours - cpu.bare)} above the floor is our own work per delivery; redact → parse → render of the document takes ${ms(r.prepareMs)} measured alone, and more inside the App (colder caches between requests, and its garbage is collected during the next request); the rest is the App around it (parsing the event, the command and the configuration, finding markers, the request guard), which the bench does not split`),
       });
     } else {
       findings.push(
