@@ -7,6 +7,7 @@ import { classifyComment, type ReturnPolicy } from "../src/cli/returns.js";
 import type { PolledComment } from "../src/cli/comment-poller.js";
 import { parseDuration } from "../src/cli/duration.js";
 import { resolveToken } from "../src/cli/token.js";
+import { connect } from "../src/cli/connect.js";
 
 describe("the token", () => {
   const gh = async () => "gho_from_gh\n";
@@ -104,5 +105,14 @@ describe("durations", () => {
   });
   it("names the option in its error", () => {
     expect(() => parseDuration("soon", "--timeout")).toThrow(/--timeout soon is not a duration/);
+  });
+});
+
+describe("the CLI's client", () => {
+  it("names itself handoff-cli to GitHub, not the Action", async () => {
+    const { gh } = await connect({ token: "t-flag", repo: "octo-org/widgets", warn: () => undefined });
+    const defaults = (gh.request as unknown as { endpoint: { DEFAULTS: { headers: Record<string, string> } } }).endpoint
+      .DEFAULTS;
+    expect(defaults.headers["user-agent"]).toMatch(/^handoff-cli /);
   });
 });

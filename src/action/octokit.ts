@@ -34,11 +34,12 @@ export function requestTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isFinite(value) && value > 0 ? value : REQUEST_TIMEOUT_MS;
 }
 
-export function createGitHub(token: string, baseUrl: string, log: Log): GitHub {
+/** `userAgent` names the caller in GitHub's logs and audit trails: the Action by default, the CLI as itself. */
+export function createGitHub(token: string, baseUrl: string, log: Log, userAgent = "handoff-action"): GitHub {
   return new ActionOctokit({
     auth: token,
     baseUrl,
-    userAgent: "handoff-action",
+    userAgent,
     request: { fetch: fetchWithTimeout(requestTimeoutMs()) },
     log: octokitLog(log),
     throttle: {

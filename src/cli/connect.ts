@@ -39,7 +39,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
   const api = apiUrl();
   const quiet = (): void => undefined;
   const log: Log = { debug: quiet, info: quiet, warn: options.warn, error: options.warn };
-  return { gh: createGitHub(token, api, log), repo, api };
+  return { gh: createGitHub(token, api, log, "handoff-cli"), repo, api };
 }
 
 /** The token's login, or null for a token that is not a user's (an App installation's, a workflow's GITHUB_TOKEN). */
