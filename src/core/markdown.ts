@@ -183,18 +183,18 @@ export function readBlocks(text: string): Block[] {
     if (token.level === 0 && (token.type === "bullet_list_open" || token.type === "ordered_list_open")) list = ++lists;
     if (token.level === 0 && (token.type === "bullet_list_close" || token.type === "ordered_list_close"))
       list = undefined;
-    const inList = list === undefined ? {} : { list };
     const leaf = LEAVES[token.type];
     if (leaf && token.map) {
-      blocks.push({
+      const block: Block = {
         kind: leaf,
         level: 0,
         depth: token.level,
         start: token.map[0],
         end: token.map[1],
         content: token.content,
-        ...inList,
-      });
+      };
+      if (list !== undefined) block.list = list;
+      blocks.push(block);
       continue;
     }
     const opener = tokens[i - 1];
@@ -203,7 +203,9 @@ export function readBlocks(text: string): Block[] {
     if (token.type !== "inline" || !opener || !kind || !map) continue;
     const level = kind === "heading" ? Number(opener.tag.slice(1)) : 0;
     const end = kind === "heading" && opener.map ? opener.map[1] : map[1];
-    blocks.push({ kind, level, depth: opener.level, start: map[0], end, content: token.content, ...inList });
+    const block: Block = { kind, level, depth: opener.level, start: map[0], end, content: token.content };
+    if (list !== undefined) block.list = list;
+    blocks.push(block);
   }
   return blocks;
 }
