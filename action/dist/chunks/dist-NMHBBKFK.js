@@ -5,4 +5,4 @@ import { dirname as __handoffDirname } from "node:path";
 const require = __handoffCreateRequire(import.meta.url);
 const __filename = __handoffFileURLToPath(import.meta.url);
 const __dirname = __handoffDirname(__filename);
-import{a}from"./chunk-7NKMZPEH.js";import"./chunk-HA6HRQHO.js";export default a();
+import{a}from"./chunk-3QADRG35.js";import"./chunk-HA6HRQHO.js";export default a();

@@ -5,7 +5,7 @@ import { dirname as __handoffDirname } from "node:path";
 const require = __handoffCreateRequire(import.meta.url);
 const __filename = __handoffFileURLToPath(import.meta.url);
 const __dirname = __handoffDirname(__filename);
-import{a as u}from"./chunk-YOQGSC4U.js";import{a as r}from"./chunk-HA6HRQHO.js";function d(n){if(n.total===0)return"Redacted: nothing.";let t=Object.entries(n.kinds).sort(([e],[s])=>e.localeCompare(s)).map(([e,s])=>`${e} ×${s}`).join(", ");return`Redacted ${n.total}: ${t}.`}r(d,"redactionLine");function N(n,t){return`\`${`${t?`${t}:`:""}${n.line}:${n.column}`}\` ${n.message}${n.hint?` — ${n.hint}`:""}`}r(N,"diagnosticLine");var $=/<!--\s*handoff:v\d+[\s\S]*?-->/g;function f(n){return n.replace($,"")}r(f,"stripMarkers");function R(n,t){let e=`${u(n)}
+import{a as u}from"./chunk-Y3V3DNO2.js";import{a as r}from"./chunk-HA6HRQHO.js";function d(n){if(n.total===0)return"Redacted: nothing.";let t=Object.entries(n.kinds).sort(([e],[s])=>e.localeCompare(s)).map(([e,s])=>`${e} ×${s}`).join(", ");return`Redacted ${n.total}: ${t}.`}r(d,"redactionLine");function N(n,t){return`\`${`${t?`${t}:`:""}${n.line}:${n.column}`}\` ${n.message}${n.hint?` — ${n.hint}`:""}`}r(N,"diagnosticLine");var $=/<!--\s*handoff:v\d+[\s\S]*?-->/g;function f(n){return n.replace($,"")}r(f,"stripMarkers");function R(n,t){let e=`${u(n)}
 `,s=65536-e.length,o=`
 
 … (cut to GitHub's size limit)`;return e+(t.length<=s?t:t.slice(0,s-o.length)+o)}r(R,"withMarker");function w(n,t){return`<details><summary>${n.replace(/[<>]/g,"")}</summary>
