@@ -80,12 +80,38 @@ describe("the Action bundle", () => {
     );
   });
 
-  it("is ES modules, each of which gives bundled CommonJS dependencies a require", () => {
+  it("is ES modules, each of which that names require, __filename or __dirname declares them first", () => {
     expect(distFiles()).toContain(BUNDLE);
-    for (const file of distFiles()) {
+    const declaring = distFiles().filter((file) =>
+      /\b(?:require|__filename|__dirname)\b/.test(readFileSync(file, "utf8")),
+    );
+    // Bundled CommonJS (bottleneck, secretlint's rules) reaches require through esbuild's shared helper.
+    expect(declaring.length).toBeGreaterThan(0);
+    for (const file of declaring) {
       const head = readFileSync(file, "utf8").slice(0, 1000);
-      expect(head, file).toContain("createRequire");
-      expect(head, file).toContain("import.meta.url");
+      expect(head, file).toContain("const require = __handoffCreateRequire(import.meta.url);");
+      expect(head, file).toContain("const __filename = __handoffFileURLToPath(import.meta.url);");
+      expect(head, file).toContain("const __dirname = __handoffDirname(__filename);");
+    }
+  });
+
+  it("runs from action/dist alone, its chunks and their require included", () => {
+    // Every chunk imported, from a copy with nothing else around it: each one's top-level code runs, CommonJS
+    // wrappers included (whether a call inside a function finds require is the test above's business).
+    const copy = mkdtempSync(join(tmpdir(), "handoff-dist-"));
+    try {
+      cpSync(DIST, join(copy, "dist"), { recursive: true });
+      writeFileSync(join(copy, "package.json"), '{"type":"module"}');
+      const chunks = readdirSync(join(copy, "dist/chunks")).map((name) => `./dist/chunks/${name}`);
+      const script = `for (const c of ${JSON.stringify(chunks)}) await import(c); console.log("loaded", ${chunks.length});`;
+      const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+        cwd: copy,
+        encoding: "utf8",
+      });
+      expect(result.stderr).toBe("");
+      expect(result.stdout.trim()).toBe(`loaded ${chunks.length}`);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
     }
   });
 
