@@ -77,6 +77,11 @@ const shims = {
     build.onResolve({ filter: /^@actions\/http-client(\/lib\/auth)?$/ }, () => ({
       path: resolve(root, "src/action/shims/http-client.ts"),
     }));
+    // debug picks its browser build only in Electron's renderer or NW.js, never in an Action: its Node build alone.
+    build.onResolve({ filter: /^debug$/ }, async (args) => {
+      const debug = await build.resolve("debug/src/node.js", { kind: args.kind, resolveDir: args.resolveDir });
+      return debug.errors.length > 0 ? { errors: debug.errors } : { path: debug.path };
+    });
     // The chunk's name is a content hash, so it is found by who imports it, how, and what it holds.
     build.onResolve({ filter: /^\.\/index-[\w-]+\.js$/ }, (args) => {
       if (args.kind !== "dynamic-import" || !/secretlint-rule-preset-recommend[\\/]module[\\/]/.test(args.importer))
