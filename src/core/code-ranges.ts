@@ -3,6 +3,7 @@
 // and a wrong answer is a bypass: text we took for code but GitHub renders as prose keeps its live @-mentions.
 // Block structure therefore comes from markdown-it (CommonMark, linear time); inline code spans, whose
 // positions markdown-it does not report, are found here by CommonMark's own rule, within one block at a time.
+import { LINE_BREAK_PATTERN } from "./line-breaks.js";
 import { parseBlockTokens } from "./markdown.js";
 
 /** A half-open range of UTF-16 offsets: [start, end). */
@@ -22,8 +23,7 @@ export interface CodeRanges {
   html: Range[];
 }
 
-/** markdown-it's own line breaks: it normalises `\r\n` and a lone `\r` to `\n` before counting lines. */
-export const LINE_BREAK_PATTERN = /\r\n?|\n/g;
+export { LINE_BREAK_PATTERN };
 
 function lineStarts(text: string): number[] {
   const starts = [0];

@@ -7,47 +7,16 @@
 // markdown-it's decision (CommonMark, as GitHub renders), not hand-written rules, which missed lazy quotes and
 // multi-line comments. The match is ASCII and case-sensitive, so `/hаndoff` with a Cyrillic `а`, or a full-width
 // `／handoff`, is plain text.
-import { LINE_BREAK_PATTERN } from "../core/code-ranges.js";
 import { frontmatterFields } from "../core/frontmatter.js";
 import { parseWithPositions, type InlineRange } from "../core/markdown.js";
+import { commandAt, opensWithFrontmatter, scanCommand, type HandoffCommand } from "./command-scan.js";
 
-export interface HandoffCommand {
-  kind: "handoff" | "return";
-  /** Text after `/handoff` (without flags): the title or reason. Empty when there is none. */
-  title: string;
-  dryRun: boolean;
-  /** The lines after the command line, without leading and trailing blank lines. */
-  document: string;
-  /** 1-based line of the command in the comment. */
-  line: number;
-}
-
-const COMMAND_RE = /^ {0,3}\/handoff(?=[ \t]|$)(.*)$/;
+export type { HandoffCommand } from "./command-scan.js";
 
 /** Block tokens whose lines are not the commenter's own prose: code, raw HTML, quotes (with lazy lines). */
 const HIDING_BLOCKS = new Set(["fence", "code_block", "html_block", "blockquote_open"]);
 /** Inline tokens that may span lines and hide or quote what they cover: code spans, and raw HTML (comments). */
 const HIDING_INLINE = new Set(["code_inline", "html_inline"]);
-
-function parseArguments(text: string): Pick<HandoffCommand, "kind" | "title" | "dryRun"> {
-  const words = text
-    .trim()
-    .split(/[ \t]+/)
-    .filter((w) => w !== "");
-  const dryRun = words.includes("--dry-run");
-  const rest = words.filter((w) => w !== "--dry-run");
-  const kind = rest[0] === "return" ? "return" : "handoff";
-  if (kind === "return") rest.shift();
-  return { kind, title: rest.join(" "), dryRun };
-}
-
-function trimBlankLines(lines: string[]): string {
-  let start = 0;
-  let end = lines.length;
-  while (start < end && lines[start]!.trim() === "") start++;
-  while (end > start && lines[end - 1]!.trim() === "") end--;
-  return lines.slice(start, end).join("\n");
-}
 
 /** Lines covered by an inline code span or inline HTML that started on an earlier line of the same inline text. */
 function hideInline(content: string, firstLine: number, ranges: InlineRange[], shown: boolean[]): void {
@@ -85,20 +54,11 @@ function firstShown(body: string, lineCount: number, candidates: readonly number
 
 /** The first `/handoff` command in the comment, or null when there is none. */
 export function parseCommand(body: string): HandoffCommand | null {
-  // markdown-it's line breaks (`\r\n`, `\r`, `\n`), so its line numbers are ours.
-  const lines = body.split(LINE_BREAK_PATTERN);
-  const candidates = lines.flatMap((line, index) => (COMMAND_RE.test(line) ? [index] : []));
-  // Most comments carry no command: they cost one pass of a regex, not a markdown parse.
-  if (candidates.length === 0) return null;
-  // A command on the first line is always shown: nothing comes before it to open a code span or a comment, and a
-  // line the command pattern matches cannot itself open a fence, an indented code block, raw HTML or a quote. The
-  // usual comment (`/handoff Title` then the document) so costs no markdown parse here; the core parses it anyway.
-  const index = candidates[0] === 0 ? 0 : firstShown(body, lines.length, candidates);
-  if (index === undefined) return null;
-  const match = COMMAND_RE.exec(lines[index]!)!;
-  const next = [...body.matchAll(LINE_BREAK_PATTERN)][index];
-  const rest = next ? body.slice(next.index + next[0].length) : "";
-  return { ...parseArguments(match[1] ?? ""), document: trimBlankLines(rest.split(/\r?\n/)), line: index + 1 };
+  const scan = scanCommand(body);
+  if (scan.found === "none") return null;
+  if (scan.found === "command") return scan.command;
+  const index = firstShown(body, scan.lines.length, scan.candidates);
+  return index === undefined ? null : commandAt(body, scan.lines, index);
 }
 
 /**
@@ -106,10 +66,9 @@ export function parseCommand(body: string): HandoffCommand | null {
  * `kind: return`, read by the one frontmatter reader. Decided on the payload alone: it costs no request.
  */
 export function looksLikeReturnDocument(body: string): boolean {
-  const text = body.trimStart();
   // Most comments do not open with a fence: they cost one comparison, not a YAML parse.
-  if (!text.startsWith("---") && !text.startsWith("\uFEFF---")) return false;
-  return frontmatterFields(text).kind === "return";
+  if (!opensWithFrontmatter(body)) return false;
+  return frontmatterFields(body.trimStart()).kind === "return";
 }
 
 /** The reply to a bare `/handoff`: how to use it. */
