@@ -32,6 +32,8 @@ interface Term {
   words?: readonly { text: string; prefix: boolean }[];
   /** CJK terms: matched as a substring of the heading with its spaces removed. */
   compact?: string;
+  /** Latin terms: what every word matching the first word starts with, if that is sure (`leadOf`). */
+  lead?: string;
 }
 
 interface Match {
@@ -70,20 +72,33 @@ export const CLASSIFY_PATTERNS = {
   datedEntry: /^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?Z?)?\s{0,3}(?:[—–|·:-]|$)/,
 } as const;
 
-const TERMS: readonly Term[] = SECTION_NAMES.flatMap((section) =>
-  (["strong", "medium", "weak"] as const).flatMap((strength) =>
-    LEXICON[section][strength].map((source): Term => {
-      const weight = WEIGHTS[strength];
-      if (CLASSIFY_PATTERNS.cjk.test(source))
-        return { section, weight, source, compact: source.replace(CLASSIFY_PATTERNS.spaces, "") };
-      const words = source.split(" ").map((raw) => {
-        const prefix = raw.endsWith("*");
-        return { text: normaliseTerm(prefix ? raw.slice(0, -1) : raw), prefix };
-      });
-      return { section, weight, source, words };
-    }),
-  ),
-);
+/** The lexicon as matchable terms, built on first use: a process that classifies no heading never pays for it. */
+let terms: readonly Term[] | undefined;
+export function lexiconTerms(): readonly Term[] {
+  terms ??= SECTION_NAMES.flatMap((section) =>
+    (["strong", "medium", "weak"] as const).flatMap((strength) =>
+      LEXICON[section][strength].map((source): Term => {
+        const weight = WEIGHTS[strength];
+        if (CLASSIFY_PATTERNS.cjk.test(source))
+          return { section, weight, source, compact: source.replace(CLASSIFY_PATTERNS.spaces, "") };
+        const words = source.split(" ").map((raw) => {
+          const prefix = raw.endsWith("*");
+          return { text: normaliseTerm(prefix ? raw.slice(0, -1) : raw), prefix };
+        });
+        return { section, weight, source, words, lead: leadOf(words[0]!.text) };
+      }),
+    ),
+  );
+  return terms;
+}
+
+/**
+ * The first two characters a heading word must start with to be of this first word's family (see `sameFamily`), or
+ * undefined when it need not: a long word also matches as the tail of a compound (`Nutzerentscheidung`).
+ */
+function leadOf(text: string): string | undefined {
+  return text.length >= COMPOUND_HEAD || text === "" ? undefined : text.slice(0, 2);
+}
 
 /**
  * Classifications already made, by heading: the parser asks about the same headings twice (sections, then kind), and
@@ -157,7 +172,8 @@ function classifyUncached(cleaned: string): HeadingClass {
   return explain(best[0], "keywords");
 }
 
-function findMatches(words: readonly string[]): Match[] {
+/** Every lexicon term found in the heading's words; `screen: false` skips the first test (for the test that proves it). */
+export function findMatches(words: readonly string[], screen = true): Match[] {
   // Character offsets of each word in the space-free heading, so Latin and CJK matches share one coordinate.
   const offsets: number[] = [];
   let at = 0;
@@ -166,9 +182,16 @@ function findMatches(words: readonly string[]): Match[] {
     at += w.length;
   }
   const compact = words.join("");
+  // A cheap first test, in the lexicon's order so matches come out as before: most terms' first word cannot be of the
+  // family of any heading word, seen from its first two characters, and a CJK term is never in an ASCII heading.
+  const leads = new Set<string>();
+  for (const w of words) leads.add(w.slice(0, 1)).add(w.slice(0, 2));
+  const ascii = ASCII.test(compact);
   const matches: Match[] = [];
-  for (const term of TERMS) {
+  for (const term of lexiconTerms()) {
+    if (screen && term.lead !== undefined && !leads.has(term.lead)) continue;
     if (term.compact) {
+      if (screen && ascii) continue;
       for (let i = compact.indexOf(term.compact); i !== -1; i = compact.indexOf(term.compact, i + 1)) {
         matches.push({ term, start: i, end: i + term.compact.length });
       }
@@ -184,6 +207,8 @@ function findMatches(words: readonly string[]): Match[] {
   }
   return matches;
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Whether the word at `i` follows a negation, directly or across one auxiliary. */
 function negated(words: readonly string[], i: number): boolean {

@@ -47,8 +47,14 @@ export function normaliseHeading(cleaned: string): NormalisedHeading {
 
 /** Lexicon terms go through the same folding, so `Próximos` in the lexicon and `PROXIMOS` in a heading meet. */
 export function normaliseTerm(term: string): string {
+  // Most lexicon words are already plain lower-case ASCII, which the folding leaves as they are; the full folding
+  // (three Unicode normalisations) for each of the lexicon's words was most of the classifier's load time.
+  if (PLAIN_WORD.test(term)) return term;
   return normaliseHeading(term).key;
 }
+
+/** A word every step of `normaliseHeading` returns unchanged (tested against it). */
+const PLAIN_WORD = /^[a-z0-9]+$/;
 
 // A scan, not a pattern: nested or unbalanced brackets in a 300-character heading need no backtracking.
 function withoutParentheticals(text: string): string {
