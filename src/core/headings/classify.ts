@@ -66,6 +66,7 @@ const NEGATORS = new Set([
   "nao",
 ]);
 export const CLASSIFY_PATTERNS = {
+  ascii: /^[\x00-\x7f]*$/,
   cjk: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u,
   spaces: /\s+/g,
   // `2026-09-20T08:20:00Z — agent — …`, `2025-12-03 – Harness initialisiert`, `03.10.2026: …`: a dated log entry.
@@ -186,7 +187,7 @@ export function findMatches(words: readonly string[], screen = true): Match[] {
   // family of any heading word, seen from its first two characters, and a CJK term is never in an ASCII heading.
   const leads = new Set<string>();
   for (const w of words) leads.add(w.slice(0, 1)).add(w.slice(0, 2));
-  const ascii = ASCII.test(compact);
+  const ascii = CLASSIFY_PATTERNS.ascii.test(compact);
   const matches: Match[] = [];
   for (const term of lexiconTerms()) {
     if (screen && term.lead !== undefined && !leads.has(term.lead)) continue;
@@ -207,8 +208,6 @@ export function findMatches(words: readonly string[], screen = true): Match[] {
   }
   return matches;
 }
-
-const ASCII = /^[\x00-\x7f]*$/;
 
 /** Whether the word at `i` follows a negation, directly or across one auxiliary. */
 function negated(words: readonly string[], i: number): boolean {
