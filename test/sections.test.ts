@@ -1,7 +1,15 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseHandoff } from "../src/core/parse.js";
-import { SECTION_ALIASES, canonicalSection, cleanHeading, sectionText } from "../src/core/sections.js";
+import {
+  SECTION_ALIASES,
+  canonicalSection,
+  cleanHeading,
+  readBlocks,
+  sectionText,
+  splitSections,
+} from "../src/core/sections.js";
 import { SECTION_NAMES } from "../src/core/types.js";
 
 const doc = (...lines: string[]): string => lines.join("\n");
@@ -233,5 +241,50 @@ describe("docs/handoff-format.md", () => {
       .flat()
       .filter((alias) => !format.includes(`\`${alias}\``));
     expect(missing).toEqual([]);
+  });
+});
+
+describe("section texts sliced from the body a run of lines at a time", () => {
+  const line = fc.constantFrom(
+    "# Title",
+    "## Next steps",
+    "## Notes",
+    "### Done",
+    "#### 2026-04-14 – Rewrite",
+    "**Next steps:** do it",
+    "**Open questions**",
+    "**Done:**   ",
+    "- **done:** the parser",
+    "- **next:** the bench",
+    "- item",
+    "1. first",
+    "text",
+    "```",
+    "`",
+    "> quoted",
+    "",
+    "",
+    "   ",
+    "\t",
+    "\u00a0",
+    "| a | b |",
+    "| --- | --- |",
+  );
+  const document = fc
+    .tuple(fc.array(line, { maxLength: 25 }), fc.constantFrom("\n", "\n", "\r\n"))
+    .map(([lines, eol]) => lines.join(eol));
+
+  it("equal the texts built line by line, with the same lines and rules", () => {
+    let sections = 0;
+    fc.assert(
+      fc.property(document, (body) => {
+        const blocks = readBlocks(body);
+        const lineByLine = splitSections(body, 3, blocks, true);
+        sections += lineByLine.length;
+        expect(splitSections(body, 3, blocks)).toStrictEqual(lineByLine);
+      }),
+      { numRuns: 3_000 },
+    );
+    expect(sections).toBeGreaterThan(3_000);
   });
 });

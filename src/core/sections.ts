@@ -1,6 +1,7 @@
 // The body's sections: markdown-it block tokens (with their line maps) split at headings, bold labels and labelled
 // bullets, each heading placed in a canonical section by the classifier (headings/classify.ts).
 import { lineSpans } from "./frontmatter.js";
+import { byRuns, trimBlankLines } from "./line-runs.js";
 import { classifyHeading } from "./headings/classify.js";
 import { WORK_CONTENT } from "./headings/lexicon.js";
 import { SECTION_PATTERNS, cleanHeading } from "./headings/clean.js";
@@ -50,12 +51,15 @@ export function asReported(sections: readonly Section[]): Section[] {
   });
 }
 
-export function splitSections(body: string, bodyLine: number, blocks: readonly Block[]): Section[] {
+/** `byLine: true` builds texts line by line, the plain definition `byRuns` is tested against. */
+export function splitSections(body: string, bodyLine: number, blocks: readonly Block[], byLine = false): Section[] {
   const spans = lineSpans(body);
   const lineText = (i: number): string => {
     const span = spans[i];
     return span ? body.slice(span.start, span.end) : "";
   };
+  // Runs of lines sliced whole equal their lines joined with "\n" unless a line ends in `\r`.
+  const runs = !byLine && !body.includes("\r") ? byRuns(body, spans) : null;
   const headings = blocks.filter((b) => b.kind === "heading" && b.depth === 0);
   const title = titleHeading(headings, blocks[0]);
   let sectionLevel = 7;
@@ -107,19 +111,35 @@ export function splitSections(body: string, bodyLine: number, blocks: readonly B
   }
   const sections: Section[] = [];
   const firstStart = starts[0]?.line ?? spans.length;
-  const preamble: string[] = [];
-  for (let i = 0; i < firstStart; i++) if (!title || i < title.start || i >= title.end) preamble.push(lineText(i));
-  const preambleOffset = preamble.findIndex((l) => l.trim() !== "");
+  const preambleRanges: [number, number][] = title
+    ? [
+        [0, Math.min(title.start, firstStart)],
+        [title.end, firstStart],
+      ]
+    : [[0, firstStart]];
+  let preambleText: string;
+  let preambleOffset: number;
+  if (runs) ({ text: preambleText, first: preambleOffset } = runs.text(preambleRanges));
+  else {
+    const preamble: string[] = [];
+    for (let i = 0; i < firstStart; i++) if (!title || i < title.start || i >= title.end) preamble.push(lineText(i));
+    preambleOffset = preamble.findIndex((l) => l.trim() !== "");
+    preambleText = trimBlankLines(preamble);
+  }
   if (preambleOffset !== -1) {
     const firstLine =
       title && title.start <= preambleOffset ? preambleOffset + (title.end - title.start) : preambleOffset;
-    sections.push({ canonical: null, heading: "", text: trimBlankLines(preamble), line: bodyLine + firstLine });
+    sections.push({ canonical: null, heading: "", text: preambleText, line: bodyLine + firstLine });
   }
   starts.forEach((start, index) => {
     const end = starts[index + 1]?.line ?? spans.length;
-    const lines: string[] = start.rest ? [start.rest] : [];
-    for (let i = start.textStart; i < end; i++) lines.push(lineText(i));
-    const text = trimBlankLines(lines);
+    let text: string;
+    if (runs) text = runs.withRest(start.rest, start.textStart, end);
+    else {
+      const lines: string[] = start.rest ? [start.rest] : [];
+      for (let i = start.textStart; i < end; i++) lines.push(lineText(i));
+      text = trimBlankLines(lines);
+    }
     sections.push({
       canonical: start.canonical,
       heading: start.heading,
@@ -222,12 +242,4 @@ export function sectionText(doc: Pick<HandoffDocument, "sections">, name: Sectio
     .map((s) => s.text)
     .filter((t) => t !== "")
     .join("\n\n");
-}
-
-function trimBlankLines(lines: readonly string[]): string {
-  let from = 0;
-  let to = lines.length;
-  while (from < to && (lines[from] as string).trim() === "") from++;
-  while (to > from && (lines[to - 1] as string).trim() === "") to--;
-  return lines.slice(from, to).join("\n");
 }
