@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findPointers, permalink } from "../src/core/pointers.js";
+import { POINTER_PATTERNS, findPointers, forEachLine, permalink } from "../src/core/pointers.js";
 
 const paths = (body: string) => findPointers(body, 1).map((p) => [p.path, p.startLine, p.endLine]);
 
@@ -91,6 +92,24 @@ describe("permalink", () => {
   it("encodes unusual characters in the path but keeps its slashes", () => {
     expect(permalink({ raw: "`docs/a b#c.md`", path: "docs/a b#c.md", line: 1 }, { ...at, ref: "feature/x" })).toBe(
       "https://github.com/octo/app/blob/feature/x/docs/a%20b%23c.md",
+    );
+  });
+});
+
+describe("cutting a body into lines", () => {
+  it("gives the lines, and their numbers, that splitting at every kind of line break gives", () => {
+    // Bodies with and without carriage returns: forEachLine takes a faster way through the second.
+    const text = fc.oneof(
+      fc.string({ maxLength: 40, unit: fc.constantFrom("a", " ", "`", "\n", "\r", "\r\n", "é") }),
+      fc.string({ maxLength: 40, unit: fc.constantFrom("a", " ", "`", "\n", "\n\n", "é") }),
+    );
+    fc.assert(
+      fc.property(text, (body) => {
+        const lines: [string, number][] = [];
+        forEachLine(body, (line, index) => lines.push([line, index]));
+        expect(lines).toStrictEqual(body.split(POINTER_PATTERNS.newline).map((line, index) => [line, index]));
+      }),
+      { numRuns: 3_000 },
     );
   });
 });

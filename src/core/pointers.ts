@@ -8,6 +8,7 @@ export const POINTER_PATTERNS = {
   pointer: /^([\w@.-]{1,255}(?:\/[\w@.-]{1,255}){0,64})(?::(\d{1,7})(?:-(\d{1,7}))?|#L(\d{1,7})(?:-L?(\d{1,7}))?)?$/,
   fence: /^ {0,3}(`{3,}|~{3,})/,
   tokenChar: /[\w@./:#-]/,
+  // Lines are cut as this pattern would cut them (forEachLine).
   newline: /\r\n|\r|\n/,
   // A cheap test before the full pattern: a pointer in prose needs a line number (`:10`, `#L10`).
   lineNumber: /[:#]L?\d/,
@@ -51,8 +52,7 @@ export function findPointers(body: string, bodyLine: number): FilePointer[] {
     if (!found.has(key)) found.set(key, pointer);
   };
   let fence: string | null = null;
-  const lines = body.split(POINTER_PATTERNS.newline);
-  lines.forEach((line, index) => {
+  forEachLine(body, (line, index) => {
     const marker = POINTER_PATTERNS.fence.exec(line)?.[1];
     if (fence !== null) {
       if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null;
@@ -64,10 +64,37 @@ export function findPointers(body: string, bodyLine: number): FilePointer[] {
     }
     // Quoted logs and stack traces live in fences; in prose, a bare path counts only with a line number.
     if (POINTER_PATTERNS.lineNumber.test(line)) for (const token of tokens(line)) add(token, true, index);
+    // A code span needs two backticks; most lines have none.
+    if (line.indexOf("`") === line.lastIndexOf("`")) return;
     const parts = line.split("`");
     for (let i = 1; i < parts.length - 1; i += 2) add((parts[i] as string).trim(), false, index);
   });
   return [...found.values()];
+}
+
+/**
+ * The lines of `text` as `text.split(/\r\n|\r|\n/)` gives them, one at a time: a 1 MB body of short lines is not
+ * held as an array of 500,000 strings.
+ */
+export function forEachLine(text: string, visit: (line: string, index: number) => void): void {
+  let start = 0;
+  let index = 0;
+  if (!text.includes("\r")) {
+    for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
+      visit(text.slice(start, end), index++);
+      start = end + 1;
+    }
+    visit(text.slice(start), index);
+    return;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    visit(text.slice(start, i), index++);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    start = i + 1;
+  }
+  visit(text.slice(start), index);
 }
 
 function* tokens(line: string): Generator<string> {
