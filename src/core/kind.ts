@@ -83,6 +83,9 @@ export function readKind(input: KindInput): KindRead {
   const outcome = findOutcome(input.blocks);
   if (outcome !== null) signs.push(`an outcome line (\`${outcome}\`)`);
   const headings = input.sections.map((s) => s.heading).filter((h) => h !== "");
+  // Each heading keyed once: two questions below ask for its key, and a document repeats headings.
+  const keys = new Map<string, string>();
+  const keyOf = (h: string): string => keys.get(h) ?? keys.set(h, plainKey(h)).get(h)!;
   // Deeper headings too: a report's `### Files modified` often sits under its `## Work done`. Not under a snapshot of
   // the current state or a plan, where a handoff lists the files its session left changed.
   const allHeadings = [...headings, ...input.sections.filter(reportsWork).flatMap((s) => subheadings(s.text))];
@@ -98,9 +101,9 @@ export function readKind(input: KindInput): KindRead {
     allHeadings.find((h) => KIND_PATTERNS.changesHeading.test(withoutAccents(h).toLowerCase().trim())) ??
     (KIND_PATTERNS.handoffTitle.test(title)
       ? undefined
-      : headings.find((h) => KIND_PATTERNS.doneHeading.test(plainKey(h))));
+      : headings.find((h) => KIND_PATTERNS.doneHeading.test(keyOf(h))));
   if (changes) signs.push(`a \`${changes}\` section`);
-  const resolved = headings.find((h) => KIND_PATTERNS.resolvedHeading.test(plainKey(h)));
+  const resolved = headings.find((h) => KIND_PATTERNS.resolvedHeading.test(keyOf(h)));
   if (resolved) signs.push(`a \`${resolved}\` section`);
   const commit = headings.find((h) => KIND_PATTERNS.commitHeading.test(h));
   if (commit) signs.push(`a \`${commit}\` section`);
