@@ -1,6 +1,7 @@
 // Section 4: the Action. Wall time from spawning `node action/dist/index.js` to its exit (pickup, return, file)
 // against a plain script making the same requests with @octokit/rest; cold start (spawn to first request) against
 // peter-evans/create-issue-from-file; peak memory; the committed bundle's size. Runs are in startup-runs.ts.
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -232,9 +233,7 @@ export async function startup(options: { runs: number }): Promise<Section> {
         ? `, ${(total - MAX_BUNDLE_BYTES).toLocaleString("en")} over; largest ${files
             .slice(0, 3)
             .map((f) => `${f.path} ${bytes(f.size)}`)
-            .join(
-              ", ",
-            )}; by an esbuild metafile of the 926 KiB single-file bundle (2026-12-01): src/core 148 KB, parse5 141, yaml 117, zod 103, markdown-it 53, entities 50, secretlint's preset 49`
+            .join(", ")}; by package (esbuild's metafile, \`npm run bundle -- --sizes\`): ${bundleOwners()}`
         : ""),
   });
 
@@ -257,4 +256,17 @@ export async function startup(options: { runs: number }): Promise<Section> {
     targets,
     findings: [],
   };
+}
+
+/** The seven largest owners of the bundle's bytes (packages, src/ directories), from scripts/bundle.mjs --sizes. */
+function bundleOwners(): string {
+  const script = fileURLToPath(new URL("../scripts/bundle.mjs", import.meta.url));
+  const sizes = JSON.parse(execFileSync(process.execPath, [script, "--sizes"], { encoding: "utf8" })) as [
+    string,
+    number,
+  ][];
+  return sizes
+    .slice(0, 7)
+    .map(([owner, size]) => `${owner} ${bytes(size)}`)
+    .join(", ");
 }

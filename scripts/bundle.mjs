@@ -4,6 +4,8 @@
 //   node scripts/bundle.mjs           build and write action/dist/ (removing files a build no longer makes)
 //   node scripts/bundle.mjs --check   build in memory; exit 1 when any file of action/dist differs, is missing or
 //                                     is left over (CI runs this)
+//   node scripts/bundle.mjs --sizes   build in memory; print the bytes each package (or src/ directory) takes in the
+//                                     output, as JSON, from esbuild's metafile (the bench reports it)
 //
 // Code splitting: each mode, and the heavy text pipeline (markdown-it, parse5, secretlint, yaml), is a chunk that
 // is loaded only when a run needs it, so a step compiles and evaluates only its own code, and pickup can start
@@ -112,9 +114,14 @@ const oneEntities = {
   },
 };
 
-/** @returns {Promise<Map<string, Uint8Array>>} each output file's bytes, by its path under action/dist */
-async function build() {
+/**
+ * @param {{ metafile?: boolean }} [options]
+ * @returns {Promise<{ files: Map<string, Uint8Array>, metafile?: esbuild.Metafile }>} each output file's bytes, by
+ *   its path under action/dist, and with `metafile`, esbuild's account of which input went where
+ */
+async function build(options = {}) {
   const result = await esbuild.build({
+    metafile: options.metafile ?? false,
     absWorkingDir: root,
     entryPoints: { index: "src/action/main.ts" },
     outdir,
@@ -141,7 +148,26 @@ async function build() {
     result.outputFiles.map((output) => [relative(outdir, output.path), withCommonJsGlobals(output.text)]),
   );
   if (!files.has("index.js")) throw new Error("esbuild produced no action/dist/index.js");
-  return files;
+  return { files, metafile: result.metafile };
+}
+
+/**
+ * Bytes in the output by package (`node_modules/<name>`, scoped names whole) or by src/ directory, largest first,
+ * summed over every output file. The prelude and banner lines are not attributed to any input.
+ * @param {esbuild.Metafile} metafile
+ * @returns {Array<[string, number]>}
+ */
+function sizesByOwner(metafile) {
+  /** @type {Map<string, number>} */
+  const sizes = new Map();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(input);
+      const owner = pkg ? pkg[1] : (/^(src\/[^/]+)\//.exec(input)?.[1] ?? input);
+      sizes.set(owner, (sizes.get(owner) ?? 0) + bytesInOutput);
+    }
+  }
+  return [...sizes].sort((a, b) => b[1] - a[1]);
 }
 
 const NAMES_COMMONJS_GLOBAL = /\b(?:require|__filename|__dirname)\b/;
@@ -165,8 +191,14 @@ function committedFiles() {
 }
 
 async function main() {
+  if (process.argv.includes("--sizes")) {
+    const { metafile } = await build({ metafile: true });
+    if (!metafile) throw new Error("esbuild returned no metafile");
+    console.log(JSON.stringify(sizesByOwner(metafile)));
+    return;
+  }
   const check = process.argv.includes("--check");
-  const files = await build();
+  const { files } = await build();
   const total = [...files.values()].reduce((sum, bytes) => sum + bytes.byteLength, 0);
   const where = `action/dist (${files.size} files)`;
   if (total > MAX_BUNDLE_BYTES) {
