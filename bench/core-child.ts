@@ -8,10 +8,10 @@ import MarkdownIt from "markdown-it";
 import footnote from "markdown-it-footnote";
 import { contentHash } from "../src/core/marker.js";
 import { parseHandoff } from "../src/core/parse.js";
-import { prepareIssue, type PrepareOptions } from "../src/core/prepare.js";
+import { prepareIssue } from "../src/core/prepare.js";
 import { redact } from "../src/core/redact/index.js";
 import { renderIssue } from "../src/core/render.js";
-import { realisticHandoff } from "./documents.js";
+import { PREPARE_OPTIONS, realisticHandoff } from "./documents.js";
 
 export interface CoreResult {
   size: number;
@@ -23,17 +23,6 @@ export interface CoreResult {
   parse: number[];
   render: number[];
 }
-
-const OPTIONS: PrepareOptions = {
-  source: {
-    type: "comment",
-    repo: "octo-org/widgets",
-    commentId: 1,
-    url: "https://github.com/octo-org/widgets/issues/1#issuecomment-1",
-    thread: 1,
-  },
-  author: "alice",
-};
 
 // The floor is built from the libraries alone, not from src/, so it stays the floor however the core changes.
 const md = new MarkdownIt("default", { html: true, linkify: true }).use(footnote);
@@ -65,7 +54,7 @@ async function main(): Promise<void> {
   const calls = 100;
   // Warm-up: every module loaded, the JIT settled on both paths.
   for (let i = 0; i < 3; i++) {
-    await batch(calls, () => prepareIssue(text, OPTIONS));
+    await batch(calls, () => prepareIssue(text, PREPARE_OPTIONS));
     await batch(calls, () => floor(text));
   }
   const result: CoreResult = {
@@ -81,19 +70,19 @@ async function main(): Promise<void> {
   for (let r = 0; r < rounds; r++) {
     // Alternate which goes first, so a slow stretch of the machine falls on both alike.
     if (r % 2 === 0) {
-      result.prepare.push(await batch(calls, () => prepareIssue(text, OPTIONS)));
+      result.prepare.push(await batch(calls, () => prepareIssue(text, PREPARE_OPTIONS)));
       result.floor.push(await batch(calls, () => floor(text)));
     } else {
       result.floor.push(await batch(calls, () => floor(text)));
-      result.prepare.push(await batch(calls, () => prepareIssue(text, OPTIONS)));
+      result.prepare.push(await batch(calls, () => prepareIssue(text, PREPARE_OPTIONS)));
     }
     result.redact.push(await batch(calls, () => redact(text)));
     result.parse.push(await batch(calls, async () => parseHandoff(redacted.text)));
     result.render.push(
       await batch(calls, async () =>
         renderIssue(document, {
-          source: OPTIONS.source,
-          author: OPTIONS.author,
+          source: PREPARE_OPTIONS.source,
+          author: PREPARE_OPTIONS.author,
           redactions: redacted.report,
           hash: contentHash(redacted.text),
         }),

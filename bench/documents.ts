@@ -1,6 +1,7 @@
 // Generators for the documents the bench feeds the core and the App. Deterministic (a seeded generator),
 // so every run and every machine measures the same text.
 
+import type { PrepareOptions } from "../src/core/prepare.js";
 import { seeded } from "../test/fixtures/redact/fakes.js";
 
 const WORDS = (
@@ -240,3 +241,15 @@ export const ADVERSARIAL: Readonly<Record<string, { why: string; make: (size: nu
 export function handoffComment(size: number, seed = 1): string {
   return `/handoff\n${realisticHandoff(size, seed)}`;
 }
+
+/** Where the core is told a benchmarked document came from: a comment on issue 1, as a /handoff files it. */
+export const PREPARE_OPTIONS: PrepareOptions = {
+  source: {
+    type: "comment",
+    repo: "octo-org/widgets",
+    commentId: 1,
+    url: "https://github.com/octo-org/widgets/issues/1#issuecomment-1",
+    thread: 1,
+  },
+  author: "alice",
+};

@@ -4,10 +4,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { contentHash } from "../src/core/marker.js";
 import { parseHandoff } from "../src/core/parse.js";
-import { prepareIssue, type PrepareOptions } from "../src/core/prepare.js";
+import { prepareIssue } from "../src/core/prepare.js";
 import { redact } from "../src/core/redact/index.js";
 import { renderIssue } from "../src/core/render.js";
-import { ADVERSARIAL, realisticHandoff } from "./documents.js";
+import { ADVERSARIAL, PREPARE_OPTIONS, realisticHandoff } from "./documents.js";
 import { median } from "./stats.js";
 
 export interface SizeResult {
@@ -26,17 +26,6 @@ export interface SizeResult {
   /** Set when the core refused the input (redaction fails closed) instead of rendering it. */
   refused?: string;
 }
-
-const OPTIONS: PrepareOptions = {
-  source: {
-    type: "comment",
-    repo: "octo-org/widgets",
-    commentId: 1,
-    url: "https://github.com/octo-org/widgets/issues/1#issuecomment-1",
-    thread: 1,
-  },
-  author: "alice",
-};
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
@@ -82,7 +71,7 @@ async function measure(text: string, runs: number): Promise<Omit<SizeResult, "si
   // as it would in a long-running App, and that one-off cost would otherwise distort the growth ratios.
   gc();
   const baseline = resetPeak();
-  await prepareIssue(text, OPTIONS).catch(() => undefined);
+  await prepareIssue(text, PREPARE_OPTIONS).catch(() => undefined);
   const peakBytes = Math.max(0, peakSinceReset() - baseline);
   const times: number[] = [];
   const wall: number[] = [];
@@ -91,7 +80,7 @@ async function measure(text: string, runs: number): Promise<Omit<SizeResult, "si
     times.push(
       await clock(
         () =>
-          prepareIssue(text, OPTIONS).catch((error: unknown) => {
+          prepareIssue(text, PREPARE_OPTIONS).catch((error: unknown) => {
             refused = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
           }),
         wall,
@@ -108,8 +97,8 @@ async function measure(text: string, runs: number): Promise<Omit<SizeResult, "si
       stages.render.push(
         await clock(async () =>
           renderIssue(document!, {
-            source: OPTIONS.source,
-            author: OPTIONS.author,
+            source: PREPARE_OPTIONS.source,
+            author: PREPARE_OPTIONS.author,
             redactions: redacted!.report,
             hash: contentHash(redacted!.text),
           }),
@@ -133,7 +122,7 @@ async function main(): Promise<void> {
   const make = family === "realistic" ? (size: number) => realisticHandoff(size) : ADVERSARIAL[family]?.make;
   if (!make) throw new Error(`unknown input family ${family}`);
   // Warm-up: load every module and let the JIT see the hot paths, so the first size is not charged for it.
-  for (let i = 0; i < 3; i++) await prepareIssue(realisticHandoff(4096, i + 7), OPTIONS);
+  for (let i = 0; i < 3; i++) await prepareIssue(realisticHandoff(4096, i + 7), PREPARE_OPTIONS);
   const results: SizeResult[] = [];
   for (const size of sizeList.split(",").map(Number)) {
     const text = make(size);
