@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { POINTER_PATTERNS, findPointers, forEachLine, permalink } from "../src/core/pointers.js";
+import { forEachLine } from "../src/core/line-breaks.js";
+import { POINTER_PATTERNS, findPointers, permalink } from "../src/core/pointers.js";
 
 const paths = (body: string) => findPointers(body, 1).map((p) => [p.path, p.startLine, p.endLine]);
 

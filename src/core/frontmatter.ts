@@ -13,14 +13,8 @@ import {
   type FrontmatterFields,
   type FrontmatterKey,
 } from "./schema.js";
+import { lineAt, lineSpans, type LineSpan } from "./line-breaks.js";
 import type { Diagnostic } from "./types.js";
-
-/** A line of text: [start, end) excludes the line break; `next` is where the following line starts. */
-export interface LineSpan {
-  start: number;
-  end: number;
-  next: number;
-}
 
 export interface FrontmatterSplit {
   /** The YAML between the fences, or null when the document has no (usable) frontmatter. */
@@ -52,32 +46,6 @@ const BOM = "\uFEFF";
 const YAML_LANGUAGES = new Set(["yaml", "yml"]);
 const EXECUTABLE_LANGUAGES = new Set(["js", "javascript", "coffee", "coffeescript", "cson"]);
 
-/** Lines of `text`, breaking at `\r\n`, `\r` or `\n` (markdown-it's own definition, so line numbers agree). */
-export function lineSpans(text: string): LineSpan[] {
-  const spans: LineSpan[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 10 && c !== 13) continue;
-    const next = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-    spans.push({ start, end: i, next });
-    start = next;
-    i = next - 1;
-  }
-  spans.push({ start, end: text.length, next: text.length });
-  return spans;
-}
-
-/** The line of `text` starting at `start`, by lineSpans' rules. */
-function lineAt(text: string, start: number): LineSpan {
-  for (let i = start; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) return { start, end: i, next: i + 1 };
-    if (c === 13) return { start, end: i, next: text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1 };
-  }
-  return { start, end: text.length, next: text.length };
-}
-
 /** Separate the frontmatter from the body. Never throws; problems become diagnostics and the text stays body. */
 export function splitFrontmatter(source: string): FrontmatterSplit {
   const text = source.startsWith(BOM) ? source.slice(1) : source;
@@ -88,7 +56,7 @@ export function splitFrontmatter(source: string): FrontmatterSplit {
     bodyLine: 1,
     diagnostics,
   });
-  const firstBreak = firstLineEnd(text);
+  const firstBreak = lineAt(text, 0).end;
   const opener = text.slice(0, firstBreak).trimEnd();
   if (opener !== "---") {
     const language = FRONTMATTER_PATTERNS.fenceLanguage.exec(opener)?.[1]?.toLowerCase();
@@ -123,14 +91,6 @@ export function splitFrontmatter(source: string): FrontmatterSplit {
       hint: "End the frontmatter with a line containing only `---`; if line 1 was meant as a horizontal rule, put a blank line or a heading above it.",
     },
   ]);
-}
-
-function firstLineEnd(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-  }
-  return text.length;
 }
 
 function languageDiagnostic(language: string): Diagnostic {
@@ -296,7 +256,7 @@ function isKnownKey(name: string): name is FrontmatterKey {
 }
 
 function firstLine(message: string): string {
-  const end = firstLineEnd(message);
+  const end = lineAt(message, 0).end;
   return message.slice(0, end).trim();
 }
 
@@ -314,7 +274,7 @@ export function frontmatterFields(source: string): Partial<FrontmatterFields> {
 export function withFrontmatterField(source: string, key: string, value: string): string | null {
   const bom = source.startsWith(BOM) ? BOM : "";
   const text = source.slice(bom.length);
-  const newline = /\r\n/.test(text.slice(0, firstLineEnd(text) + 2)) ? "\r\n" : "\n";
+  const newline = /\r\n/.test(text.slice(0, lineAt(text, 0).end + 2)) ? "\r\n" : "\n";
   const line = `${key}: ${JSON.stringify(value)}`;
   const split = splitFrontmatter(text);
   if (split.yaml === null) {

@@ -1,5 +1,5 @@
 // Texts of runs of a body's lines, for sections: one slice per run instead of a string per line.
-import type { LineSpan } from "./frontmatter.js";
+import type { LineSpan } from "./line-breaks.js";
 
 /**
  * Texts of runs of body lines, trimmed of blank lines at both ends as `trimBlankLines` trims them, each run sliced

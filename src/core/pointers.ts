@@ -1,6 +1,7 @@
 // File pointers written in prose (`src/foo.ts:10-20`, `src/foo.ts#L10-L20`, `` `package.json` ``) and their permalinks.
 // Lines are cut into tokens by a linear scan, and each token is matched by an anchored pattern: no pattern ever
 // searches a whole line, so a 1 MB line costs one pass.
+import { forEachLine } from "./line-breaks.js";
 import type { FilePointer } from "./types.js";
 
 export const POINTER_PATTERNS = {
@@ -70,31 +71,6 @@ export function findPointers(body: string, bodyLine: number): FilePointer[] {
     for (let i = 1; i < parts.length - 1; i += 2) add((parts[i] as string).trim(), false, index);
   });
   return [...found.values()];
-}
-
-/**
- * The lines of `text` as `text.split(/\r\n|\r|\n/)` gives them, one at a time: a 1 MB body of short lines is not
- * held as an array of 500,000 strings.
- */
-export function forEachLine(text: string, visit: (line: string, index: number) => void): void {
-  let start = 0;
-  let index = 0;
-  if (!text.includes("\r")) {
-    for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
-      visit(text.slice(start, end), index++);
-      start = end + 1;
-    }
-    visit(text.slice(start), index);
-    return;
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 10 && c !== 13) continue;
-    visit(text.slice(start, i), index++);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    start = i + 1;
-  }
-  visit(text.slice(start), index);
 }
 
 function* tokens(line: string): Generator<string> {

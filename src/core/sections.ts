@@ -1,6 +1,6 @@
 // The body's sections: markdown-it block tokens (with their line maps) split at headings, bold labels and labelled
 // bullets, each heading placed in a canonical section by the classifier (headings/classify.ts).
-import { lineSpans } from "./frontmatter.js";
+import { lineSpans } from "./line-breaks.js";
 import { byRuns, trimBlankLines } from "./line-runs.js";
 import { classifyHeading } from "./headings/classify.js";
 import { WORK_CONTENT } from "./headings/lexicon.js";

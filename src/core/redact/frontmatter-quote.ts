@@ -6,7 +6,8 @@
 // double-quoted scalar. Quoted values, block scalars' content and multi-line flow collections are left alone:
 // there the placeholder is already just text. One line in, one line out; idempotent (a quoted value is skipped).
 
-import { lineSpans, splitFrontmatter } from "../frontmatter.js";
+import { splitFrontmatter } from "../frontmatter.js";
+import { lineSpans } from "../line-breaks.js";
 import { PLACEHOLDER_RE } from "./patterns.js";
 
 const PLACEHOLDER_START = "[redacted: ";
