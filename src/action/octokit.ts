@@ -1,6 +1,7 @@
 // The Action's (and the CLI's) GitHub client: @octokit/rest's plugins less its route table (calls name their
 // routes, see github/client.ts), with retry (transient 5xx) and throttling (primary and secondary rate limits,
-// honouring `retry-after`), pointed at GITHUB_API_URL so GitHub Enterprise works.
+// honouring `retry-after`), pointed at GITHUB_API_URL so GitHub Enterprise works. It speaks node:https rather
+// than Node's fetch (github/http-fetch.ts says why and what it keeps of fetch).
 import { Octokit } from "@octokit/core";
 import { paginateRest } from "@octokit/plugin-paginate-rest";
 import { requestLog } from "@octokit/plugin-request-log";
@@ -8,6 +9,7 @@ import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import Bottleneck from "bottleneck/light.js";
 import type { GitHub, Log } from "../github/client.js";
+import { transportFor } from "../github/http-fetch.js";
 import { fetchWithTimeout, REQUEST_TIMEOUT_MS } from "../github/request-timeout.js";
 import { octokitLog } from "./log.js";
 
@@ -40,7 +42,7 @@ export function createGitHub(token: string, baseUrl: string, log: Log, userAgent
     auth: token,
     baseUrl,
     userAgent,
-    request: { fetch: fetchWithTimeout(requestTimeoutMs()) },
+    request: { fetch: fetchWithTimeout(requestTimeoutMs(), transportFor()) },
     log: octokitLog(log),
     throttle: {
       write: unspacedWrites(),
