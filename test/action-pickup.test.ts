@@ -114,6 +114,18 @@ describe("mode: pickup", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("lease-minutes: expected a whole number of minutes");
   });
+
+  it("words a value out of range in zod's English, from the committed bundle too", async () => {
+    const issue = seedHandoffIssue(github);
+    const run = await runAction({
+      github,
+      inputs: { ...pickupInputs, "lease-minutes": "0" },
+      event: readyEvent(issue),
+      via: "bundle",
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("invalid inputs: lease-minutes: Too small: expected number to be >=1");
+  });
 });
 
 describe("mode: pickup refuses what it cannot trust", () => {
