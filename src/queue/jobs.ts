@@ -5,7 +5,7 @@
 // failed set that serves as the dead-letter list.
 import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
-import * as z from "zod";
+import * as z from "../core/zod.js";
 import type { WebhookEvent } from "../server/middleware.js";
 
 export const QUEUE_NAME = "handoff-deliveries";
@@ -26,8 +26,8 @@ export const KEEP_COMPLETED_S = 24 * 60 * 60;
 export const KEEP_DEAD_S = 7 * 24 * 60 * 60;
 
 export const DeliveryJobSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
   payload: z.record(z.string(), z.unknown()),
 });
 export type DeliveryJob = z.infer<typeof DeliveryJobSchema>;

@@ -9,6 +9,7 @@ import type { Probot } from "probot";
 import type { DeliveryLedger } from "../server/deliveries.js";
 import type { Metrics } from "../server/metrics.js";
 import type { WebhookEvent } from "../server/middleware.js";
+import { parseOrThrow } from "../core/zod.js";
 import { DeliveryJobSchema, QUEUE_NAME, QUEUE_PREFIX, type DeliveryJob } from "./jobs.js";
 
 export interface DeliveryWorkerOptions {
@@ -34,7 +35,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): Worker<Deli
   const { probot, ledger, metrics } = options;
   const log = probot.log;
   const run = async (job: Job<DeliveryJob>): Promise<void> => {
-    const data = DeliveryJobSchema.parse(job.data);
+    const data = parseOrThrow(DeliveryJobSchema, job.data);
     // The payload was verified by the web process's signature check before it was queued.
     await probot.receive({ id: data.id, name: data.name, payload: data.payload } as unknown as WebhookEvent);
   };

@@ -1,7 +1,7 @@
 // The server's configuration from the environment, checked at start: a server that cannot verify signatures
 // must not start at all (never accept an unsigned webhook), and every error names the variable to fix.
 import { readFileSync } from "node:fs";
-import * as z from "zod";
+import * as z from "../core/zod.js";
 import { DEFAULT_WEBHOOK_PATH } from "./middleware.js";
 
 export interface ServerConfig {
@@ -28,33 +28,31 @@ export class ServerConfigError extends Error {
 }
 
 const EnvSchema = z.object({
-  APP_ID: z.string().regex(/^\d+$/, "APP_ID must be the App's numeric id"),
-  PRIVATE_KEY: z.string().optional(),
-  PRIVATE_KEY_PATH: z.string().optional(),
-  WEBHOOK_SECRET: z.string().optional(),
-  WEBHOOK_SECRET_PREVIOUS: z.string().optional(),
-  WEBHOOK_SECRETS: z.string().optional(),
-  WEBHOOK_PATH: z.string().startsWith("/").optional(),
-  PORT: z
-    .string()
-    .regex(/^\d{1,5}$/, "PORT must be a port number")
-    .optional(),
-  HOST: z.string().optional(),
-  GHE_HOST: z.string().optional(),
-  GHE_PROTOCOL: z.enum(["http", "https"]).optional(),
-  GITHUB_API_URL: z.string().url().optional(),
-  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).optional(),
-  REDIS_URL: z
-    .union([
+  APP_ID: z.string().check(z.regex(/^\d+$/, "APP_ID must be the App's numeric id")),
+  PRIVATE_KEY: z.optional(z.string()),
+  PRIVATE_KEY_PATH: z.optional(z.string()),
+  WEBHOOK_SECRET: z.optional(z.string()),
+  WEBHOOK_SECRET_PREVIOUS: z.optional(z.string()),
+  WEBHOOK_SECRETS: z.optional(z.string()),
+  WEBHOOK_PATH: z.optional(z.string().check(z.startsWith("/"))),
+  PORT: z.optional(z.string().check(z.regex(/^\d{1,5}$/, "PORT must be a port number"))),
+  HOST: z.optional(z.string()),
+  GHE_HOST: z.optional(z.string()),
+  GHE_PROTOCOL: z.optional(z.enum(["http", "https"])),
+  GITHUB_API_URL: z.optional(z.string().check(z.url())),
+  LOG_LEVEL: z.optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal"])),
+  REDIS_URL: z.optional(
+    z.union([
       z.literal(""),
-      z.string().regex(/^(rediss?:\/\/|\/)/, "REDIS_URL must be a redis:// or rediss:// URL, or a Unix socket path"),
-    ])
-    .optional(),
-  HANDOFF_QUEUE: z.enum(["true", "false", "1", "0", ""]).optional(),
-  WORKER_CONCURRENCY: z
-    .string()
-    .regex(/^[1-9]\d{0,3}$/, "WORKER_CONCURRENCY must be a whole number from 1")
-    .optional(),
+      z
+        .string()
+        .check(z.regex(/^(rediss?:\/\/|\/)/, "REDIS_URL must be a redis:// or rediss:// URL, or a Unix socket path")),
+    ]),
+  ),
+  HANDOFF_QUEUE: z.optional(z.enum(["true", "false", "1", "0", ""])),
+  WORKER_CONCURRENCY: z.optional(
+    z.string().check(z.regex(/^[1-9]\d{0,3}$/, "WORKER_CONCURRENCY must be a whole number from 1")),
+  ),
 });
 
 /** A PEM as people store it: with real newlines, with `\n` escapes (one-line env files), or base64-encoded. */
