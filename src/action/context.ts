@@ -2,19 +2,17 @@
 // them ourselves instead of using @actions/github: it is one file of code, and it keeps the bundle small.
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import * as z from "zod";
+import * as z from "../core/zod.js";
 import type { RepoRef } from "../github/client.js";
 
 /** The parts of an event payload the Action looks at; everything else passes through untouched. */
-const EventSchema = z
-  .object({
-    action: z.string().optional(),
-    issue: z.object({ number: z.number().int().positive() }).loose().optional(),
-    comment: z.object({ id: z.number().int() }).loose().optional(),
-    inputs: z.record(z.string(), z.unknown()).nullish(),
-    sender: z.object({ login: z.string() }).loose().optional(),
-  })
-  .loose();
+const EventSchema = z.looseObject({
+  action: z.optional(z.string()),
+  issue: z.optional(z.looseObject({ number: z.number().check(z.int(), z.positive()) })),
+  comment: z.optional(z.looseObject({ id: z.number().check(z.int()) })),
+  inputs: z.nullish(z.record(z.string(), z.unknown())),
+  sender: z.optional(z.looseObject({ login: z.string() })),
+});
 export type ActionEvent = z.infer<typeof EventSchema>;
 
 export interface ActionContext {

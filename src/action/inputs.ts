@@ -1,7 +1,7 @@
 // The Action's inputs, validated with zod so that a typo in a workflow fails the step with the input's
 // name and what was expected, instead of silently doing something else. action.yml documents them.
 import * as core from "@actions/core";
-import * as z from "zod";
+import * as z from "../core/zod.js";
 
 /** Every input action.yml declares; read in one place so a new input cannot be forgotten here. */
 export const INPUT_NAMES = [
@@ -25,52 +25,66 @@ type InputName = (typeof INPUT_NAMES)[number];
 
 /** YAML 1.2 booleans, as @actions/core's getBooleanInput accepts them; empty means the default. */
 const flag = (fallback: boolean) =>
-  z.string().transform((text, ctx) => {
-    const value = text.trim();
-    if (value === "") return fallback;
-    if (["true", "True", "TRUE"].includes(value)) return true;
-    if (["false", "False", "FALSE"].includes(value)) return false;
-    ctx.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
-    return z.NEVER;
-  });
+  z.pipe(
+    z.string(),
+    z.transform((text: string, ctx) => {
+      const value = text.trim();
+      if (value === "") return fallback;
+      if (["true", "True", "TRUE"].includes(value)) return true;
+      if (["false", "False", "FALSE"].includes(value)) return false;
+      return z.refuse(ctx, `expected true or false, got "${value}"`);
+    }),
+  );
 
-const optionalText = z
-  .string()
-  .transform((text) => text.trim())
-  .transform((text) => (text === "" ? undefined : text));
+const optionalText = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((text: string) => text.trim()),
+  ),
+  z.transform((text: string) => (text === "" ? undefined : text)),
+);
 
 /** `12` or `#12`; empty means "the event's issue". */
-const issueNumber = optionalText.pipe(
-  z
-    .string()
-    .regex(/^#?\d{1,10}$/, "expected an issue number such as 12 or #12")
-    .transform((text) => Number(text.replace("#", "")))
-    .pipe(z.number().int().positive())
-    .optional(),
+const issueNumber = z.pipe(
+  optionalText,
+  z.optional(
+    z.pipe(
+      z.pipe(
+        z.string().check(z.regex(/^#?\d{1,10}$/, "expected an issue number such as 12 or #12")),
+        z.transform((text: string) => Number(text.replace("#", ""))),
+      ),
+      z.number().check(z.int(), z.positive()),
+    ),
+  ),
 );
 
 /** Comma- or newline-separated logins; `app` and `app[bot]` both name the bot `app[bot]`. */
-const botList = z.string().transform((text) =>
-  text
-    .split(/[\s,]+/)
-    .map((login) => login.trim())
-    .filter((login) => login !== "")
-    // Lower-cased first: logins are case-insensitive, and `App[BOT]` must not become `app[bot][bot]`.
-    .map((login) => login.toLowerCase())
-    .map((login) => (login.endsWith("[bot]") ? login : `${login}[bot]`)),
+const botList = z.pipe(
+  z.string(),
+  z.transform((text: string) =>
+    text
+      .split(/[\s,]+/)
+      .map((login) => login.trim())
+      .filter((login) => login !== "")
+      // Lower-cased first: logins are case-insensitive, and `App[BOT]` must not become `app[bot][bot]`.
+      .map((login) => login.toLowerCase())
+      .map((login) => (login.endsWith("[bot]") ? login : `${login}[bot]`)),
+  ),
 );
 
 const common = {
-  "github-token": z.string().trim().min(1, "is empty: pass ${{ github.token }} or an App token"),
+  "github-token": z.string().check(z.trim(), z.minLength(1, "is empty: pass ${{ github.token }} or an App token")),
   issue: issueNumber,
   "dry-run": flag(false),
   "trusted-bots": botList,
-  "app-slug": optionalText.pipe(
-    z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,99}$/i, "expected a GitHub App slug such as my-handoff-app")
-      .transform((slug) => slug.toLowerCase())
-      .optional(),
+  "app-slug": z.pipe(
+    optionalText,
+    z.optional(
+      z.pipe(
+        z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,99}$/i, "expected a GitHub App slug such as my-handoff-app")),
+        z.transform((slug: string) => slug.toLowerCase()),
+      ),
+    ),
   ),
 };
 
@@ -79,19 +93,15 @@ const PickupSchema = z.object({
   ...common,
   "include-comments": flag(false),
   // A week is already far longer than any agent job can run (GitHub stops jobs after 6 hours on hosted runners).
-  "lease-minutes": optionalText.pipe(
-    z
-      .string()
-      .regex(/^\d+$/, "expected a whole number of minutes")
-      .transform(Number)
-      .pipe(
-        z
-          .number()
-          .int()
-          .min(1)
-          .max(7 * 24 * 60),
-      )
-      .default(60),
+  "lease-minutes": z.pipe(
+    optionalText,
+    z._default(
+      z.pipe(
+        z.pipe(z.string().check(z.regex(/^\d+$/, "expected a whole number of minutes")), z.transform(Number)),
+        z.number().check(z.int(), z.gte(1), z.lte(7 * 24 * 60)),
+      ),
+      60,
+    ),
   ),
   force: flag(false),
 });
@@ -101,8 +111,8 @@ const ReturnSchema = z.object({
   ...common,
   "return-file": optionalText,
   "return-text": optionalText,
-  status: optionalText.pipe(z.enum(["done", "partial", "blocked"]).optional()),
-  "agent-conclusion": optionalText.pipe(z.enum(["success", "failure", "cancelled", "skipped"]).optional()),
+  status: z.pipe(optionalText, z.optional(z.enum(["done", "partial", "blocked"]))),
+  "agent-conclusion": z.pipe(optionalText, z.optional(z.enum(["success", "failure", "cancelled", "skipped"]))),
   "close-on-done": flag(true),
   "relay-to-parent": flag(true),
 });

@@ -1,6 +1,6 @@
 // docs/configuration.md is generated from the schema, so the documentation cannot drift from what is accepted.
 // `test/config-docs.test.ts` fails when the committed page differs; run it with UPDATE_CONFIG_DOCS=1 to rewrite it.
-import * as z from "zod";
+import * as z from "../core/zod.js";
 import { configSchema, DEFAULT_CONFIG } from "./schema.js";
 import { CONFIG_PATH } from "./load.js";
 
@@ -11,7 +11,7 @@ interface Row {
   description: string;
 }
 
-function typeName(schema: z.ZodType): string {
+function typeName(schema: z.ZodMiniType): string {
   const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
     type?: string;
     enum?: unknown[];
@@ -22,23 +22,24 @@ function typeName(schema: z.ZodType): string {
   return json.type ?? "object";
 }
 
-function rows(shape: Record<string, z.ZodType>, defaults: Record<string, unknown>, prefix = ""): Row[] {
+function rows(shape: Record<string, z.ZodMiniType>, defaults: Record<string, unknown>, prefix = ""): Row[] {
   return Object.entries(shape).flatMap(([name, schema]) => {
     const key = `${prefix}${name}`;
-    const inner = schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
-    if (inner instanceof z.ZodObject) {
+    const inner = schema instanceof z.ZodMiniDefault ? (schema.def.innerType as z.ZodMiniType) : schema;
+    if (inner instanceof z.ZodMiniObject) {
       return rows(
-        inner.shape as Record<string, z.ZodType>,
+        inner.shape as Record<string, z.ZodMiniType>,
         (defaults[name] ?? {}) as Record<string, unknown>,
         `${key}.`,
       );
     }
-    return [{ key, type: typeName(schema), default: defaults[name], description: schema.description ?? "" }];
+    const description = z.globalRegistry.get(schema)?.description ?? "";
+    return [{ key, type: typeName(schema), default: defaults[name], description }];
   });
 }
 
 export function renderConfigDocs(): string {
-  const table = rows(configSchema.shape as Record<string, z.ZodType>, DEFAULT_CONFIG as Record<string, unknown>)
+  const table = rows(configSchema.shape as Record<string, z.ZodMiniType>, DEFAULT_CONFIG as Record<string, unknown>)
     .map((r) => `| \`${r.key}\` | ${r.type} | \`${JSON.stringify(r.default)}\` | ${r.description} |`)
     .join("\n");
   return `<!-- Generated from src/config/schema.ts by src/config/docs.ts; do not edit by hand. -->

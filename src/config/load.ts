@@ -1,7 +1,7 @@
 // Reads and validates `.github/handoff.yml`. The reading is the shell's business (Probot's `context.config`
 // follows `_extends` and the organisation's `.github` repository; the Action reads a local file), so the
 // loader takes a function; what it decides is the same for both.
-import type * as z from "zod";
+import type * as z from "../core/zod.js";
 import { configSchema, type HandoffConfig } from "./schema.js";
 
 export const CONFIG_PATH = ".github/handoff.yml";
@@ -17,7 +17,7 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** One line per problem: `labels[2]: expected string, received number`. */
-export function describeConfigIssues(error: z.ZodError): string[] {
+export function describeConfigIssues(error: z.core.$ZodError): string[] {
   return error.issues.map((issue) => `\`${formatPath(issue.path)}\`: ${issue.message}`);
 }
 

@@ -4,25 +4,25 @@
 // a copy of a marker into their own comment. That check needs the author, so it belongs to the shells
 // (src/github/comments.ts); here we only find and validate the shape.
 import { createHash } from "node:crypto";
-import * as z from "zod";
+import * as z from "./zod.js";
 
 /** Where a handoff came from: the identity we use to find its issue again. */
 export const handoffSourceSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("comment"),
     repo: z.string(),
-    commentId: z.number().int(),
+    commentId: z.number().check(z.int()),
     url: z.string(),
-    thread: z.number().int(),
+    thread: z.number().check(z.int()),
   }),
   z.object({
     type: z.literal("file"),
     repo: z.string(),
     path: z.string(),
     url: z.string(),
-    commit: z.string().optional(),
+    commit: z.optional(z.string()),
   }),
-  z.object({ type: z.literal("issue"), repo: z.string(), number: z.number().int(), url: z.string() }),
+  z.object({ type: z.literal("issue"), repo: z.string(), number: z.number().check(z.int()), url: z.string() }),
 ]);
 export type HandoffSource = z.infer<typeof handoffSourceSchema>;
 
@@ -39,14 +39,14 @@ const markerSchema = z.object({
   kind: z.enum(["handoff", "return"]),
   source: handoffSourceSchema,
   /** `owner/repo#n` of the thread the handoff belongs to, when known. */
-  parent: z.string().optional(),
+  parent: z.optional(z.string()),
   /** sha256 (hex) of the redacted document; an update is needed only when this changes. */
   hash: z.string(),
-  role: z.enum(MARKER_ROLES).optional(),
+  role: z.optional(z.enum(MARKER_ROLES)),
   /** For role `overflow`: which continuation comment this is, from 1. */
-  part: z.number().int().positive().optional(),
+  part: z.optional(z.number().check(z.int(), z.positive())),
   /** For returns (`return`, its `overflow` parts, `relay`): which return (`run-<id>`, `comment-<id>`). */
-  returnKey: z.string().optional(),
+  returnKey: z.optional(z.string()),
 });
 /** The hidden, versioned, machine-readable marker carried by every issue and comment we write. */
 export type HandoffMarker = z.infer<typeof markerSchema>;

@@ -1,6 +1,6 @@
-// The frontmatter schema. Its `.describe()` texts are the documentation: docs/handoff-format.md and
+// The frontmatter schema. Its descriptions (`z.describe`) are the documentation: docs/handoff-format.md and
 // schema/handoff.schema.json are written from them.
-import * as z from "zod";
+import * as z from "./zod.js";
 import type { IssueRef } from "./types.js";
 
 /** A regular expression source matching any of `words` in any letter case, without the `i` flag. */
@@ -48,74 +48,95 @@ function positive(ref: IssueRef): IssueRef | null {
 /** A list written either as a YAML list or as one comma-separated string; empty items are dropped, duplicates kept once. */
 function stringList(description: string, clean: (item: string) => string = (s) => s) {
   return z
-    .union([z.array(z.union([z.string(), z.number()])), z.string()])
-    .transform((value) => {
-      const items = Array.isArray(value) ? value.map(String) : value.split(",");
-      const cleaned = items.map((item) => clean(item.trim())).filter((item) => item.length > 0);
-      return [...new Set(cleaned)];
-    })
-    .describe(description);
+    .pipe(
+      z.union([z.array(z.union([z.string(), z.number()])), z.string()]),
+      z.transform((value: string | (string | number)[]) => {
+        const items = Array.isArray(value) ? value.map(String) : value.split(",");
+        const cleaned = items.map((item) => clean(item.trim())).filter((item) => item.length > 0);
+        return [...new Set(cleaned)];
+      }),
+    )
+    .check(z.describe(description));
 }
 
-const text = (description: string) => z.string().trim().min(1).describe(description);
+const text = (description: string) => z.string().check(z.trim(), z.minLength(1), z.describe(description));
 
 /** The known frontmatter fields. Every one is optional; unknown keys are allowed (kept in `extra`, with a warning). */
 export const FrontmatterSchema = z
   .object({
-    title: text("The issue title. Defaults to the first `# Heading`, or else the first line of text.").optional(),
-    reason: text(
-      "Why the work was handed off, in a sentence: the context ran out, a separate concern, a specialist is needed.",
-    ).optional(),
-    kind: z
-      .string()
-      .regex(SCHEMA_PATTERNS.kind, "expected `handoff` or `return`")
-      .transform((s) => s.trim().toLowerCase() as "handoff" | "return")
-      .describe(
-        "`handoff` (parent to child: here is a piece of work) or `return` (child to parent: here is what happened). Any letter case. Defaults to `handoff`, or `return` when the title starts with `Return:`.",
-      )
-      .optional(),
-    status: z
-      .string()
-      .trim()
-      .min(1)
-      .transform((s) => s.toLowerCase())
-      .describe("For a return: how it ended, such as `done`, `partial` or `blocked`. Free text, stored in lower case.")
-      .optional(),
-    parent: z
-      .union([
-        z.string().regex(SCHEMA_PATTERNS.issueRef, "expected `#12`, `owner/repo#12` or an issue URL"),
-        z.number().int().positive(),
-      ])
-      .transform((value, ctx) => {
-        const ref = parseIssueRef(value);
-        if (ref) return ref;
-        ctx.addIssue({ code: "custom", message: `\`${String(value)}\` is not an issue reference` });
-        return z.NEVER;
-      })
-      .describe(
-        "The issue or pull request this work belongs to: `#12`, `12`, `owner/repo#12`, or its URL (GitHub Enterprise hosts too).",
-      )
-      .optional(),
-    labels: stringList("Labels for the issue: a YAML list or a comma-separated string.").optional(),
-    assignees: stringList(
-      "GitHub users to assign: a YAML list or a comma-separated string; a leading `@` is ignored.",
-      (s) => (s.startsWith("@") ? s.slice(1) : s),
-    ).optional(),
-    skills: stringList(
-      "Skills or tools the next agent will need (`typescript`, `playwright`): a YAML list or a comma-separated string.",
-    ).optional(),
-    agent: text("The agent suggested to pick this up, e.g. `claude`, `codex`, `copilot`.").optional(),
-    id: z
-      .union([z.string().trim().min(1), z.number()])
-      .transform(String)
-      .describe("A stable identifier of your own for this handoff, string or number.")
-      .optional(),
+    title: z.optional(text("The issue title. Defaults to the first `# Heading`, or else the first line of text.")),
+    reason: z.optional(
+      text(
+        "Why the work was handed off, in a sentence: the context ran out, a separate concern, a specialist is needed.",
+      ),
+    ),
+    kind: z.optional(
+      z
+        .pipe(
+          z.string().check(z.regex(SCHEMA_PATTERNS.kind, "expected `handoff` or `return`")),
+          z.transform((s: string) => s.trim().toLowerCase() as "handoff" | "return"),
+        )
+        .check(
+          z.describe(
+            "`handoff` (parent to child: here is a piece of work) or `return` (child to parent: here is what happened). Any letter case. Defaults to `handoff`, or `return` when the title starts with `Return:`.",
+          ),
+        ),
+    ),
+    status: z.optional(
+      z
+        .pipe(
+          z.string().check(z.trim(), z.minLength(1)),
+          z.transform((s: string) => s.toLowerCase()),
+        )
+        .check(
+          z.describe(
+            "For a return: how it ended, such as `done`, `partial` or `blocked`. Free text, stored in lower case.",
+          ),
+        ),
+    ),
+    parent: z.optional(
+      z
+        .pipe(
+          z.union([
+            z.string().check(z.regex(SCHEMA_PATTERNS.issueRef, "expected `#12`, `owner/repo#12` or an issue URL")),
+            z.number().check(z.int(), z.positive()),
+          ]),
+          z.transform((value: string | number, ctx) => {
+            const ref = parseIssueRef(value);
+            return ref ?? z.refuse(ctx, `\`${String(value)}\` is not an issue reference`);
+          }),
+        )
+        .check(
+          z.describe(
+            "The issue or pull request this work belongs to: `#12`, `12`, `owner/repo#12`, or its URL (GitHub Enterprise hosts too).",
+          ),
+        ),
+    ),
+    labels: z.optional(stringList("Labels for the issue: a YAML list or a comma-separated string.")),
+    assignees: z.optional(
+      stringList("GitHub users to assign: a YAML list or a comma-separated string; a leading `@` is ignored.", (s) =>
+        s.startsWith("@") ? s.slice(1) : s,
+      ),
+    ),
+    skills: z.optional(
+      stringList(
+        "Skills or tools the next agent will need (`typescript`, `playwright`): a YAML list or a comma-separated string.",
+      ),
+    ),
+    agent: z.optional(text("The agent suggested to pick this up, e.g. `claude`, `codex`, `copilot`.")),
+    id: z.optional(
+      z
+        .pipe(z.union([z.string().check(z.trim(), z.minLength(1)), z.number()]), z.transform(String))
+        .check(z.describe("A stable identifier of your own for this handoff, string or number.")),
+    ),
   })
-  .meta({
-    title: "Handoff document frontmatter",
-    description:
-      "The optional YAML frontmatter of a handoff document, between `---` lines at the very top. Unknown keys are allowed: they are kept and reported as warnings.",
-  });
+  .check(
+    z.meta({
+      title: "Handoff document frontmatter",
+      description:
+        "The optional YAML frontmatter of a handoff document, between `---` lines at the very top. Unknown keys are allowed: they are kept and reported as warnings.",
+    }),
+  );
 
 export type FrontmatterFields = z.output<typeof FrontmatterSchema>;
 export type FrontmatterKey = keyof typeof FrontmatterSchema.shape;

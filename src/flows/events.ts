@@ -2,58 +2,54 @@
 // runner writes: the same JSON) into shapes that belong to no shell. Only what a flow reads is kept: the payload's
 // objects are parsed without their other keys (a comment payload carries the whole repository, issue and sender,
 // and copying every key cost more than the rest of the parse); the users and labels handed on keep theirs.
-import * as z from "zod";
+import * as z from "../core/zod.js";
 import type { RepoRef } from "../github/client.js";
 import type { CommentAuthor } from "../github/comments.js";
 import type { PushData } from "./push-changes.js";
 
-const User = z.object({ login: z.string(), type: z.string().optional() }).loose();
-const Label = z.union([z.string(), z.object({ name: z.string().nullish() }).loose()]);
+const User = z.looseObject({ login: z.string(), type: z.optional(z.string()) });
+const Label = z.union([z.string(), z.looseObject({ name: z.nullish(z.string()) })]);
 const Repository = z.object({
   name: z.string(),
   full_name: z.string(),
   html_url: z.string(),
-  default_branch: z.string().optional(),
-  master_branch: z.string().optional(),
-  owner: z.object({ login: z.string().optional(), name: z.string().nullish() }),
+  default_branch: z.optional(z.string()),
+  master_branch: z.optional(z.string()),
+  owner: z.object({ login: z.optional(z.string()), name: z.nullish(z.string()) }),
 });
 
 const CommentPayload = z.object({
   action: z.string(),
-  comment: z.object({ id: z.number(), body: z.string().nullish(), html_url: z.string(), user: User.nullable() }),
+  comment: z.object({ id: z.number(), body: z.nullish(z.string()), html_url: z.string(), user: z.nullable(User) }),
   issue: z.object({
     number: z.number(),
-    body: z.string().nullish(),
+    body: z.nullish(z.string()),
     html_url: z.string(),
-    state: z.string().optional(),
-    labels: z.array(Label).optional(),
-    user: User.nullable(),
-    pull_request: z.unknown().optional(),
+    state: z.optional(z.string()),
+    labels: z.optional(z.array(Label)),
+    user: z.nullable(User),
+    pull_request: z.optional(z.unknown()),
   }),
   repository: Repository,
 });
 
-const PushPayload = z
-  .object({
-    ref: z.string(),
-    before: z.string(),
-    after: z.string(),
-    created: z.boolean(),
-    deleted: z.boolean(),
-    forced: z.boolean(),
-    commits: z.array(
-      z
-        .object({
-          id: z.string(),
-          added: z.array(z.string()).optional(),
-          modified: z.array(z.string()).optional(),
-          removed: z.array(z.string()).optional(),
-        })
-        .loose(),
-    ),
-    repository: Repository,
-  })
-  .loose();
+const PushPayload = z.looseObject({
+  ref: z.string(),
+  before: z.string(),
+  after: z.string(),
+  created: z.boolean(),
+  deleted: z.boolean(),
+  forced: z.boolean(),
+  commits: z.array(
+    z.looseObject({
+      id: z.string(),
+      added: z.optional(z.array(z.string())),
+      modified: z.optional(z.array(z.string())),
+      removed: z.optional(z.array(z.string())),
+    }),
+  ),
+  repository: Repository,
+});
 
 export interface CommentEvent {
   action: "created" | "edited" | "deleted" | (string & {});
@@ -79,7 +75,7 @@ function repoOf(repository: z.infer<typeof Repository>): RepoRef {
 
 /** An `issue_comment` payload → the event; throws a ZodError naming the field when it is not one. */
 export function parseCommentEvent(payload: unknown): CommentEvent {
-  const { action, comment, issue, repository } = CommentPayload.parse(payload);
+  const { action, comment, issue, repository } = z.parseOrThrow(CommentPayload, payload);
   return {
     action,
     repo: repoOf(repository),
@@ -98,7 +94,7 @@ export function parseCommentEvent(payload: unknown): CommentEvent {
 
 /** A `push` payload → the push's plain data; throws a ZodError naming the field when it is not one. */
 export function parsePushEvent(payload: unknown): PushData {
-  const push = PushPayload.parse(payload);
+  const push = z.parseOrThrow(PushPayload, payload);
   const { repository } = push;
   return {
     repo: repoOf(repository),

@@ -3,7 +3,7 @@
 // guard anyway, because a config may bypass the loader or recheck may answer "unknown".
 
 import { checkSync } from "recheck";
-import * as z from "zod";
+import * as z from "../zod.js";
 import type { Finding } from "./finding.js";
 import { placeholder } from "./placeholder.js";
 
@@ -11,15 +11,20 @@ import { placeholder } from "./placeholder.js";
 export const ExtraPatternSchema = z.object({
   kind: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "kind must be lower-case letters, digits and hyphens (at most 40)"),
-  pattern: z.string().min(1, "pattern must not be empty").max(1000, "pattern must be at most 1000 characters"),
-  flags: z
+    .check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "kind must be lower-case letters, digits and hyphens (at most 40)")),
+  pattern: z
     .string()
-    .refine(
-      (f) => /^[imsu]*$/.test(f) && new Set(f).size === f.length,
-      "flags may only be i, m, s and u, each at most once",
-    )
-    .optional(),
+    .check(z.minLength(1, "pattern must not be empty"), z.maxLength(1000, "pattern must be at most 1000 characters")),
+  flags: z.optional(
+    z
+      .string()
+      .check(
+        z.refine(
+          (f) => /^[imsu]*$/.test(f) && new Set(f).size === f.length,
+          "flags may only be i, m, s and u, each at most once",
+        ),
+      ),
+  ),
 });
 export type ExtraPattern = z.infer<typeof ExtraPatternSchema>;
 
