@@ -1,0 +1,1 @@
+import{a as e}from"./chunk-3TKICF7E.js";function t(){throw new Error("node-forge is not bundled with handoff: secretlint's .p12 file check is not supported")}e(t,"leftOut");var n={get default(){return t()}};export{n as i};
