@@ -1,7 +1,7 @@
 // docs/configuration.md is generated from the schema, so the documentation cannot drift from what is accepted.
 // `test/config-docs.test.ts` fails when the committed page differs; run it with UPDATE_CONFIG_DOCS=1 to rewrite it.
 import * as z from "../core/zod.js";
-import { configSchema, DEFAULT_CONFIG } from "./schema.js";
+import { CONFIG_DESCRIPTIONS, configSchema, DEFAULT_CONFIG } from "./schema.js";
 import { CONFIG_PATH } from "./load.js";
 
 interface Row {
@@ -33,7 +33,8 @@ function rows(shape: Record<string, z.ZodMiniType>, defaults: Record<string, unk
         `${key}.`,
       );
     }
-    const description = z.globalRegistry.get(schema)?.description ?? "";
+    const description = CONFIG_DESCRIPTIONS[key];
+    if (description === undefined) throw new Error(`CONFIG_DESCRIPTIONS has no description of \`${key}\``);
     return [{ key, type: typeName(schema), default: defaults[name], description }];
   });
 }

@@ -1,5 +1,5 @@
-// The frontmatter schema. Its descriptions (`z.describe`) are the documentation: docs/handoff-format.md and
-// schema/handoff.schema.json are written from them.
+// The frontmatter schema. Its descriptions (FRONTMATTER_DESCRIPTIONS) are the documentation: docs/handoff-format.md
+// and schema/handoff.schema.json are written from them.
 import * as z from "./zod.js";
 import type { IssueRef } from "./types.js";
 
@@ -46,101 +46,77 @@ function positive(ref: IssueRef): IssueRef | null {
 }
 
 /** A list written either as a YAML list or as one comma-separated string; empty items are dropped, duplicates kept once. */
-function stringList(description: string, clean: (item: string) => string = (s) => s) {
-  return z
-    .pipe(
-      z.union([z.array(z.union([z.string(), z.number()])), z.string()]),
-      z.transform((value: string | (string | number)[]) => {
-        const items = Array.isArray(value) ? value.map(String) : value.split(",");
-        const cleaned = items.map((item) => clean(item.trim())).filter((item) => item.length > 0);
-        return [...new Set(cleaned)];
-      }),
-    )
-    .check(z.describe(description));
-}
-
-const text = (description: string) => z.string().check(z.trim(), z.minLength(1), z.describe(description));
-
-/** The known frontmatter fields. Every one is optional; unknown keys are allowed (kept in `extra`, with a warning). */
-export const FrontmatterSchema = z
-  .object({
-    title: z.optional(text("The issue title. Defaults to the first `# Heading`, or else the first line of text.")),
-    reason: z.optional(
-      text(
-        "Why the work was handed off, in a sentence: the context ran out, a separate concern, a specialist is needed.",
-      ),
-    ),
-    kind: z.optional(
-      z
-        .pipe(
-          z.string().check(z.regex(SCHEMA_PATTERNS.kind, "expected `handoff` or `return`")),
-          z.transform((s: string) => s.trim().toLowerCase() as "handoff" | "return"),
-        )
-        .check(
-          z.describe(
-            "`handoff` (parent to child: here is a piece of work) or `return` (child to parent: here is what happened). Any letter case. Defaults to `handoff`, or `return` when the title starts with `Return:`.",
-          ),
-        ),
-    ),
-    status: z.optional(
-      z
-        .pipe(
-          z.string().check(z.trim(), z.minLength(1)),
-          z.transform((s: string) => s.toLowerCase()),
-        )
-        .check(
-          z.describe(
-            "For a return: how it ended, such as `done`, `partial` or `blocked`. Free text, stored in lower case.",
-          ),
-        ),
-    ),
-    parent: z.optional(
-      z
-        .pipe(
-          z.union([
-            z.string().check(z.regex(SCHEMA_PATTERNS.issueRef, "expected `#12`, `owner/repo#12` or an issue URL")),
-            z.number().check(z.int(), z.positive()),
-          ]),
-          z.transform((value: string | number, ctx) => {
-            const ref = parseIssueRef(value);
-            return ref ?? z.refuse(ctx, `\`${String(value)}\` is not an issue reference`);
-          }),
-        )
-        .check(
-          z.describe(
-            "The issue or pull request this work belongs to: `#12`, `12`, `owner/repo#12`, or its URL (GitHub Enterprise hosts too).",
-          ),
-        ),
-    ),
-    labels: z.optional(stringList("Labels for the issue: a YAML list or a comma-separated string.")),
-    assignees: z.optional(
-      stringList("GitHub users to assign: a YAML list or a comma-separated string; a leading `@` is ignored.", (s) =>
-        s.startsWith("@") ? s.slice(1) : s,
-      ),
-    ),
-    skills: z.optional(
-      stringList(
-        "Skills or tools the next agent will need (`typescript`, `playwright`): a YAML list or a comma-separated string.",
-      ),
-    ),
-    agent: z.optional(text("The agent suggested to pick this up, e.g. `claude`, `codex`, `copilot`.")),
-    id: z.optional(
-      z
-        .pipe(z.union([z.string().check(z.trim(), z.minLength(1)), z.number()]), z.transform(String))
-        .check(z.describe("A stable identifier of your own for this handoff, string or number.")),
-    ),
-  })
-  .check(
-    z.meta({
-      title: "Handoff document frontmatter",
-      description:
-        "The optional YAML frontmatter of a handoff document, between `---` lines at the very top. Unknown keys are allowed: they are kept and reported as warnings.",
+function stringList(clean: (item: string) => string = (s) => s) {
+  return z.pipe(
+    z.union([z.array(z.union([z.string(), z.number()])), z.string()]),
+    z.transform((value: string | (string | number)[]) => {
+      const items = Array.isArray(value) ? value.map(String) : value.split(",");
+      const cleaned = items.map((item) => clean(item.trim())).filter((item) => item.length > 0);
+      return [...new Set(cleaned)];
     }),
   );
+}
+
+const text = () => z.string().check(z.trim(), z.minLength(1));
+
+/** The known frontmatter fields. Every one is optional; unknown keys are allowed (kept in `extra`, with a warning). */
+export const FrontmatterSchema = z.object({
+  title: z.optional(text()),
+  reason: z.optional(text()),
+  kind: z.optional(
+    z.pipe(
+      z.string().check(z.regex(SCHEMA_PATTERNS.kind, "expected `handoff` or `return`")),
+      z.transform((s: string) => s.trim().toLowerCase() as "handoff" | "return"),
+    ),
+  ),
+  status: z.optional(
+    z.pipe(
+      z.string().check(z.trim(), z.minLength(1)),
+      z.transform((s: string) => s.toLowerCase()),
+    ),
+  ),
+  parent: z.optional(
+    z.pipe(
+      z.union([
+        z.string().check(z.regex(SCHEMA_PATTERNS.issueRef, "expected `#12`, `owner/repo#12` or an issue URL")),
+        z.number().check(z.int(), z.positive()),
+      ]),
+      z.transform((value: string | number, ctx) => {
+        const ref = parseIssueRef(value);
+        return ref ?? z.refuse(ctx, `\`${String(value)}\` is not an issue reference`);
+      }),
+    ),
+  ),
+  labels: z.optional(stringList()),
+  assignees: z.optional(stringList((s) => (s.startsWith("@") ? s.slice(1) : s))),
+  skills: z.optional(stringList()),
+  agent: z.optional(text()),
+  id: z.optional(z.pipe(z.union([z.string().check(z.trim(), z.minLength(1)), z.number()]), z.transform(String))),
+});
 
 export type FrontmatterFields = z.output<typeof FrontmatterSchema>;
 export type FrontmatterKey = keyof typeof FrontmatterSchema.shape;
 export const FRONTMATTER_KEYS = Object.keys(FrontmatterSchema.shape) as FrontmatterKey[];
+
+/**
+ * What each field means: the documentation of docs/handoff-format.md and schema/handoff.schema.json. Registered on
+ * the schema only when the JSON Schema is written, so the Action, which writes neither, does not carry them.
+ */
+export const FRONTMATTER_DESCRIPTIONS: Record<FrontmatterKey, string> = {
+  title: "The issue title. Defaults to the first `# Heading`, or else the first line of text.",
+  reason:
+    "Why the work was handed off, in a sentence: the context ran out, a separate concern, a specialist is needed.",
+  kind: "`handoff` (parent to child: here is a piece of work) or `return` (child to parent: here is what happened). Any letter case. Defaults to `handoff`, or `return` when the title starts with `Return:`.",
+  status: "For a return: how it ended, such as `done`, `partial` or `blocked`. Free text, stored in lower case.",
+  parent:
+    "The issue or pull request this work belongs to: `#12`, `12`, `owner/repo#12`, or its URL (GitHub Enterprise hosts too).",
+  labels: "Labels for the issue: a YAML list or a comma-separated string.",
+  assignees: "GitHub users to assign: a YAML list or a comma-separated string; a leading `@` is ignored.",
+  skills:
+    "Skills or tools the next agent will need (`typescript`, `playwright`): a YAML list or a comma-separated string.",
+  agent: "The agent suggested to pick this up, e.g. `claude`, `codex`, `copilot`.",
+  id: "A stable identifier of your own for this handoff, string or number.",
+};
 
 /** What each field expects, phrased as the fix; used for the hint of an `invalid-field` diagnostic. */
 export const FIELD_EXPECTATIONS: Record<FrontmatterKey, string> = {
@@ -158,5 +134,13 @@ export const FIELD_EXPECTATIONS: Record<FrontmatterKey, string> = {
 
 /** The JSON Schema of the frontmatter (what an author writes, so the input side of every transform). */
 export function handoffJsonSchema(): Record<string, unknown> {
+  z.globalRegistry.add(FrontmatterSchema, {
+    title: "Handoff document frontmatter",
+    description:
+      "The optional YAML frontmatter of a handoff document, between `---` lines at the very top. Unknown keys are allowed: they are kept and reported as warnings.",
+  });
+  for (const key of FRONTMATTER_KEYS) {
+    z.globalRegistry.add(FrontmatterSchema.shape[key].def.innerType, { description: FRONTMATTER_DESCRIPTIONS[key] });
+  }
   return z.toJSONSchema(FrontmatterSchema, { io: "input", target: "draft-2020-12" }) as Record<string, unknown>;
 }

@@ -1,1 +1,0 @@
-import{a,b,c,d}from"./chunk-3AGTLRI7.js";import"./chunk-VKKIACFT.js";import"./chunk-DRQX4Y46.js";import"./chunk-I2PUSWZQ.js";import"./chunk-PM27FDLI.js";import"./chunk-NUFRM6SI.js";import"./chunk-WJG5QKZP.js";import"./chunk-3TKICF7E.js";export{d as USAGE,c as looksLikeReturnDocument,b as parseCommand,a as shownLines};
