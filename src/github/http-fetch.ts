@@ -20,9 +20,25 @@
 // It reads the whole body before resolving: every socket then goes back to the keep-alive pool (an unread
 // response would hold it, and the process, open), and Octokit reads every body it is given anyway. It asks for
 // no compression (fetch asks for gzip), so GitHub answers uncompressed.
-import type { IncomingMessage } from "node:http";
-import { request as httpRequest } from "node:http";
-import { request as httpsRequest } from "node:https";
+import type { ClientRequest, IncomingMessage, RequestOptions } from "node:http";
+import { createRequire } from "node:module";
+
+type Send = (url: URL, options: RequestOptions, callback: (message: IncomingMessage) => void) => ClientRequest;
+
+/**
+ * node:http and node:https through `require`, each when a URL first needs it. An ESM import of node:http reads every
+ * export, and its WebSocket getters load undici: the 13 MiB this file exists to save.
+ */
+const builtin = createRequire(import.meta.url);
+const senders = new Map<string, Send>();
+function sender(protocol: "http:" | "https:"): Send {
+  let send = senders.get(protocol);
+  if (!send) {
+    send = (builtin(protocol === "https:" ? "node:https" : "node:http") as { request: Send }).request;
+    senders.set(protocol, send);
+  }
+  return send;
+}
 
 type Fetch = typeof globalThis.fetch;
 
@@ -175,7 +191,7 @@ function exchange(
 ): Promise<Exchange> {
   return new Promise((resolve, reject) => {
     const fail = (error: unknown) => reject(signal?.aborted ? signal.reason : networkError(error));
-    const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const send = sender(url.protocol === "https:" ? "https:" : "http:");
     const outgoing = Object.fromEntries(headers);
     if (body !== undefined) outgoing["content-length"] = String(Buffer.byteLength(body));
     const request = send(url, { method, headers: outgoing, ...(signal ? { signal } : {}) }, (message) => {
