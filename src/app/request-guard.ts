@@ -5,9 +5,11 @@
 // - secondary rate limits honoured. Probot's own throttle options answer a secondary limit by logging and
 //   giving up (`onSecondaryRateLimit` returns nothing), and the retry plugin never retries a 403, so one
 //   "You have exceeded a secondary rate limit" failed the whole delivery. GitHub asks clients to wait
-//   `retry-after` seconds and try again; this does, at most twice.
+//   `retry-after` seconds and try again; this does, at most twice;
+// - route templates expanded once, up front (src/github/literal-route.ts): the same requests, parsed for less.
 import type { ProbotOctokit } from "probot";
 import { statusOf } from "../github/client.js";
+import { expandRouteInPlace } from "../github/literal-route.js";
 import { fetchWithTimeout, REQUEST_TIMEOUT_MS } from "../github/request-timeout.js";
 
 type AppOctokit = InstanceType<typeof ProbotOctokit>;
@@ -64,5 +66,7 @@ export function guardRequests<T extends Pick<AppOctokit, "hook" | "log">>(
       }
     }
   });
+  // Registered last, so it runs first: every other hook, Probot's and Octokit's own, sees the literal path.
+  octokit.hook.before("request", expandRouteInPlace);
   return octokit;
 }
