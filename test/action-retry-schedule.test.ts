@@ -15,7 +15,7 @@ const quiet: Log = { info: () => undefined, warn: () => undefined, error: () => 
 describe("the Action's GitHub client, on production's schedule", () => {
   useNock();
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setImmediate", "Date"] });
   });
   afterEach(() => {
     vi.useRealTimers();

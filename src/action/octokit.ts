@@ -11,6 +11,7 @@ import Bottleneck from "bottleneck/light.js";
 import type { GitHub, Log } from "../github/client.js";
 import { transportFor } from "../github/http-fetch.js";
 import { fetchWithTimeout, REQUEST_TIMEOUT_MS } from "../github/request-timeout.js";
+import "./bottleneck-yield.js";
 import { octokitLog } from "./log.js";
 
 const ActionOctokit = Octokit.plugin(requestLog, paginateRest, retry, throttling);
