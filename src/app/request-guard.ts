@@ -48,13 +48,14 @@ export function guardRequests<T extends Pick<AppOctokit, "hook" | "log">>(
 ): T {
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
   const base = options.retryAfterBaseMs ?? 1000;
-  octokit.hook.before("request", (request) => {
-    request.request = {
-      ...request.request,
-      fetch: fetchWithTimeout(timeoutMs, request.request?.fetch ?? globalThis.fetch),
-    };
-  });
+  // One hook, registered after Probot's plugins and so around them: they, and Octokit's own request, see the
+  // literal path and the bounded fetch. (Each hook layer costs every request a few promise turns.)
   octokit.hook.wrap("request", async (request, endpoint) => {
+    expandRouteInPlace(endpoint);
+    endpoint.request = {
+      ...endpoint.request,
+      fetch: fetchWithTimeout(timeoutMs, endpoint.request?.fetch ?? globalThis.fetch),
+    };
     for (let attempt = 0; ; attempt++) {
       try {
         return await request(endpoint);
@@ -66,7 +67,5 @@ export function guardRequests<T extends Pick<AppOctokit, "hook" | "log">>(
       }
     }
   });
-  // Registered last, so it runs first: every other hook, Probot's and Octokit's own, sees the literal path.
-  octokit.hook.before("request", expandRouteInPlace);
   return octokit;
 }
