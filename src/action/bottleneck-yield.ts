@@ -1,17 +1,39 @@
 // Bottleneck's in-process store yields to the event loop with `setTimeout(resolve, 0)` three times for every job it
-// schedules (submit, register, free), and each request passes three to five limiters (the retry plugin's; the
-// throttling plugin's retries, all requests, writes, writes that notify). Node holds each of those timers for at
-// least 1 ms: 12 to 15 ms of an idle process per request, most of a run's time between its requests. A zero wait
-// yields on `setImmediate` instead, the same turn of the event loop without the clamp. Waits Bottleneck is asked for
-// (minTime, a rate limit's `retry-after`) still go through `setTimeout`. Bottleneck exports no hook for it, so the
-// store's class is reached through a limiter's `_store`; imported for this effect by the Action's and the CLI's client.
+// schedules (submit, register, free), and runs each job on one more `setTimeout(…, wait)`, wait 0 unless the limiter
+// spaces or retries it. Each request passes three to five limiters (the retry plugin's; the throttling plugin's
+// retries, all requests, writes, writes that notify), and Node holds every one of those timers for at least 1 ms:
+// 15 to 20 ms of an idle process per request, most of a run's time between its requests. Zero waits yield on
+// `setImmediate` instead, the same turn of the event loop without the clamp. Waits Bottleneck is asked for (minTime,
+// a rate limit's `retry-after`, a job's expiration) still go through `setTimeout`. Bottleneck exports no hook for it:
+// the store's class is reached through a limiter's `_store`, and a job's run is Bottleneck's own `_run` with its
+// zero-delay timer made an immediate (one the Action never needs to cancel: it never stops a limiter). Imported for
+// this effect by the Action's and the CLI's client.
 import Bottleneck from "bottleneck/light.js";
 
 interface LocalStore {
   yieldLoop(this: { Promise: PromiseConstructor }, wait?: number): Promise<void>;
 }
 
+interface Limiter {
+  _run(index: unknown, job: unknown, wait: number): unknown;
+}
+
 const store = Object.getPrototypeOf((new Bottleneck() as unknown as { _store: object })._store) as LocalStore;
 store.yieldLoop = function (wait = 0) {
   return new this.Promise((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
+};
+
+const limiter = Bottleneck.prototype as unknown as Limiter;
+const run = limiter._run;
+limiter._run = function (index, job, wait) {
+  if (wait > 0) return run.call(this, index, job, wait);
+  const timer = globalThis.setTimeout;
+  const immediateWhenZero = (callback: () => void, delay?: number) =>
+    delay ? timer(callback, delay) : setImmediate(callback);
+  globalThis.setTimeout = immediateWhenZero as unknown as typeof setTimeout;
+  try {
+    return run.call(this, index, job, wait);
+  } finally {
+    globalThis.setTimeout = timer;
+  }
 };
