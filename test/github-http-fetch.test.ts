@@ -160,6 +160,20 @@ describe("the response", () => {
     expect(await (await httpFetch(`${api.url}/json`)).json()).toEqual({ id: 7 });
   });
 
+  it("reads a chunked body without a length whole, with a character split across chunks", async () => {
+    const text = `${"x".repeat(2 * 1024 * 1024)}é${"y".repeat(1000)}`;
+    const bytes = Buffer.from(text, "utf8");
+    const split = bytes.indexOf(Buffer.from("é", "utf8")) + 1; // between é's two bytes
+    api.handle((_request, response) => {
+      response.writeHead(200, { "content-type": "text/plain; charset=utf-8" }); // no length: chunked
+      response.write(bytes.subarray(0, split));
+      setTimeout(() => response.end(bytes.subarray(split)), 10);
+    });
+    const response = await httpFetch(`${api.url}/big`);
+    expect(response.headers.get("transfer-encoding")).toBe("chunked");
+    expect(await response.text()).toBe(text);
+  });
+
   it("lets a body be read once, as fetch does", async () => {
     api.handle((_request, response) => response.end("once"));
     const response = await httpFetch(`${api.url}/once`);
