@@ -2,12 +2,15 @@
 // our committed bundle (pickup, return, file), the plain-Octokit floor replaying our requests, and the peer,
 // peter-evans/create-issue-from-file's committed dist/index.js (its path from HANDOFF_BENCH_PEER_CIFF).
 // Each gives its wall time from spawn to exit, its cold start (spawn to its first request arriving at the fake
-// GitHub) and, in memory runs only, its peak RSS through bench/rss-probe.mjs.
+// GitHub) and, in memory runs only, its peak RSS through bench/rss-probe.mjs. Memory runs reach the fake GitHub over
+// TLS, as a runner reaches GitHub: node:https, tls and OpenSSL's certificate store are part of what a run holds (about
+// 4 MiB of ours), and the peer pays them too. Timed runs stay on plain HTTP, where the floor's time is least diluted.
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { readyEvent, runAction, seedHandoffIssue, tempDir, TOKEN } from "../test/action-harness.js";
 import { startFakeGitHub, type FakeGitHub } from "../test/support/fake-github/index.js";
+import { certificate, startTlsFront, type Certificate } from "../test/support/tls-front.js";
 import { commentPayload } from "../test/support/payloads.js";
 import { countRequests } from "./counter.js";
 import { handoffComment } from "./documents.js";
@@ -95,20 +98,44 @@ async function stage(mode: Mode): Promise<Stage> {
   return { github, runnerTemp, inputs };
 }
 
-function probe(memory: boolean): { env: Record<string, string>; read: () => number | undefined } {
-  if (!memory) return { env: {}, read: () => undefined };
+let tls: Certificate | undefined;
+
+interface Probe {
+  /** Environment for the child: the probe, and in memory runs the API over TLS (`api` is the fake's URL). */
+  env(api: string): Promise<Record<string, string>>;
+  read(): number | undefined;
+  close(): Promise<void>;
+}
+
+function probe(memory: boolean): Probe {
+  if (!memory) return { env: async () => ({}), read: () => undefined, close: async () => undefined };
   const file = join(tempDir("handoff-bench-rss-"), "rss");
+  let front: Awaited<ReturnType<typeof startTlsFront>> | undefined;
   return {
-    env: { NODE_OPTIONS: `--import=${PROBE}`, HANDOFF_BENCH_RSS_FILE: file },
+    async env(api) {
+      tls ??= certificate();
+      front = await startTlsFront(api, tls);
+      return {
+        NODE_OPTIONS: `--import=${PROBE}`,
+        HANDOFF_BENCH_RSS_FILE: file,
+        GITHUB_API_URL: front.url,
+        NODE_EXTRA_CA_CERTS: tls.certFile,
+      };
+    },
     read: () => Number(readFileSync(file, "utf8")),
+    close: async () => front?.close(),
   };
 }
 
 /** Peak RSS of `node -e ""` with the same probe: what any Action's process holds before its own code. */
 export async function nodeAloneRss(): Promise<number> {
   const rss = probe(true);
-  await spawnTimed(["-e", ""], { PATH: process.env["PATH"] ?? "", ...rss.env });
-  return rss.read()!;
+  try {
+    await spawnTimed(["-e", ""], { PATH: process.env["PATH"] ?? "", ...(await rss.env("http://127.0.0.1:9")) });
+    return rss.read()!;
+  } finally {
+    await rss.close();
+  }
 }
 
 /** One run of the committed bundle; with `record`, also the requests it made, for the floor to replay. */
@@ -119,6 +146,7 @@ export async function runOurs(
   const s = await stage(mode);
   const rss = probe(options.memory ?? false);
   try {
+    const env = await rss.env(s.github.url);
     const start = s.github.requests.length;
     const spawnedAt = Date.now();
     const began = performance.now();
@@ -127,7 +155,7 @@ export async function runOurs(
       inputs: s.inputs,
       event: s.event,
       runnerTemp: s.runnerTemp,
-      env: rss.env,
+      env,
       via: "bundle",
     });
     const elapsed = performance.now() - began;
@@ -146,6 +174,7 @@ export async function runOurs(
       requests: countRequests(requests).total,
     };
   } finally {
+    await rss.close();
     await s.github.close();
   }
 }
@@ -173,6 +202,7 @@ export async function runPeer(peer: string, options: { memory?: boolean } = {}):
   writeFileSync(join(dir, "output"), "");
   const rss = probe(options.memory ?? false);
   try {
+    const env = await rss.env(github.url);
     const spawnedAt = Date.now();
     const result = await spawnTimed([peer], {
       PATH: process.env["PATH"] ?? "",
@@ -189,7 +219,7 @@ export async function runPeer(peer: string, options: { memory?: boolean } = {}):
       "INPUT_ISSUE-NUMBER": "",
       INPUT_LABELS: "",
       INPUT_ASSIGNEES: "",
-      ...rss.env,
+      ...env,
     });
     const filed = github.state.issues.some((issue) => issue.title === TITLE);
     if (result.code !== 0 || !filed) throw new Error(`create-issue-from-file exited ${result.code} without filing`);
@@ -200,6 +230,7 @@ export async function runPeer(peer: string, options: { memory?: boolean } = {}):
       requests: github.requests.length,
     };
   } finally {
+    await rss.close();
     await github.close();
   }
 }

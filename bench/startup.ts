@@ -202,7 +202,7 @@ export async function startup(options: { runs: number }): Promise<Section> {
   const rss = results.map((r) => ({ mode: r.mode, peak: median(r.rss) }));
   const worst = [...rss].sort((a, b) => b.peak - a.peak)[0]!;
   tables.push({
-    caption: `Peak RSS (VmHWM at exit, through bench/rss-probe.mjs), ${memoryRuns} runs each; median (range)`,
+    caption: `Peak RSS (VmHWM at exit, through bench/rss-probe.mjs; the API over TLS), ${memoryRuns} runs each; median (range)`,
     headers: ["Program", "Peak RSS"],
     rows: [
       ...results.map((r) => [`handoff, mode: ${r.mode}`, rssText(r.rss)]),
@@ -250,7 +250,9 @@ export async function startup(options: { runs: number }): Promise<Section> {
       "not in the cold start; the spawn-to-exit ratio against the peer stands beside it.",
       `The peer, create-issue-from-file, is run from the path in ${PEER_ENV} (its committed dist/index.js; not part of this repository),`,
       "filing the same document from a file; the row is skipped when the variable is unset. Peak memory comes from separate runs with",
-      `a preloaded probe (bench/rss-probe.mjs), so the timed runs carry nothing extra. Node alone starts in ${msSpread(nodeOnly)}.`,
+      `a preloaded probe (bench/rss-probe.mjs), so the timed runs carry nothing extra; they reach the fake over TLS (a certificate made for`,
+      "the run, trusted through NODE_EXTRA_CA_CERTS), as a runner reaches GitHub, for ours and the peer alike: node:https, tls and OpenSSL's",
+      `certificate store are part of what a run holds. Node alone starts in ${msSpread(nodeOnly)}.`,
     ],
     tables,
     targets,

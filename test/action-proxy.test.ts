@@ -3,15 +3,12 @@
 // talks to GitHub over node:https (src/github/http-fetch.ts), whose global agents honour HTTPS_PROXY, HTTP_PROXY
 // and NO_PROXY when NODE_USE_ENV_PROXY=1, as Node's fetch did before it: a self-hosted runner behind a proxy that
 // sets both keeps working, and one that sets only HTTPS_PROXY goes direct, as before.
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { createServer, request as forward, type Server } from "node:http";
 import { connect, type AddressInfo } from "node:net";
-import { join } from "node:path";
-import { createServer as createTlsServer, type Server as TlsServer } from "node:tls";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FakeGitHub } from "./support/fake-github/index.js";
-import { APP_BOT, readyEvent, runAction, seedHandoffIssue, startGitHub, tempDir } from "./action-harness.js";
+import { certificate, startTlsFront, type Certificate, type TlsFront } from "./support/tls-front.js";
+import { APP_BOT, readyEvent, runAction, seedHandoffIssue, startGitHub } from "./action-harness.js";
 
 /** A forward proxy: CONNECT tunnels (HTTPS) and absolute-form requests (plain HTTP), each recorded. */
 async function startProxy(): Promise<{ url: string; carried: string[]; close(): Promise<void> }> {
@@ -47,38 +44,10 @@ async function startProxy(): Promise<{ url: string; carried: string[]; close(): 
   };
 }
 
-/** A self-signed certificate for 127.0.0.1, made for this run (nothing secret is committed). */
-function certificate(): { key: string; cert: string; certFile: string } {
-  const dir = tempDir("handoff-proxy-tls-");
-  const [keyFile, certFile] = [join(dir, "key.pem"), join(dir, "cert.pem")];
-  execFileSync(
-    "openssl",
-    ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1"]
-      .concat(["-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"])
-      .concat(["-keyout", keyFile, "-out", certFile]),
-    { stdio: "ignore" },
-  );
-  return { key: readFileSync(keyFile, "utf8"), cert: readFileSync(certFile, "utf8"), certFile };
-}
-
-/** TLS in front of the fake GitHub: the API as https://127.0.0.1:port. */
-async function startTlsFront(target: string, tls: { key: string; cert: string }) {
-  const { port } = new URL(target);
-  const server: TlsServer = createTlsServer(tls, (socket) => {
-    const upstream = connect(Number(port), "127.0.0.1");
-    socket.pipe(upstream).pipe(socket);
-    upstream.on("error", () => socket.destroy());
-    socket.on("error", () => upstream.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { host, url: `https://${host}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-let tls: ReturnType<typeof certificate>;
+let tls: Certificate;
 let github: FakeGitHub;
 let proxy: Awaited<ReturnType<typeof startProxy>>;
-let front: Awaited<ReturnType<typeof startTlsFront>>;
+let front: TlsFront;
 beforeAll(() => {
   tls = certificate();
 });
