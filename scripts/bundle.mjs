@@ -25,7 +25,7 @@ import * as esbuild from "esbuild";
 const root = resolve(fileURLToPath(new URL(".", import.meta.url)), "..");
 const outdir = resolve(root, "action/dist");
 /**
- * The bundle's size budget, issue #15's 0.8 MB (800,000 bytes); action/dist is 798,101 bytes. It was 1.9 MB before
+ * The bundle's size budget, issue #15's 0.8 MB (800,000 bytes); action/dist is 799,678 bytes. It was 1.9 MB before
  * node-forge was left out, zod imported as a namespace, identifiers minified, `octokit.rest.*`'s route table dropped
  * and entities bundled once; then zod/mini took classic zod's place (src/core/zod.ts: zod 105 -> 39 KB), the schema
  * descriptions moved beside the schemas (only docs and the JSON Schema read them), and the banner and the require
@@ -183,6 +183,40 @@ const builtinsThroughRequire = {
   },
 };
 
+/**
+ * `yaml` (119 KB) runs its module code only when a frontmatter needs it, not whenever the parser loads: the flat
+ * `key: value` reader (core/frontmatter-flat.ts) spares it almost every document, yet importing it cost the Action
+ * about 5 ms of CPU (Node 24, median of 6) in every pickup. core/frontmatter.ts's import of it becomes a stand-in that
+ * `require`s it on first call, which esbuild turns into a call of yaml's own lazy CommonJS wrapper: the same module
+ * object, so the same answers (test/action-bundle-yaml.test.ts). Its other importers (the config reader) are untouched.
+ * @type {esbuild.Plugin}
+ */
+const lazyYaml = {
+  name: "handoff-lazy-yaml",
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, (args) =>
+      args.kind === "import-statement" && /[\\/]src[\\/]core[\\/]frontmatter\.ts$/.test(args.importer)
+        ? { path: "yaml", namespace: YAML_NAMESPACE }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: YAML_NAMESPACE }, () => ({
+      contents: [
+        'let loaded;\nconst load = () => (loaded ??= require("yaml"));',
+        ...YAML_FUNCTIONS.map((name) => `export const ${name} = (...args) => load().${name}(...args);`),
+        // Constructed with `new`: a function that returns an object gives that object to `new`.
+        ...YAML_CLASSES.map((name) => `export function ${name}(...args) { return new (load().${name})(...args); }`),
+      ].join("\n"),
+      loader: "js",
+      resolveDir: root,
+    }));
+  },
+};
+
+const YAML_NAMESPACE = "handoff-lazy-yaml";
+/** What core/frontmatter.ts takes from yaml: importing any other name fails the build. */
+const YAML_FUNCTIONS = ["isMap", "isScalar", "parseDocument"];
+const YAML_CLASSES = ["LineCounter"];
+
 const BUILTIN_NAMESPACE = "handoff-builtin";
 const THROUGH_REQUIRE = ["node:fs", "node:http", "node:https", "node:util"];
 /** Builtins loaded on first use, with the functions the bundle takes from them. */
@@ -220,7 +254,7 @@ async function build(options = {}) {
     keepNames: true,
     legalComments: "eof",
     charset: "utf8",
-    plugins: [noProbot, shims, oneEntities, builtinsThroughRequire],
+    plugins: [noProbot, shims, oneEntities, builtinsThroughRequire, lazyYaml],
     logLevel: "warning",
   });
   const files = new Map(

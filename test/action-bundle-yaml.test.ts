@@ -1,0 +1,80 @@
+// The committed bundle runs `yaml` only when a frontmatter needs it (scripts/bundle.mjs, lazyYaml): a flat
+// frontmatter is read without it, and a nested one through a stand-in that loads yaml on first call. The witness
+// that yaml ran is its own module code, which asks for `Symbol.for("yaml.alias")` and its siblings; and what the
+// stand-in reads must be what yaml itself reads, so the bundle's issue is compared with the one run() files from
+// the sources, which import yaml directly.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { commentPayload } from "./support/payloads.js";
+import { runAction, startGitHub, tempDir } from "./action-harness.js";
+
+const BODY = ["# Stop the sync worker retrying client errors", "", "## Scope", "Only `src/sync/worker.ts`."];
+const FLAT = ["---", "title: Stop retrying client errors", "labels: [sync, reliability]", "---", ...BODY];
+// Block lists, a comment and a number: nothing the flat reader takes, so yaml reads it.
+const NESTED = [
+  "---",
+  "title: Stop retrying client errors # the short form",
+  "labels:",
+  "  - sync",
+  "  - reliability",
+  "parent: 1",
+  "---",
+  ...BODY,
+];
+
+/** Files the document as a `/handoff` comment on a fresh fake GitHub; the new issue, and whether yaml ran. */
+async function file(lines: string[], via: "bundle" | "in-process") {
+  const github = await startGitHub();
+  const body = `/handoff\n${lines.join("\n")}\n`;
+  const thread = github.seedIssue({ title: "Sync worker loops on 422", user: "alice" });
+  const comment = github.seedComment({ issueNumber: thread.number, body, user: "alice" });
+  const payload = commentPayload({ body, issueNumber: thread.number, commentId: comment.id, user: { login: "alice" } });
+  const dir = tempDir("handoff-lazy-yaml-");
+  const preload = join(dir, "probe.mjs");
+  const seen = join(dir, "symbols");
+  writeFileSync(seen, "");
+  writeFileSync(
+    preload,
+    [
+      'const { appendFileSync } = process.getBuiltinModule("node:fs");',
+      "const symbolFor = Symbol.for;",
+      `Symbol.for = (key) => { if (String(key).startsWith("yaml.")) appendFileSync(${JSON.stringify(seen)}, key + "\\n"); return symbolFor(key); };`,
+    ].join("\n"),
+  );
+  const before = github.state.issues.length;
+  const run = await runAction({
+    github,
+    inputs: { mode: "file" },
+    event: { name: "issue_comment", payload },
+    env: { NODE_OPTIONS: `--import=${preload}` },
+    via,
+  });
+  expect(run.code, run.stderr).toBe(0);
+  expect(github.state.issues.length).toBe(before + 1);
+  expect(github.violations).toEqual([]);
+  const issue = github.state.issues.at(-1)!;
+  await github.close();
+  return { issue, yamlRan: readFileSync(seen, "utf8").includes("yaml.alias") };
+}
+
+describe("the Action bundle's yaml", () => {
+  it("never runs for a document whose frontmatter is flat", async () => {
+    const { issue, yamlRan } = await file(FLAT, "bundle");
+    expect(issue.title).toBe("Stop retrying client errors");
+    expect(yamlRan).toBe(false);
+  });
+
+  it("runs for a nested frontmatter, and reads it as yaml does from the sources", async () => {
+    const bundled = await file(NESTED, "bundle");
+    expect(bundled.yamlRan).toBe(true);
+    expect(bundled.issue.title).toBe("Stop retrying client errors");
+    const sources = await file(NESTED, "in-process");
+    const shape = (issue: typeof bundled.issue) => ({
+      title: issue.title,
+      labels: issue.labels,
+      body: issue.body,
+    });
+    expect(shape(bundled.issue)).toEqual(shape(sources.issue));
+  });
+});
