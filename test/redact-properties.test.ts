@@ -59,6 +59,19 @@ describe("redaction properties", () => {
     );
   });
 
+  it("is a function of its text: the same text gives the same text and report, whatever was redacted before", async () => {
+    await fc.assert(
+      fc.asyncProperty(markdown, markdown, fc.integer(), async (doc, between, seed) => {
+        const examples = fakeExamples(seeded(seed));
+        const text = `${doc}\n${examples[Math.abs(seed) % examples.length]?.text ?? ""}`;
+        const first = await redact(text);
+        await redact(`${between}\n${examples[Math.abs(seed + 1) % examples.length]?.text ?? ""}`);
+        expect(await redact(text)).toEqual(first);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("lets no seeded secret survive, wherever it is inserted in random markdown", async () => {
     const exampleCount = fakeExamples(seeded(0)).length;
     await fc.assert(

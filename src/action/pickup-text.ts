@@ -37,8 +37,13 @@ export async function briefOf(
  * (`ghp_…<!-- -->…`) is still a secret: when the title read as markdown holds more of them, that reading is used.
  */
 export async function titleForAgent(raw: string): Promise<string> {
-  const plain = await redact(sanitizeTitleForAgent(raw).text);
-  const joined = await redact(sanitizeForAgent(raw).text.trim());
+  const plainText = sanitizeTitleForAgent(raw).text;
+  const joinedText = sanitizeForAgent(raw).text.trim();
+  const plain = await redact(plainText);
+  // Most titles read the same both ways, and redaction is a function of its text (test/redact-properties.test.ts):
+  // the second reading would give the same answer, so it is not redacted again.
+  if (joinedText === plainText) return plain.text;
+  const joined = await redact(joinedText);
   return joined.report.total > plain.report.total ? joined.text : plain.text;
 }
 
