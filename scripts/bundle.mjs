@@ -7,10 +7,10 @@
 //   node scripts/bundle.mjs --sizes   build in memory; print the bytes each package (or src/ directory) takes in the
 //                                     output, as JSON, from esbuild's metafile (the bench reports it)
 //
-// Code splitting: each mode, and the heavy text pipeline (markdown-it, parse5, secretlint, yaml), is a chunk that
+// Code splitting: each mode, and the heavy text pipeline (markdown-it, parse5, secretlint), is a chunk that
 // is loaded only when a run needs it, so a step compiles and evaluates only its own code, and pickup can start
 // loading the pipeline while its first requests are in flight. Chunk names carry a hash of their content, so the
-// committed files are whatever the sources build, byte for byte.
+// committed files are whatever the sources build, byte for byte. yaml is the one CommonJS file, chunks/yaml.cjs, read only when a frontmatter or config needs it.
 //
 // ESM, because @actions/core 3 is ESM-only and a CommonJS bundle of it breaks. Bundled CommonJS
 // dependencies (bottleneck, secretlint's rules, ...) still call `require`, which ESM lacks: a prelude
@@ -18,6 +18,7 @@
 // place at the end), so a rebuild of unchanged sources is byte-identical and --check can compare bytes.
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -25,7 +26,7 @@ import * as esbuild from "esbuild";
 const root = resolve(fileURLToPath(new URL(".", import.meta.url)), "..");
 const outdir = resolve(root, "action/dist");
 /**
- * The bundle's size budget, issue #15's 0.8 MB (800,000 bytes); action/dist is 799,678 bytes. It was 1.9 MB before
+ * The bundle's size budget, issue #15's 0.8 MB (800,000 bytes); action/dist is 795,601 bytes. It was 1.9 MB before
  * node-forge was left out, zod imported as a namespace, identifiers minified, `octokit.rest.*`'s route table dropped
  * and entities bundled once; then zod/mini took classic zod's place (src/core/zod.ts: zod 105 -> 39 KB), the schema
  * descriptions moved beside the schemas (only docs and the JSON Schema read them), and the banner and the require
@@ -184,38 +185,61 @@ const builtinsThroughRequire = {
 };
 
 /**
- * `yaml` (119 KB) runs its module code only when a frontmatter needs it, not whenever the parser loads: the flat
- * `key: value` reader (core/frontmatter-flat.ts) spares it almost every document, yet importing it cost the Action
- * about 5 ms of CPU (Node 24, median of 6) in every pickup. core/frontmatter.ts's import of it becomes a stand-in that
- * `require`s it on first call, which esbuild turns into a call of yaml's own lazy CommonJS wrapper: the same module
- * object, so the same answers (test/action-bundle-yaml.test.ts). Its other importers (the config reader) are untouched.
+ * `yaml` (119 KB) is a file of its own, chunks/yaml.cjs, read from disk only when a run needs it: the flat `key: value`
+ * reader (core/frontmatter-flat.ts) spares it almost every frontmatter, and the config reader needs it only when a
+ * repository has a config. Compiled and run with the text pipeline, it cost a 2 KB pickup about 9 ms of CPU (Node 24:
+ * 3.5 to compile, 5 to run). Every import of it becomes a stand-in that `require`s that file on first call: the same
+ * yaml, so the same answers (test/action-bundle-yaml.test.ts). The stand-in is a chunk of its own (the config reader
+ * imports it dynamically), so it sits beside yaml.cjs in chunks/.
  * @type {esbuild.Plugin}
  */
 const lazyYaml = {
   name: "handoff-lazy-yaml",
   setup(build) {
-    build.onResolve({ filter: /^yaml$/ }, (args) =>
-      args.kind === "import-statement" && /[\\/]src[\\/]core[\\/]frontmatter\.ts$/.test(args.importer)
-        ? { path: "yaml", namespace: YAML_NAMESPACE }
-        : undefined,
-    );
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: "yaml", namespace: YAML_NAMESPACE }));
     build.onLoad({ filter: /.*/, namespace: YAML_NAMESPACE }, () => ({
       contents: [
-        'let loaded;\nconst load = () => (loaded ??= require("yaml"));',
+        'import { createRequire } from "node:module";',
+        `let loaded;\nconst load = () => (loaded ??= createRequire(import.meta.url)("./${YAML_FILE}"));`,
         ...YAML_FUNCTIONS.map((name) => `export const ${name} = (...args) => load().${name}(...args);`),
         // Constructed with `new`: a function that returns an object gives that object to `new`.
         ...YAML_CLASSES.map((name) => `export function ${name}(...args) { return new (load().${name})(...args); }`),
       ].join("\n"),
       loader: "js",
-      resolveDir: root,
     }));
   },
 };
 
 const YAML_NAMESPACE = "handoff-lazy-yaml";
-/** What core/frontmatter.ts takes from yaml: importing any other name fails the build. */
-const YAML_FUNCTIONS = ["isMap", "isScalar", "parseDocument"];
+const YAML_FILE = "yaml.cjs";
+/** What the sources take from yaml: importing any other name fails the build. */
+const YAML_FUNCTIONS = ["isMap", "isScalar", "parse", "parseDocument"];
 const YAML_CLASSES = ["LineCounter"];
+
+/**
+ * yaml's own CommonJS build, bundled whole into chunks/yaml.cjs, minified as the rest but without `keepNames` (4.7 KB):
+ * stack traces inside yaml name its functions by their minified names. yaml reads no function's name (its errors set
+ * `name` themselves), and our frames around it keep theirs.
+ */
+async function buildYaml(metafile) {
+  return esbuild.build({
+    metafile,
+    absWorkingDir: root,
+    entryPoints: [createRequire(resolve(root, "package.json")).resolve("yaml")],
+    outfile: resolve(outdir, "chunks", YAML_FILE),
+    bundle: true,
+    write: false,
+    platform: "node",
+    format: "cjs",
+    target: "node24",
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: true,
+    legalComments: "eof",
+    charset: "utf8",
+    logLevel: "warning",
+  });
+}
 
 const BUILTIN_NAMESPACE = "handoff-builtin";
 const THROUGH_REQUIRE = ["node:fs", "node:http", "node:https", "node:util"];
@@ -257,16 +281,19 @@ async function build(options = {}) {
     plugins: [noProbot, shims, oneEntities, builtinsThroughRequire, lazyYaml],
     logLevel: "warning",
   });
+  const yaml = await buildYaml(options.metafile ?? false);
   const files = new Map(
     await Promise.all(
-      result.outputFiles.map(async (output) => {
+      [...result.outputFiles, ...yaml.outputFiles].map(async (output) => {
         const name = relative(outdir, output.path);
         return /** @type {const} */ ([name, await withHead(name, output.text)]);
       }),
     ),
   );
   if (!files.has("index.js")) throw new Error("esbuild produced no action/dist/index.js");
-  return { files, metafile: result.metafile };
+  const metafile = result.metafile &&
+    yaml.metafile && { ...result.metafile, outputs: { ...result.metafile.outputs, ...yaml.metafile.outputs } };
+  return { files, metafile };
 }
 
 /**
@@ -288,8 +315,10 @@ function sizesByOwner(metafile) {
   return [...sizes].sort((a, b) => b[1] - a[1]);
 }
 
-/** A file's bytes: the banner first in index.js, then the CommonJS globals it reads, declared. */
+/** A file's bytes: the banner first in index.js, then the CommonJS globals it reads, declared (in an ES module). */
 async function withHead(name, body) {
+  // CommonJS has its own `require`, and no `import`.
+  if (name.endsWith(".cjs")) return new TextEncoder().encode(body);
   const head = [name === "index.js" ? BANNER : "", commonJsPrelude(await commonJsGlobalsRead(body))];
   return new TextEncoder().encode(head.map((lines) => (lines ? `${lines}\n` : "")).join("") + body);
 }

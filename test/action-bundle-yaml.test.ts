@@ -3,11 +3,11 @@
 // that yaml ran is its own module code, which asks for `Symbol.for("yaml.alias")` and its siblings; and what the
 // stand-in reads must be what yaml itself reads, so the bundle's issue is compared with the one run() files from
 // the sources, which import yaml directly.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { commentPayload } from "./support/payloads.js";
-import { runAction, startGitHub, tempDir } from "./action-harness.js";
+import { BUNDLE, runAction, startGitHub, tempDir } from "./action-harness.js";
 
 const BODY = ["# Stop the sync worker retrying client errors", "", "## Scope", "Only `src/sync/worker.ts`."];
 const FLAT = ["---", "title: Stop retrying client errors", "labels: [sync, reliability]", "---", ...BODY];
@@ -24,8 +24,9 @@ const NESTED = [
 ];
 
 /** Files the document as a `/handoff` comment on a fresh fake GitHub; the new issue, and whether yaml ran. */
-async function file(lines: string[], via: "bundle" | "in-process") {
+async function file(lines: string[], via: "bundle" | "in-process", config?: string) {
   const github = await startGitHub();
+  if (config !== undefined) github.commit({ changes: { ".github/handoff.yml": config } });
   const body = `/handoff\n${lines.join("\n")}\n`;
   const thread = github.seedIssue({ title: "Sync worker loops on 422", user: "alice" });
   const comment = github.seedComment({ issueNumber: thread.number, body, user: "alice" });
@@ -50,23 +51,35 @@ async function file(lines: string[], via: "bundle" | "in-process") {
     env: { NODE_OPTIONS: `--import=${preload}` },
     via,
   });
-  expect(run.code, run.stderr).toBe(0);
-  expect(github.state.issues.length).toBe(before + 1);
+  const filed = github.state.issues.length - before;
   expect(github.violations).toEqual([]);
   const issue = github.state.issues.at(-1)!;
   await github.close();
-  return { issue, yamlRan: readFileSync(seen, "utf8").includes("yaml.alias") };
+  const errors = run.stdout.split("\n").filter((line) => line.startsWith("::error"));
+  return { run, filed, errors, issue, yamlRan: readFileSync(seen, "utf8").includes("yaml.alias") };
 }
 
 describe("the Action bundle's yaml", () => {
+  it("is a file of its own, which no ES module of the bundle holds, so a run that needs no yaml never compiles it", () => {
+    const chunks = join(BUNDLE, "..", "chunks");
+    const holders = readdirSync(chunks).filter((name) =>
+      readFileSync(join(chunks, name), "utf8").includes('Symbol.for("yaml.alias")'),
+    );
+    expect(holders).toEqual(["yaml.cjs"]);
+  });
+
   it("never runs for a document whose frontmatter is flat", async () => {
-    const { issue, yamlRan } = await file(FLAT, "bundle");
+    const { run, filed, issue, yamlRan } = await file(FLAT, "bundle");
+    expect(run.code, run.stderr).toBe(0);
+    expect(filed).toBe(1);
     expect(issue.title).toBe("Stop retrying client errors");
     expect(yamlRan).toBe(false);
   });
 
   it("runs for a nested frontmatter, and reads it as yaml does from the sources", async () => {
     const bundled = await file(NESTED, "bundle");
+    expect(bundled.run.code, bundled.run.stderr).toBe(0);
+    expect(bundled.filed).toBe(1);
     expect(bundled.yamlRan).toBe(true);
     expect(bundled.issue.title).toBe("Stop retrying client errors");
     const sources = await file(NESTED, "in-process");
@@ -76,5 +89,17 @@ describe("the Action bundle's yaml", () => {
       body: issue.body,
     });
     expect(shape(bundled.issue)).toEqual(shape(sources.issue));
+  });
+
+  it("reads the repository's config with yaml, and reports YAML it cannot read as the sources do", async () => {
+    const valid = await file(FLAT, "bundle", "minimum_permission: write\n");
+    expect(valid.run.code, valid.run.stderr).toBe(0);
+    expect(valid.yamlRan).toBe(true);
+    const broken = "trusted: [renovate\n";
+    const bundled = await file(FLAT, "bundle", broken);
+    const sources = await file(FLAT, "in-process", broken);
+    expect(bundled.filed).toBe(0);
+    expect(bundled.errors.join("\n")).toContain("could not be read as YAML");
+    expect(bundled.errors).toEqual(sources.errors);
   });
 });

@@ -1,1 +1,0 @@
-import{a,b,c,d}from"./chunk-GKVRSML2.js";import"./chunk-VKKIACFT.js";import"./chunk-ITHOIE7Z.js";import"./chunk-I2PUSWZQ.js";import"./chunk-PM27FDLI.js";import"./chunk-NUFRM6SI.js";import"./chunk-NL6YQC7U.js";import"./chunk-3TKICF7E.js";export{d as USAGE,c as looksLikeReturnDocument,b as parseCommand,a as shownLines};
