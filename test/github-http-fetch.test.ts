@@ -3,6 +3,7 @@
 // with the same server, so that swapping fetch for node:http changes nothing a caller can see.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import { Octokit } from "@octokit/core";
 import { RequestError } from "@octokit/request-error";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -114,6 +115,12 @@ describe("the request on the wire", () => {
     const { fetchRequests, httpRequests } = await both("/x", { method: "PUT", body: "plain" });
     expect(httpRequests[0]!.headers["content-type"]).toBe("text/plain;charset=UTF-8");
     expect(httpRequests[0]!.headers["content-type"]).toBe(fetchRequests[0]!.headers["content-type"]);
+  });
+
+  it("asks for no compression (fetch asks for gzip and decodes it; this transport decodes nothing)", async () => {
+    api.handle((_request, response) => response.end());
+    const { httpRequests } = await both("/x");
+    expect(httpRequests[0]!.headers["accept-encoding"]).toBe("identity");
   });
 
   it("refuses a body on a GET, as fetch does", async () => {
@@ -273,6 +280,16 @@ describe("failures", () => {
       setTimeout(() => response.socket?.destroy(), 20);
     });
     await expect(httpFetch(`${api.url}/cut`)).rejects.toThrow("fetch failed");
+  });
+
+  it("rejects a response compressed although it asked for none, rather than hand Octokit the coded bytes", async () => {
+    api.handle((_request, response) =>
+      response.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end(gzipSync("{}")),
+    );
+    const error = await httpFetch(`${api.url}/x`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as TypeError).message).toBe("fetch failed");
+    expect((error as Error & { cause: Error }).cause.message).toBe("a response compressed with gzip");
   });
 
   it("speaks TLS to an https URL (a plain HTTP server fails the handshake as a network error)", async () => {

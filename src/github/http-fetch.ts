@@ -19,7 +19,8 @@
 //   proxy with CONNECT, the agents send it to the proxy as an absolute-form request; https:// tunnels either way.
 // It reads the whole body before resolving: every socket then goes back to the keep-alive pool (an unread
 // response would hold it, and the process, open), and Octokit reads every body it is given anyway. It asks for
-// no compression (fetch asks for gzip), so GitHub answers uncompressed.
+// no compression (`accept-encoding: identity`; fetch asks for gzip and decodes it), and a response that comes
+// compressed anyway fails as a network error rather than reach Octokit as bytes it would read as text.
 import type { ClientRequest, IncomingMessage, RequestOptions } from "node:http";
 import { createRequire } from "node:module";
 
@@ -225,10 +226,13 @@ export async function httpFetch(input: string | URL, init: HttpFetchInit = {}): 
     throw new TypeError("Request with GET/HEAD method cannot have body.");
   }
   if (!headers.has("accept")) headers.set("accept", "*/*");
+  if (!headers.has("accept-encoding")) headers.set("accept-encoding", "identity");
   if (typeof body === "string" && !headers.has("content-type")) headers.set("content-type", "text/plain;charset=UTF-8");
   for (let redirects = 0; ; redirects++) {
     if (url.protocol !== "http:" && url.protocol !== "https:") throw networkError(new Error("unknown scheme"));
     const { message, bytes } = await exchange(url, method, headers, body, signal);
+    const coding = message.headers["content-encoding"]?.trim().toLowerCase();
+    if (coding && coding !== "identity") throw networkError(new Error(`a response compressed with ${coding}`));
     const status = message.statusCode ?? 0;
     const location = message.headers.location;
     if (!REDIRECT_STATUSES.has(status) || location === undefined || init.redirect === "manual") {
