@@ -10,12 +10,13 @@
 // Code splitting: each mode, and the heavy text pipeline (markdown-it, parse5, secretlint), is a chunk that
 // is loaded only when a run needs it, so a step compiles and evaluates only its own code, and pickup can start
 // loading the pipeline while its first requests are in flight. Chunk names carry a hash of their content, so the
-// committed files are whatever the sources build, byte for byte. yaml is the one CommonJS file, chunks/yaml.cjs, read only when a frontmatter or config needs it.
+// committed files are whatever the sources build, byte for byte. yaml is the one CommonJS file, chunks/yaml.cjs,
+// read only when a frontmatter or a configuration needs it.
 //
 // ESM, because @actions/core 3 is ESM-only and a CommonJS bundle of it breaks. Bundled CommonJS
-// dependencies (bottleneck, secretlint's rules, ...) still call `require`, which ESM lacks: a prelude
-// gives it to the files that read it. The output is deterministic (no timestamps, no absolute paths, legal comments in one
-// place at the end), so a rebuild of unchanged sources is byte-identical and --check can compare bytes.
+// dependencies (bottleneck, secretlint's rules, ...) still call `require`, which ESM lacks: a prelude gives it to
+// the files that read it. The output is deterministic (no timestamps, no absolute paths, legal comments in one place
+// at the end), so a rebuild of unchanged sources is byte-identical and --check can compare bytes.
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
