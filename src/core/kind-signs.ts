@@ -1,5 +1,7 @@
 // The patterns and words each sign of a return is read by, in the languages seen in public handoff documents; kind.ts
 // adds the signs up. Every pattern is checked for catastrophic backtracking (test/patterns-parse.test.ts).
+import { guardAll } from "./guarded.js";
+
 export const KIND_PATTERNS = {
   // `VERDICT: PASS`, `**Verdict:** FAIL`, `- Verdict: APPROVED` at the start of a line.
   verdictLine: /^(?:[-*+>]\s{1,4})?\**\s{0,2}verdict\s{0,2}\**\s{0,2}[:：]/i,
@@ -86,6 +88,37 @@ export const KIND_PATTERNS = {
   briefHeading:
     /^(?:report back|return handoff|return format|report format|what to report|reporting)\b|報告に含め|보고.{0,6}포함/i,
 } as const;
+
+/**
+ * For the large patterns a pickup runs on every document: strings, `|` between them, one of which every match holds
+ * (lower case for an `i` pattern), so text without any never compiles the pattern (test/kind-guards.test.ts checks each against its
+ * pattern).
+ */
+export const KIND_NEEDLES: { readonly [K in keyof typeof KIND_PATTERNS]?: string } = {
+  verdictLine: "verdict",
+  reportTitle: "report|rapport|informe|relatorio|bericht|verslag|evidence|報告|报告|보고|证据|レポート|리포트|总结",
+  taskTitle: "0|1|2|3|4|5|6|7|8|9|작업지시서|作業指示書|工单|任务单",
+  changesHeading:
+    "chang|work|cambi|modific|nderungen|arbeiten|implement|trava|trabajo|trabalho|alteracoes|mudancas|lavoro|voerde|결과|수행|結果|结果|内容",
+  commitHeading: "commit message|description|커밋 메시지|コミットメッセージ|提交信息",
+  filesHeading: "file|fichiers|archivos|arquivos|dateien|bestanden|文件|改动|ファイル|파일",
+  reviewTitle: "revi|audit|validation|verifica|uberprufung|recensione|レビュー|审查|评审|검토",
+  finishedTitle: "complet|done|finished|termine|conclu|abgeschlossen|afgerond|voltooid|完了|完成|완료",
+  finishedOpening: "completed|finished|implemented|delivered|built",
+  addressedReportTitle: "report|informe|rapport|bericht|relatorio|verslag",
+  completionTitle: "report|rapport|bericht|verslag|informe|relazione|relatorio|報告|报告|总结|보고",
+  planSummary: "summary",
+  addressedBack: "report|return|handing",
+  deviations: "deviation|abweichungen|ecart|desviaciones|desvios|deviazioni|afwijkingen",
+  statusHeading: "stat|estado|zustand|状态|状態|ステータス|상태|完成情况|完了状況",
+  doneHeading: "what|work|fait|hizo|feito|gemacht|gedaan|fatto|svolto|こと|작업|한 일|的工作",
+  handoffTitle: "hand|bergabe|passation|overdracht|traspaso|passag|引き継ぎ|引継ぎ|交接|인계",
+  resolvedHeading: "solved|fixed|resolu|resuelto|resolvido|risolto|behoben|opgelost|解決済み|已修复|已解决|해결됨",
+  briefHeading: "report|return|報告|포함",
+};
+
+/** Every kind pattern, the large ones behind their needles: what kind.ts tests text with. */
+export const KIND_SIGNS = guardAll(KIND_PATTERNS, KIND_NEEDLES);
 
 // `Decision: CHANGES REQUESTED` and `Decision: APPROVED` are a review's outcome; `Decision: use Postgres` is not.
 export const OUTCOMES: ReadonlySet<string> = new Set([

@@ -6,9 +6,10 @@
 import { classifyHeading } from "./headings/classify.js";
 import { cleanHeading } from "./headings/clean.js";
 import { normaliseHeading } from "./headings/normalise.js";
+import type { Guarded } from "./guarded.js";
 import type { Block } from "./markdown.js";
 import type { HandoffKind, Section } from "./types.js";
-import { FINISHED, KIND_PATTERNS, OUTCOMES, TRACKER_STATES } from "./kind-signs.js";
+import { FINISHED, KIND_PATTERNS, KIND_SIGNS, OUTCOMES, TRACKER_STATES } from "./kind-signs.js";
 
 export { KIND_PATTERNS } from "./kind-signs.js";
 import { TITLE_PATTERNS, plainText } from "./title.js";
@@ -35,9 +36,9 @@ export function readKind(input: KindInput): KindRead {
   if (input.frontmatterKind)
     return { kind: input.frontmatterKind, reason: `frontmatter \`kind: ${input.frontmatterKind}\`` };
   const metaKind = input.metadata.kind ?? input.metadata.type;
-  if (metaKind !== undefined && KIND_PATTERNS.metaReturn.test(plainText(metaKind)))
+  if (metaKind !== undefined && KIND_SIGNS.metaReturn.test(plainText(metaKind)))
     return { kind: "return", reason: "metadata line `Kind: return`" };
-  if (metaKind !== undefined && KIND_PATTERNS.metaHandoff.test(plainText(metaKind)))
+  if (metaKind !== undefined && KIND_SIGNS.metaHandoff.test(plainText(metaKind)))
     return { kind: "handoff", reason: "metadata line `Kind: handoff`" };
   // Titles are compared without accents: `Revisión completa` is a `revision … completa`.
   const title = plainText(input.title).normalize("NFD").replace(KIND_PATTERNS.latinMarks, "").normalize("NFC");
@@ -48,30 +49,29 @@ export function readKind(input: KindInput): KindRead {
   ) {
     return { kind: "return", reason: "the title announces a return" };
   }
-  if (KIND_PATTERNS.returnToTitle.test(title)) return { kind: "return", reason: "the title announces a return" };
-  if (KIND_PATTERNS.completionTitle.test(title))
-    return { kind: "return", reason: "the title names a completion report" };
-  if (KIND_PATTERNS.addressedReportTitle.test(title))
+  if (KIND_SIGNS.returnToTitle.test(title)) return { kind: "return", reason: "the title announces a return" };
+  if (KIND_SIGNS.completionTitle.test(title)) return { kind: "return", reason: "the title names a completion report" };
+  if (KIND_SIGNS.addressedReportTitle.test(title))
     return { kind: "return", reason: "the title addresses a report to someone" };
   if (Object.keys(input.extra).some((k) => k.toLowerCase() === "verdict"))
     return { kind: "return", reason: "frontmatter `verdict`" };
   const addressee = addressedTo(input.extra);
   if (addressee) return { kind: "return", reason: `addressed back to \`${addressee}\`` };
-  const verdict = findLine(input.blocks, KIND_PATTERNS.verdictLine);
+  const verdict = findLine(input.blocks, KIND_SIGNS.verdictLine);
   if (verdict !== null) return { kind: "return", reason: `a verdict line (\`${verdict}\`)` };
 
   const signs: string[] = [];
-  if (KIND_PATTERNS.reportTitle.test(title)) signs.push("the title names a report");
-  else if (KIND_PATTERNS.reviewTitle.test(title)) signs.push("the title names a review");
-  if (KIND_PATTERNS.finishedTitle.test(title)) signs.push("the title says the work is finished");
-  if (KIND_PATTERNS.taskTitle.test(plainText(input.title))) signs.push("the title names an assigned task");
+  if (KIND_SIGNS.reportTitle.test(title)) signs.push("the title names a report");
+  else if (KIND_SIGNS.reviewTitle.test(title)) signs.push("the title names a review");
+  if (KIND_SIGNS.finishedTitle.test(title)) signs.push("the title says the work is finished");
+  if (KIND_SIGNS.taskTitle.test(plainText(input.title))) signs.push("the title names an assigned task");
   const opening = input.blocks.find((b) => b.kind === "paragraph" && b.depth === 0);
   const openingText = opening ? plainText(opening.content) : "";
-  if (KIND_PATTERNS.finishedOpening.test(openingText) || KIND_PATTERNS.finishedOpeningCjk.test(openingText))
+  if (KIND_SIGNS.finishedOpening.test(openingText) || KIND_SIGNS.finishedOpeningCjk.test(openingText))
     signs.push("the opening reports finished work");
   if (
-    (title.toLowerCase().endsWith("summary") && KIND_PATTERNS.planWord.test(title)) ||
-    KIND_PATTERNS.planSummary.test(title)
+    (title.toLowerCase().endsWith("summary") && KIND_SIGNS.planWord.test(title)) ||
+    KIND_SIGNS.planSummary.test(title)
   )
     signs.push("the title summarises an executed plan");
   const status =
@@ -89,25 +89,23 @@ export function readKind(input: KindInput): KindRead {
   // Deeper headings too: a report's `### Files modified` often sits under its `## Work done`. Not under a snapshot of
   // the current state or a plan, where a handoff lists the files its session left changed.
   const allHeadings = [...headings, ...input.sections.filter(reportsWork).flatMap((s) => subheadings(s.text))];
-  const reportHeading = headings.find((h) => KIND_PATTERNS.completionTitle.test(h));
-  if (reportHeading && !KIND_PATTERNS.completionTitle.test(title)) signs.push(`a \`${reportHeading}\` section`);
-  const addressed = headings.find((h) => KIND_PATTERNS.addressedBack.test(h) || KIND_PATTERNS.arrowBack.test(h));
+  const reportHeading = headings.find((h) => KIND_SIGNS.completionTitle.test(h));
+  if (reportHeading && !KIND_SIGNS.completionTitle.test(title)) signs.push(`a \`${reportHeading}\` section`);
+  const addressed = headings.find((h) => KIND_SIGNS.addressedBack.test(h) || KIND_SIGNS.arrowBack.test(h));
   if (addressed) signs.push(`a section addressed back (\`${addressed}\`)`);
-  const deviations = headings.find((h) => KIND_PATTERNS.deviations.test(withoutAccents(h)));
+  const deviations = headings.find((h) => KIND_SIGNS.deviations.test(withoutAccents(h)));
   if (deviations) signs.push(`a \`${deviations}\` section`);
   // What was done, unqualified, is a report's account unless the document calls itself a handoff: a handoff recounts
   // its session (`Handoff 010 — …` / `## What I did`) for whoever comes next.
   const changes =
-    allHeadings.find((h) => KIND_PATTERNS.changesHeading.test(withoutAccents(h).toLowerCase().trim())) ??
-    (KIND_PATTERNS.handoffTitle.test(title)
-      ? undefined
-      : headings.find((h) => KIND_PATTERNS.doneHeading.test(keyOf(h))));
+    allHeadings.find((h) => KIND_SIGNS.changesHeading.test(withoutAccents(h).toLowerCase().trim())) ??
+    (KIND_SIGNS.handoffTitle.test(title) ? undefined : headings.find((h) => KIND_SIGNS.doneHeading.test(keyOf(h))));
   if (changes) signs.push(`a \`${changes}\` section`);
-  const resolved = headings.find((h) => KIND_PATTERNS.resolvedHeading.test(keyOf(h)));
+  const resolved = headings.find((h) => KIND_SIGNS.resolvedHeading.test(keyOf(h)));
   if (resolved) signs.push(`a \`${resolved}\` section`);
-  const commit = headings.find((h) => KIND_PATTERNS.commitHeading.test(h));
+  const commit = headings.find((h) => KIND_SIGNS.commitHeading.test(h));
   if (commit) signs.push(`a \`${commit}\` section`);
-  const files = allHeadings.find((h) => KIND_PATTERNS.filesHeading.test(withoutAccents(h).toLowerCase()));
+  const files = allHeadings.find((h) => KIND_SIGNS.filesHeading.test(withoutAccents(h).toLowerCase()));
   if (files) signs.push(`a \`${files}\` section`);
   const checked =
     input.sections.find((s) => s.canonical === "acceptance" && resultLines(s.text) >= RESULTS_REPORTED)?.heading ??
@@ -116,13 +114,13 @@ export function readKind(input: KindInput): KindRead {
       .map(checkedSubsection)
       .find((h) => h !== null);
   if (checked) signs.push(`checks reported with their results (\`${checked}\`)`);
-  const brief = headings.find((h) => KIND_PATTERNS.briefHeading.test(h));
+  const brief = headings.find((h) => KIND_SIGNS.briefHeading.test(h));
   if (brief) {
     const noted = signs.length > 0 ? ` (${signs.join("; ")} set aside)` : "";
     return { kind: "handoff", reason: `a brief: it asks for a report back in \`${brief}\`${noted}` };
   }
   // A running progress log (`Claude Progress Log`) is kept for whoever comes next, whatever it says was finished.
-  if (signs.length >= 2 && KIND_PATTERNS.progressTitle.test(title) && !KIND_PATTERNS.reportTitle.test(title))
+  if (signs.length >= 2 && KIND_SIGNS.progressTitle.test(title) && !KIND_SIGNS.reportTitle.test(title))
     return { kind: "handoff", reason: `a progress log: the title names progress (${signs.join("; ")} set aside)` };
   if (signs.length >= 2) return { kind: "return", reason: signs.join("; ") };
   if (signs.length === 1) return { kind: "handoff", reason: `one sign of a return is not enough (${signs[0]})` };
@@ -145,8 +143,8 @@ function subheadings(text: string): string[] {
   const found: string[] = [];
   let fenced = false;
   for (const line of text.split("\n", 2_000)) {
-    if (KIND_PATTERNS.fence.test(line)) fenced = !fenced;
-    else if (!fenced && KIND_PATTERNS.atxHeading.test(line)) found.push(plainText(line));
+    if (KIND_SIGNS.fence.test(line)) fenced = !fenced;
+    else if (!fenced && KIND_SIGNS.atxHeading.test(line)) found.push(plainText(line));
   }
   return found.filter((h) => h !== "");
 }
@@ -158,8 +156,8 @@ function checkedSubsection(section: Section): string | null {
   let fenced = false;
   const lines = [...section.text.split("\n", 2_000), "# end"];
   for (const line of lines) {
-    if (KIND_PATTERNS.fence.test(line)) fenced = !fenced;
-    if (fenced || !KIND_PATTERNS.atxHeading.test(line)) {
+    if (KIND_SIGNS.fence.test(line)) fenced = !fenced;
+    if (fenced || !KIND_SIGNS.atxHeading.test(line)) {
       body.push(line);
       continue;
     }
@@ -174,8 +172,8 @@ function checkedSubsection(section: Section): string | null {
 function resultLines(text: string): number {
   let weight = 0;
   for (const line of withoutAccents(text).split("\n", 400)) {
-    if (KIND_PATTERNS.sureResult.test(line)) weight += 2;
-    else if (KIND_PATTERNS.result.test(line)) weight += 1;
+    if (KIND_SIGNS.sureResult.test(line)) weight += 2;
+    else if (KIND_SIGNS.result.test(line)) weight += 1;
   }
   return weight;
 }
@@ -192,8 +190,8 @@ function withoutAccents(text: string): string {
 /** The `to`/`para` of a frontmatter, when it names a parent role (`para: principal`, `to: orchestrator`). */
 function addressedTo(extra: Record<string, unknown>): string | null {
   for (const [key, value] of Object.entries(extra)) {
-    if (typeof value !== "string" || !KIND_PATTERNS.addresseeKeys.test(key)) continue;
-    if (KIND_PATTERNS.parentRole.test(value)) return `${key}: ${value}`;
+    if (typeof value !== "string" || !KIND_SIGNS.addresseeKeys.test(key)) continue;
+    if (KIND_SIGNS.parentRole.test(value)) return `${key}: ${value}`;
   }
   return null;
 }
@@ -206,7 +204,7 @@ function finishedStatusLine(blocks: readonly Block[]): string | null {
     for (const line of block.content.split("\n", 20)) {
       const text = line.trim();
       const colon = text.search(KIND_PATTERNS.colon);
-      if (colon === -1 || !KIND_PATTERNS.statusLine.test(text)) continue;
+      if (colon === -1 || !KIND_SIGNS.statusLine.test(text)) continue;
       const value = finishedWord(text.slice(colon + 1));
       if (value) return value;
     }
@@ -217,7 +215,7 @@ function finishedStatusLine(blocks: readonly Block[]): string | null {
 /** A section named for the state of the work (`## Statut`, `## 完成情况`) whose first line says it finished. */
 function finishedStatusSection(sections: readonly Section[]): string | null {
   for (const section of sections) {
-    if (!KIND_PATTERNS.statusHeading.test(plainText(section.heading).trim())) continue;
+    if (!KIND_SIGNS.statusHeading.test(plainText(section.heading).trim())) continue;
     const first = section.text.split("\n").find((line) => line.trim() !== "" && !line.trimStart().startsWith("#"));
     const value = first === undefined ? null : finishedWord(first);
     if (value) return value;
@@ -239,8 +237,7 @@ function finishedWord(value: string, except: ReadonlySet<string> = new Set()): s
     .split(KIND_PATTERNS.nonWord)
     .filter((w) => w !== "");
   const finished =
-    words.slice(0, 3).some((w) => FINISHED.has(w) && !except.has(w)) ||
-    KIND_PATTERNS.finishedCjk.test(value.slice(0, 12));
+    words.slice(0, 3).some((w) => FINISHED.has(w) && !except.has(w)) || KIND_SIGNS.finishedCjk.test(value.slice(0, 12));
   return finished ? plainText(value).slice(0, 60) : null;
 }
 
@@ -250,10 +247,10 @@ function findOutcome(blocks: readonly Block[]): string | null {
     if (block.kind !== "paragraph" && block.kind !== "heading") continue;
     for (const line of block.content.split("\n", 200)) {
       // plainText only removes characters: a line without a colon cannot gain one.
-      if (!KIND_PATTERNS.colon.test(line)) continue;
+      if (!KIND_SIGNS.colon.test(line)) continue;
       const text = plainText(line);
       const colon = text.search(KIND_PATTERNS.colon);
-      if (colon <= 0 || colon > 40 || !KIND_PATTERNS.outcomeLabel.test(text.slice(0, colon).trim())) continue;
+      if (colon <= 0 || colon > 40 || !KIND_SIGNS.outcomeLabel.test(text.slice(0, colon).trim())) continue;
       const words = text
         .slice(colon + 1)
         .toLowerCase()
@@ -266,7 +263,7 @@ function findOutcome(blocks: readonly Block[]): string | null {
 }
 
 /** The first line of a paragraph or heading (outside code) that matches, trimmed for display; null when none does. */
-function findLine(blocks: readonly Block[], pattern: RegExp): string | null {
+function findLine(blocks: readonly Block[], pattern: Guarded): string | null {
   for (const block of blocks) {
     if (block.kind !== "paragraph" && block.kind !== "heading") continue;
     for (const line of block.content.split("\n", 200)) {
