@@ -3,17 +3,19 @@ import { describe, expect, it } from "vitest";
 import { guarded } from "../src/core/guarded.js";
 import { KIND_NEEDLES, KIND_PATTERNS, KIND_SIGNS } from "../src/core/kind-signs.js";
 import { METADATA_NEEDLES, METADATA_PATTERNS } from "../src/core/metadata.js";
+import { TITLE_NEEDLES, TITLE_PATTERNS } from "../src/core/title.js";
 
 // Each large pattern runs behind a substring check (src/core/guarded.ts), so that text which cannot match never
 // compiles it. The check may only skip text the pattern would not match: these properties compare the guarded test
 // with the bare pattern on text built from the pattern itself.
-const GUARDED: [string, RegExp, string][] = [
-  ...Object.entries(KIND_NEEDLES).map(
-    ([name, needles]) =>
-      [`kind.${name}`, KIND_PATTERNS[name as keyof typeof KIND_PATTERNS], needles] as [string, RegExp, string],
-  ),
-  ["metadata.plain", METADATA_PATTERNS.plain, METADATA_NEEDLES.plain],
+const SETS: [string, Record<string, RegExp>, Record<string, string>][] = [
+  ["kind", KIND_PATTERNS, KIND_NEEDLES],
+  ["metadata", METADATA_PATTERNS, METADATA_NEEDLES],
+  ["title", TITLE_PATTERNS, TITLE_NEEDLES],
 ];
+const GUARDED: [string, RegExp, string][] = SETS.flatMap(([set, patterns, needles]) =>
+  Object.entries(needles).map(([name, list]): [string, RegExp, string] => [`${set}.${name}`, patterns[name]!, list]),
+);
 
 // Characters where lower-casing and a case-insensitive match part ways (Kelvin sign, long s, dotted I), and the
 // punctuation the patterns read.

@@ -96,8 +96,11 @@ export const KIND_PATTERNS = {
  */
 export const KIND_NEEDLES: { readonly [K in keyof typeof KIND_PATTERNS]?: string } = {
   verdictLine: "verdict",
+  outcomeLabel: "self|result|outcome|decision|assessment",
+  returnToTitle: "return",
   reportTitle: "report|rapport|informe|relatorio|bericht|verslag|evidence|報告|报告|보고|证据|レポート|리포트|总结",
-  taskTitle: "0|1|2|3|4|5|6|7|8|9|작업지시서|作業指示書|工单|任务单",
+  taskTitle:
+    "task|Task|TASK|ticket|Ticket|TICKET|issue|Issue|-0|-1|-2|-3|-4|-5|-6|-7|-8|-9|작업지시서|作業指示書|工单|任务单",
   changesHeading:
     "chang|work|cambi|modific|nderungen|arbeiten|implement|trava|trabajo|trabalho|alteracoes|mudancas|lavoro|voerde|결과|수행|結果|结果|内容",
   commitHeading: "commit message|description|커밋 메시지|コミットメッセージ|提交信息",
@@ -112,7 +115,7 @@ export const KIND_NEEDLES: { readonly [K in keyof typeof KIND_PATTERNS]?: string
   deviations: "deviation|abweichungen|ecart|desviaciones|desvios|deviazioni|afwijkingen",
   statusHeading: "stat|estado|zustand|状态|状態|ステータス|상태|完成情况|完了状況",
   doneHeading: "what|work|fait|hizo|feito|gemacht|gedaan|fatto|svolto|こと|작업|한 일|的工作",
-  handoffTitle: "hand|bergabe|passation|overdracht|traspaso|passag|引き継ぎ|引継ぎ|交接|인계",
+  handoffTitle: "handoff|hand-off|handover|bergabe|passation|overdracht|traspaso|passag|引き継ぎ|引継ぎ|交接|인계",
   resolvedHeading: "solved|fixed|resolu|resuelto|resolvido|risolto|behoben|opgelost|解決済み|已修复|已解决|해결됨",
   briefHeading: "report|return|報告|포함",
 };

@@ -12,7 +12,7 @@ import type { HandoffKind, Section } from "./types.js";
 import { FINISHED, KIND_PATTERNS, KIND_SIGNS, OUTCOMES, TRACKER_STATES } from "./kind-signs.js";
 
 export { KIND_PATTERNS } from "./kind-signs.js";
-import { TITLE_PATTERNS, plainText } from "./title.js";
+import { TITLE_SIGNS, plainText } from "./title.js";
 
 export interface KindInput {
   frontmatterKind?: HandoffKind | undefined;
@@ -44,8 +44,8 @@ export function readKind(input: KindInput): KindRead {
   const title = plainText(input.title).normalize("NFD").replace(KIND_PATTERNS.latinMarks, "").normalize("NFC");
   const firstHeading = input.blocks.find((b) => b.kind === "heading" && b.depth === 0);
   if (
-    TITLE_PATTERNS.returnTitle.test(title) ||
-    (firstHeading && TITLE_PATTERNS.returnTitle.test(plainText(firstHeading.content)))
+    TITLE_SIGNS.returnTitle.test(title) ||
+    (firstHeading && TITLE_SIGNS.returnTitle.test(plainText(firstHeading.content)))
   ) {
     return { kind: "return", reason: "the title announces a return" };
   }

@@ -1,4 +1,5 @@
 // The title, and the inline-markdown-to-text helper shared by headings, metadata keys and titles.
+import { guardAll } from "./guarded.js";
 import { MAX_TITLE_CHARS } from "./limits.js";
 import type { Block } from "./markdown.js";
 
@@ -16,6 +17,10 @@ export const TITLE_PATTERNS = {
   returnTitle: /^(?:handoff\s{1,10})?return(?:\s{1,10}handoff)?\s{0,10}(?:[:—–|-]|$)/i,
   sectionNumber: /^\d{1,3}\.\s+/,
 } as const;
+
+/** Every return title holds `return`: a title without it never compiles the pattern. */
+export const TITLE_NEEDLES = { returnTitle: "return" } as const;
+export const TITLE_SIGNS = guardAll(TITLE_PATTERNS, TITLE_NEEDLES);
 
 /** One line of inline markdown as plain text: links become their text; emphasis, code ticks, tags and `#` go; whitespace collapses. */
 export function plainText(markdown: string): string {
@@ -149,5 +154,5 @@ function firstMeaningfulLine(input: TitleInput): string | null {
 
 /** Whether a title or first heading reads as a return handoff (`Return handoff: …`, `Return: …`). */
 export function looksLikeReturn(title: string): boolean {
-  return TITLE_PATTERNS.returnTitle.test(plainText(title));
+  return TITLE_SIGNS.returnTitle.test(plainText(title));
 }
