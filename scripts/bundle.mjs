@@ -271,8 +271,8 @@ async function build(options = {}) {
     platform: "node",
     format: "esm",
     target: "node24",
-    // Whitespace and syntax only: identifiers keep their names, so a stack trace from a user's run still
-    // says which function failed.
+    // Identifiers minified, but `keepNames` gives every function and class its name back, so a stack trace
+    // from a user's run still says which function failed (37 KB of the bundle).
     minifyWhitespace: true,
     minifySyntax: true,
     minifyIdentifiers: true,
