@@ -1,16 +1,11 @@
 // Exactly one run holds a handoff: the claim (a git ref), its lease, and taking it over.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FakeGitHub } from "./support/fake-github/index.js";
-import { APP_BOT, commentsOn, readyEvent, runAction, seedHandoffIssue, startGitHub } from "./action-harness.js";
+import { APP_BOT, commentsOn, readyEvent, runAction, seedHandoffIssue } from "./action-harness.js";
+import { freshGitHubEachTest } from "./action-fresh-github.js";
 
 let github: FakeGitHub;
-beforeEach(async () => {
-  github = await startGitHub();
-});
-afterEach(async () => {
-  expect(github.violations).toEqual([]);
-  await github.close();
-});
+freshGitHubEachTest((fresh) => (github = fresh));
 
 const pickupInputs = { mode: "pickup", "trusted-bots": APP_BOT };
 const run = (

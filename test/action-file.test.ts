@@ -1,17 +1,12 @@
 // mode: file — the App's filing flows, driven by the workflow's event, from the committed bundle.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FakeGitHub } from "./support/fake-github/index.js";
 import { commentPayload } from "./support/payloads.js";
-import { commentsOn, REPO, runAction, startGitHub } from "./action-harness.js";
+import { commentsOn, REPO, runAction } from "./action-harness.js";
+import { freshGitHubEachTest } from "./action-fresh-github.js";
 
 let github: FakeGitHub;
-beforeEach(async () => {
-  github = await startGitHub();
-});
-afterEach(async () => {
-  expect(github.violations).toEqual([]);
-  await github.close();
-});
+freshGitHubEachTest((fresh) => (github = fresh));
 
 const DOCUMENT = [
   "/handoff Finish the retry logic",

@@ -1,29 +1,15 @@
 // mode: pickup, run from the committed bundle against the fake GitHub server.
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseHandoff } from "../src/core/parse.js";
 import { renderIssue } from "../src/core/render.js";
 import type { FakeGitHub } from "./support/fake-github/index.js";
-import {
-  APP_BOT,
-  commentsOn,
-  labelsOf,
-  readyEvent,
-  runAction,
-  seedHandoffIssue,
-  startGitHub,
-  tempDir,
-} from "./action-harness.js";
+import { APP_BOT, commentsOn, labelsOf, readyEvent, runAction, seedHandoffIssue, tempDir } from "./action-harness.js";
+import { freshGitHubEachTest } from "./action-fresh-github.js";
 
 let github: FakeGitHub;
-beforeEach(async () => {
-  github = await startGitHub();
-});
-afterEach(async () => {
-  expect(github.violations).toEqual([]);
-  await github.close();
-});
+freshGitHubEachTest((fresh) => (github = fresh));
 
 const pickupInputs = { mode: "pickup", "trusted-bots": APP_BOT };
 

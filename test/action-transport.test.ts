@@ -3,18 +3,13 @@
 // load it too. Undici and its WebAssembly parser were 13-16 MiB of the Action's peak memory and about 80 ms of CPU.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FakeGitHub } from "./support/fake-github/index.js";
-import { APP_BOT, readyEvent, runAction, seedHandoffIssue, startGitHub, tempDir } from "./action-harness.js";
+import { APP_BOT, readyEvent, runAction, seedHandoffIssue, tempDir } from "./action-harness.js";
+import { freshGitHubEachTest } from "./action-fresh-github.js";
 
 let github: FakeGitHub;
-beforeEach(async () => {
-  github = await startGitHub();
-});
-afterEach(async () => {
-  expect(github.violations).toEqual([]);
-  await github.close();
-});
+freshGitHubEachTest((fresh) => (github = fresh));
 
 /** Runs a pickup from the bundle with a preload that writes, at exit, every internal module the process loaded. */
 async function modulesLoadedByPickup(): Promise<string[]> {

@@ -3,20 +3,15 @@
 // Maglev still compiles hot code. V8's own trace of its compiles, switched on by a preload, is the witness.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FakeGitHub } from "./support/fake-github/index.js";
 import { commentPayload } from "./support/payloads.js";
 import { realisticHandoff } from "../bench/documents.js";
-import { runAction, startGitHub, tempDir } from "./action-harness.js";
+import { runAction, tempDir } from "./action-harness.js";
+import { freshGitHubEachTest } from "./action-fresh-github.js";
 
 let github: FakeGitHub;
-beforeEach(async () => {
-  github = await startGitHub();
-});
-afterEach(async () => {
-  expect(github.violations).toEqual([]);
-  await github.close();
-});
+freshGitHubEachTest((fresh) => (github = fresh));
 
 describe("the Action's V8 tiers", () => {
   it("compiles hot code with Maglev and none with TurboFan when filing a 60 KB comment", async () => {
