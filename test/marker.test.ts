@@ -72,6 +72,39 @@ describe("renderMarker and findMarker", () => {
     );
   });
 
+  it("escapes exactly as the character-by-character definition does", () => {
+    // The definition: inside a JSON string, `-`, `<` and `>` become `\u002d`, `\u003c`, `\u003e`; an escape pair is
+    // copied as it is; outside strings (a number's sign) nothing changes.
+    const byCharacter = (json: string): string => {
+      let out = "";
+      let inString = false;
+      for (let i = 0; i < json.length; i++) {
+        const c = json.charAt(i);
+        if (inString && c === "\\") {
+          out += c + json.charAt(i + 1);
+          i++;
+          continue;
+        }
+        if (c === '"') inString = !inString;
+        out += inString && "-<>".includes(c) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}` : c;
+      }
+      return out;
+    };
+    const edgy = fc.array(fc.constantFrom(...'-<>"\\ a-->\n\u2028é'), { maxLength: 16 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(
+        fc.oneof(edgy, fc.string()),
+        fc.oneof(edgy, fc.string()),
+        fc.integer({ min: 1, max: 99 }),
+        (key, parent, part) => {
+          const marker: HandoffMarker = { ...commentMarker, returnKey: key, parent, part };
+          expect(renderMarker(marker)).toBe(`<!-- handoff:v1 ${byCharacter(JSON.stringify(marker))} -->`);
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+  });
+
   it("tolerates whitespace and line breaks around the JSON", () => {
     const json = JSON.stringify(issueMarker);
     expect(findMarker(`<!--handoff:v1\n  ${json}\n-->`)).toEqual(issueMarker);

@@ -28,7 +28,7 @@ export function guarded(pattern: RegExp, needles: readonly string[] | null): Gua
   if (needles.length === 0 || (fold && !needles.every(caseless)))
     throw new Error(`needles of an i pattern must be lower case, ASCII, kana, CJK or Hangul: ${pattern}`);
   const mayMatch = (text: string): boolean => {
-    const folded = fold ? text.toLowerCase() : text;
+    const folded = fold ? lowerCase(text) : text;
     for (const needle of needles) if (folded.includes(needle)) return true;
     return false;
   };
@@ -49,6 +49,18 @@ export function guardAll<K extends string>(
   for (const name of Object.keys(patterns) as K[])
     out[name] = guarded(patterns[name], needles[name]?.split("|") ?? null);
   return out;
+}
+
+// The kind reader asks a dozen patterns about one title or heading in a row: the last text's lower case is kept.
+let lastText = "";
+let lastLower = "";
+
+function lowerCase(text: string): string {
+  if (text !== lastText) {
+    lastLower = text.toLowerCase();
+    lastText = text;
+  }
+  return lastLower;
 }
 
 function caseless(needle: string): boolean {

@@ -16,6 +16,8 @@ export const TITLE_PATTERNS = {
   // `Return handoff: …`, `Return: …`, `Handoff return — …`: a title that announces a return handoff.
   returnTitle: /^(?:handoff\s{1,10})?return(?:\s{1,10}handoff)?\s{0,10}(?:[:—–|-]|$)/i,
   sectionNumber: /^\d{1,3}\.\s+/,
+  // What plainText's rules act on: markup characters, whitespace but a lone inner space. Text without any is plain.
+  notPlain: /[[<#*~`_]|[^\S ]| {2}|^ | $/,
 } as const;
 
 /** Every return title holds `return`: a title without it never compiles the pattern. */
@@ -24,6 +26,14 @@ export const TITLE_SIGNS = guardAll(TITLE_PATTERNS, TITLE_NEEDLES);
 
 /** One line of inline markdown as plain text: links become their text; emphasis, code ticks, tags and `#` go; whitespace collapses. */
 export function plainText(markdown: string): string {
+  // Most headings, labels and titles are plain already: returned as they are, without a copy per rule.
+  return markdown.length <= MAX_INLINE_SCAN && !TITLE_PATTERNS.notPlain.test(markdown)
+    ? markdown
+    : plainTextByRules(markdown);
+}
+
+/** plainText without the shortcut for text that is plain already. */
+export function plainTextByRules(markdown: string): string {
   const text = withoutClosingHashes(
     linkTexts(markdown.slice(0, MAX_INLINE_SCAN))
       .replace(TITLE_PATTERNS.htmlTag, "")

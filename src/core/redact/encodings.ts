@@ -179,7 +179,8 @@ function mapBack(view: View, f: Finding): Finding {
 
 /** Findings of `detectors` in text that only decoding reveals, mapped back to the original text. */
 export function findEncodedSecrets(text: string, detectors: readonly Detector[]): Finding[] {
-  if (!ENCODING_HINT_RE.test(text) && !new RegExp(BASE64_RUN_RE.source).test(text)) return [];
+  const runs = [...text.matchAll(new RegExp(BASE64_RUN_RE.source, "g"))];
+  if (runs.length === 0 && !ENCODING_HINT_RE.test(text)) return [];
   const found: Finding[] = [];
   // Twice: `%252B` is `%2B` once decoded, and `+` the second time (a SAS URL encoded into another URL).
   let view: View | undefined = { text, from: null, to: null };
@@ -189,7 +190,7 @@ export function findEncodedSecrets(text: string, detectors: readonly Detector[])
     const v = view;
     for (const detect of detectors) for (const f of detect(v.text)) found.push(mapBack(v, f));
   }
-  found.push(...findBase64Secrets(text, detectors));
+  found.push(...findBase64Secrets(runs, detectors));
   return found;
 }
 
@@ -198,11 +199,11 @@ export function findEncodedSecrets(text: string, detectors: readonly Detector[])
  * words are scanned together, one per paragraph, so ten thousand words cost one pass of the detectors, not ten
  * thousand.
  */
-function findBase64Secrets(text: string, detectors: readonly Detector[]): Finding[] {
+function findBase64Secrets(words: readonly RegExpExecArray[], detectors: readonly Detector[]): Finding[] {
   const runs: { start: number; end: number; at: number }[] = [];
   const parts: string[] = [];
   let at = 0;
-  for (const m of text.matchAll(new RegExp(BASE64_RUN_RE.source, "g"))) {
+  for (const m of words) {
     if (m[0].length > MAX_BASE64_RUN) continue;
     const decoded = decodeBase64Text(m[0]);
     if (!decoded) continue;

@@ -9,6 +9,9 @@ import { shannonEntropy } from "./entropy.js";
 import type { Detector, Finding } from "./finding.js";
 import { AWS_KEY_ID_RE, AWS_SECRET_CANDIDATE_RE, AZURE_KEY_CANDIDATE_RE, AZURE_KEY_CONTEXT_RE } from "./patterns.js";
 
+/** What every AZURE_KEY_CANDIDATE_RE match holds. */
+export const AZURE_KEY_NEEDLE = "==";
+
 const LINES_BEFORE = 2;
 const LINES_AFTER = 3;
 /** A window never reaches further than this from its key id, however long the lines. */
@@ -52,6 +55,8 @@ export const findAwsSecretKeysNearIds: Detector = (text) => {
 /** An 88-character base64 key (`…==`, 64 bytes) with `key`, `storage` or `azure` in the 300 characters before it. */
 export const findAzureStorageKeys: Detector = (text) => {
   const found: Finding[] = [];
+  // Every candidate ends in `==`: text without one is not scanned (the scan tries every word start).
+  if (!text.includes(AZURE_KEY_NEEDLE)) return found;
   for (const m of text.matchAll(new RegExp(AZURE_KEY_CANDIDATE_RE.source, AZURE_KEY_CANDIDATE_RE.flags))) {
     if (!AZURE_KEY_CONTEXT_RE.test(text.slice(Math.max(0, m.index - 300), m.index))) continue;
     if (isSecretShaped(m[0])) found.push({ start: m.index, end: m.index + m[0].length, kind: "azure-storage-key" });

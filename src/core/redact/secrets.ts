@@ -23,6 +23,9 @@ import {
   URL_CREDENTIALS_RE,
 } from "./patterns.js";
 
+/** What every URL_CREDENTIALS_RE match holds. */
+export const URL_CREDENTIALS_NEEDLE = "://";
+
 /** Whole-match findings of a global regex. A fresh copy keeps `lastIndex` state local. */
 export function matchAllFindings(text: string, regex: RegExp, kind: string): Finding[] {
   return [...text.matchAll(new RegExp(regex.source, regex.flags))].map((m) => ({
@@ -51,8 +54,10 @@ export const findJwts: Detector = (text) => matchAllFindings(text, JWT_RE, "jwt"
  * `redis://:secret@…` and `https://a:b@…` are examples, not credentials: a password of three characters or fewer,
  * or one that is a placeholder word, is left.
  */
-export const findUrlCredentials: Detector = (text) =>
-  groupFindings(text, URL_CREDENTIALS_RE, 2, "url-credentials").filter((f) => {
+export const findUrlCredentials: Detector = (text) => {
+  // Every match holds `://`: text without one is not scanned (the pattern is tried at every word start).
+  if (!text.includes(URL_CREDENTIALS_NEEDLE)) return [];
+  return groupFindings(text, URL_CREDENTIALS_RE, 2, "url-credentials").filter((f) => {
     const password = text.slice(f.start, f.end).replace(/^[^:]*:/, "");
     return !(
       password.length <= 3 ||
@@ -61,6 +66,7 @@ export const findUrlCredentials: Detector = (text) =>
       isExampleValue(password)
     );
   });
+};
 
 /**
  * `Bearer`/`Basic`/`token` values. After an `Authorization` header (or curl's `-H`) on the same

@@ -1,4 +1,4 @@
-import{a,c as f}from"./chunk-CVLELP36.js";import{a as r}from"./chunk-3TKICF7E.js";var s=".github/handoff.yml";function g(n){return n.length===0?"(top level)":n.map(o=>typeof o=="number"?`[${o}]`:String(o)).join(".").replace(/\.\[/g,"[")}r(g,"formatPath");function c(n){return n.issues.map(o=>`\`${g(o.path)}\`: ${o.message}`)}r(c,"describeConfigIssues");function m(n){let o=a.safeParse(n??{});if(o.success)return{ok:!0,config:o.data};let e=c(o.error);return{ok:!1,message:`\`${s}\` is not valid, so nothing was done:
+import{a,c as f}from"./chunk-PMQ7LFDY.js";import{a as r}from"./chunk-3TKICF7E.js";var s=".github/handoff.yml";function g(n){return n.length===0?"(top level)":n.map(o=>typeof o=="number"?`[${o}]`:String(o)).join(".").replace(/\.\[/g,"[")}r(g,"formatPath");function c(n){return n.issues.map(o=>`\`${g(o.path)}\`: ${o.message}`)}r(c,"describeConfigIssues");function m(n){let o=a.safeParse(n??{});if(o.success)return{ok:!0,config:o.data};let e=c(o.error);return{ok:!1,message:`\`${s}\` is not valid, so nothing was done:
 ${e.map(t=>`- ${t}`).join(`
 `)}
 
