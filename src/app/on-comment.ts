@@ -7,6 +7,7 @@ import { identityOf } from "../flows/identity.js";
 import { commentName, decideComment, handleComment } from "../flows/on-comment.js";
 import { readConfig } from "./config.js";
 import type { AppDeps } from "./deps.js";
+import { stepsAtDebug } from "./log.js";
 
 type CommentContext = Context<"issue_comment.created" | "issue_comment.edited" | "issue_comment.deleted">;
 
@@ -26,7 +27,7 @@ export function onComment(deps: AppDeps) {
         gh: context.octokit,
         identity: await identity(),
         loadConfig: () => readConfig(context),
-        log: context.log,
+        log: stepsAtDebug(context.log),
         ...(deps.now ? { now: deps.now } : {}),
       };
       const result = await handleComment(ctx, event, decision);

@@ -7,6 +7,7 @@ import { handlePush } from "../flows/on-push.js";
 import { pushRelevance } from "../flows/push-changes.js";
 import { readConfig } from "./config.js";
 import type { AppDeps } from "./deps.js";
+import { stepsAtDebug } from "./log.js";
 
 export function onPush(deps: AppDeps) {
   return async (context: Context<"push">): Promise<void> => {
@@ -21,7 +22,7 @@ export function onPush(deps: AppDeps) {
         gh: context.octokit,
         identity: identityOf(await deps.botLogin()),
         loadConfig: () => readConfig(context),
-        log: context.log,
+        log: stepsAtDebug(context.log),
       };
       const result = await handlePush(ctx, push);
       if (result.failure) context.log.error(result.summary);

@@ -44,6 +44,12 @@ export interface SourceComment {
 
 export type CommentOutcome = "filed" | "updated" | "unchanged" | "previewed" | "denied" | "usage" | "invalid" | "busy";
 
+/** The outcome, and the issue filed, updated or found unchanged: what the shell's one log line names. */
+export interface FileResult {
+  outcome: CommentOutcome;
+  issue?: { number: number; html_url: string };
+}
+
 function repoName(repo: RepoRef): string {
   return `${repo.owner}/${repo.repo}`;
 }
@@ -77,7 +83,7 @@ export async function fileFromComment(
   ctx: FlowContext,
   comment: SourceComment,
   command: HandoffCommand,
-): Promise<CommentOutcome> {
+): Promise<FileResult> {
   const ref: CommentRef = { ...comment.repo, comment_id: comment.id };
   const name = `comment ${comment.id} on ${repoName(comment.repo)}#${comment.thread.number}`;
   const now = ctx.now?.() ?? Date.now();
@@ -100,7 +106,7 @@ export async function fileFromComment(
       ctx.log.info(
         `${name}: another delivery started ${Math.round(lock.ageMs / 1000)}s ago and has not filed yet; leaving it to that one`,
       );
-      return "busy";
+      return { outcome: "busy" };
     }
     if (lock.state === "stale")
       ctx.log.info(`${name}: taking over from a delivery that started ${Math.round(lock.ageMs / 1000)}s ago`);
@@ -130,13 +136,13 @@ export async function fileFromComment(
         `Not filed: filing a handoff needs \`${ctx.config.minimum_permission}\` permission on this repository, and \`${comment.author}\` has \`${permission}\`.`,
       );
       await release("failure");
-      return "denied";
+      return { outcome: "denied" };
     }
     if (command.document === "") {
       ctx.log.info(`${name}: /handoff without a document; replying with usage`);
       await reply(ctx, comment, "", USAGE);
       await release("failure");
-      return "usage";
+      return { outcome: "usage" };
     }
 
     // 3. prepare
@@ -160,7 +166,7 @@ export async function fileFromComment(
         "Not filed: the document could not be checked for secrets safely, so nothing was posted. Shorten it or split it, and try again.",
       );
       await release("failure");
-      return "invalid";
+      return { outcome: "invalid" };
     }
     if (prepared.errors.length > 0) {
       ctx.log.info(`${name}: the document has ${prepared.errors.length} error(s); not filing`);
@@ -172,7 +178,7 @@ export async function fileFromComment(
         `Not filed: the document has errors (lines counted from the line after \`/handoff\`).\n\n${lines}`,
       );
       await release("failure");
-      return "invalid";
+      return { outcome: "invalid" };
     }
 
     if (command.dryRun || ctx.config.dry_run) {
@@ -185,7 +191,7 @@ export async function fileFromComment(
         `Dry run: nothing was filed. This is the issue that would be.\n\n${preview}\n\n${redactionLine(prepared.redactions)}`,
       );
       await release(null);
-      return "previewed";
+      return { outcome: "previewed" };
     }
 
     // 4. find
@@ -234,7 +240,7 @@ export async function fileFromComment(
     // Also when unchanged: a delivery that filed but failed before its 🚀 (a 5xx on the reply) is completed by
     // a redelivery that finds the issue unchanged, and only that redelivery can still say so. 200 when present.
     await reactOutcome(ctx.gh, ref, "success");
-    return outcome;
+    return { outcome, issue };
   } catch (error) {
     // Best effort: the original error is what matters, in the log and to Probot. The person who wrote the
     // comment sees one reply (upserted: a later success replaces it) besides the 😕, not only a log line.

@@ -39,8 +39,8 @@ export async function handleComment(
     author: event.comment.user?.login ?? "",
     thread: { number: event.issue.number, isPullRequest: event.issue.isPullRequest },
   };
-  const outcome = await fileFromComment(flow, source, decision.command);
-  return { summary: `${name}: ${outcome}` };
+  const { outcome, issue } = await fileFromComment(flow, source, decision.command);
+  return { summary: `${name}: ${outcome}${issue ? ` #${issue.number} (${issue.html_url})` : ""}` };
 }
 
 /** The reply naming what is wrong with `.github/handoff.yml`, then 😕 on the comment. */
