@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { renderConfigDocs } from "../src/config/docs.js";
 import { loadConfig, parseConfig } from "../src/config/load.js";
-import { DEFAULT_CONFIG, isHandoffPath, normalizeDirectory } from "../src/config/schema.js";
+import { configSchema, DEFAULT_CONFIG, isHandoffPath, normalizeDirectory } from "../src/config/schema.js";
 
 describe("configuration", () => {
   it("uses every default when there is no file", () => {
@@ -14,6 +14,19 @@ describe("configuration", () => {
       link_sub_issues: true,
       dry_run: false,
     });
+  });
+
+  it("shares one default configuration between deliveries without a file, frozen all the way down", () => {
+    const first = parseConfig(null);
+    expect(parseConfig(undefined)).toBe(first);
+    expect(first).toEqual({ ok: true, config: configSchema.parse({}) });
+    // A delivery that changed it would change it for every later repository without a file: it cannot.
+    const config = first.ok ? first.config : DEFAULT_CONFIG;
+    expect(() => config.labels.push("leaked")).toThrow(TypeError);
+    expect(() => config.redact.extra_patterns.push({ kind: "x", pattern: "x" })).toThrow(TypeError);
+    expect(() => Object.assign(config.agents, { leaked: "x" })).toThrow(TypeError);
+    expect(() => Object.assign(config, { dry_run: true })).toThrow(TypeError);
+    expect(parseConfig(null)).toEqual({ ok: true, config: configSchema.parse({}) });
   });
 
   it("names the file and the setting of a mistake", () => {

@@ -2,7 +2,7 @@
 // follows `_extends` and the organisation's `.github` repository; the Action reads a local file), so the
 // loader takes a function; what it decides is the same for both.
 import type * as z from "../core/zod.js";
-import { configSchema, type HandoffConfig } from "./schema.js";
+import { configSchema, DEFAULT_CONFIG, type HandoffConfig } from "./schema.js";
 
 export const CONFIG_PATH = ".github/handoff.yml";
 
@@ -21,9 +21,13 @@ export function describeConfigIssues(error: z.core.$ZodError): string[] {
   return error.issues.map((issue) => `\`${formatPath(issue.path)}\`: ${issue.message}`);
 }
 
+/** No file: every default, parsed once per process (the same answer for every repository without one). */
+const NO_FILE: ConfigResult = Object.freeze({ ok: true, config: DEFAULT_CONFIG });
+
 /** Validates an already-read value (`null`/`undefined` = no file: every default). */
 export function parseConfig(raw: unknown): ConfigResult {
-  const result = configSchema.safeParse(raw ?? {});
+  if (raw === null || raw === undefined) return NO_FILE;
+  const result = configSchema.safeParse(raw);
   if (result.success) return { ok: true, config: result.data };
   const lines = describeConfigIssues(result.error);
   return {

@@ -61,8 +61,16 @@ export const CONFIG_DESCRIPTIONS: Readonly<Record<string, string>> = {
 
 export type HandoffConfig = z.infer<typeof configSchema>;
 
-/** The configuration of a repository without `.github/handoff.yml`. */
-export const DEFAULT_CONFIG: HandoffConfig = Object.freeze(configSchema.parse({})) as HandoffConfig;
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) for (const inner of Object.values(value)) deepFreeze(inner);
+  return Object.freeze(value);
+}
+
+/**
+ * The configuration of a repository without `.github/handoff.yml`. Deep-frozen: it is one object, shared by every
+ * delivery in the process that finds no file (src/config/load.ts), and nothing may change it for the next one.
+ */
+export const DEFAULT_CONFIG: HandoffConfig = deepFreeze(configSchema.parse({}));
 
 /** `.handoffs`, `./.handoffs/` and `/.handoffs` all mean `.handoffs/`. */
 export function normalizeDirectory(directory: string): string {

@@ -92,20 +92,30 @@ function parseMarkerJson(json: string): HandoffMarker | null {
   return result.success ? result.data : null;
 }
 
-/** Every valid v1 marker in the text, in order. Malformed markers and other versions are skipped. */
-export function findMarkers(text: string): HandoffMarker[] {
+/** Valid v1 markers in the text, in order; with `firstOnly`, the search stops at the first one. */
+function scanMarkers(text: string, firstOnly: boolean): HandoffMarker[] {
   const found: HandoffMarker[] = [];
   for (const match of text.matchAll(MARKER_PATTERN)) {
     if (match[1] !== "1" || match[2] === undefined) continue;
     const marker = parseMarkerJson(match[2]);
-    if (marker) found.push(marker);
+    if (!marker) continue;
+    found.push(marker);
+    if (firstOnly) break;
   }
   return found;
 }
 
-/** The first valid v1 marker in the text, or null. We always write ours first, so this is ours when the author is us. */
+/** Every valid v1 marker in the text, in order. Malformed markers and other versions are skipped. */
+export function findMarkers(text: string): HandoffMarker[] {
+  return scanMarkers(text, false);
+}
+
+/**
+ * The first valid v1 marker in the text, or null. We always write ours first, so this is ours when the author is us.
+ * The search stops there: the rest of the body (a whole document, which may quote markers) is neither searched nor parsed.
+ */
 export function findMarker(text: string): HandoffMarker | null {
-  return findMarkers(text)[0] ?? null;
+  return scanMarkers(text, true)[0] ?? null;
 }
 
 /** sha256 of the text, hex: the content identity an update compares. */

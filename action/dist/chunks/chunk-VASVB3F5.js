@@ -1,6 +1,0 @@
-import{a,c as f}from"./chunk-PMQ7LFDY.js";import{a as r}from"./chunk-3TKICF7E.js";var s=".github/handoff.yml";function g(n){return n.length===0?"(top level)":n.map(o=>typeof o=="number"?`[${o}]`:String(o)).join(".").replace(/\.\[/g,"[")}r(g,"formatPath");function c(n){return n.issues.map(o=>`\`${g(o.path)}\`: ${o.message}`)}r(c,"describeConfigIssues");function m(n){let o=a.safeParse(n??{});if(o.success)return{ok:!0,config:o.data};let e=c(o.error);return{ok:!1,message:`\`${s}\` is not valid, so nothing was done:
-${e.map(t=>`- ${t}`).join(`
-`)}
-
-See docs/configuration.md for every setting.`}}r(m,"parseConfig");async function u(n){let o;try{o=await n()}catch(e){if(typeof e.status=="number")throw e;let i=e instanceof Error?e.message.split(`
-`)[0]:String(e);return{ok:!1,message:`\`${s}\` could not be read as YAML, so nothing was done: ${i}`}}return m(o)}r(u,"loadConfig");function p(n,o,e){return u(async()=>{let t=await f(n,o,s,e);if(!t.ok)return null;let{parse:i}=await import("./yaml-2M4VNAGM.js");return i(t.text)})}r(p,"readActionConfig");async function k(n,o,e){let t=await p(n,o,e);if(!t.ok)throw new Error(t.message.replace(/\n+/g," "));return t.config}r(k,"requireActionConfig");export{p as a,k as b};
