@@ -23,7 +23,7 @@ describe("configuration", () => {
     // A delivery that changed it would change it for every later repository without a file: it cannot.
     const config = first.ok ? first.config : DEFAULT_CONFIG;
     expect(() => config.labels.push("leaked")).toThrow(TypeError);
-    expect(() => config.redact.extra_patterns.push({ kind: "x", pattern: "x" })).toThrow(TypeError);
+    expect(() => (config.redact.extra_patterns as unknown[]).push({ kind: "x", pattern: "x" })).toThrow(TypeError);
     expect(() => Object.assign(config.agents, { leaked: "x" })).toThrow(TypeError);
     expect(() => Object.assign(config, { dry_run: true })).toThrow(TypeError);
     expect(parseConfig(null)).toEqual({ ok: true, config: configSchema.parse({}) });
