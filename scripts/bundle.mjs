@@ -27,7 +27,7 @@ import * as esbuild from "esbuild";
 const root = resolve(fileURLToPath(new URL(".", import.meta.url)), "..");
 const outdir = resolve(root, "action/dist");
 /**
- * The bundle's size budget, issue #15's 0.8 MB (800,000 bytes); action/dist is 795,601 bytes. It was 1.9 MB before
+ * The bundle's size budget, issue #15's 0.8 MB (800,000 bytes); action/dist is 796,515 bytes. It was 1.9 MB before
  * node-forge was left out, zod imported as a namespace, identifiers minified, `octokit.rest.*`'s route table dropped
  * and entities bundled once; then zod/mini took classic zod's place (src/core/zod.ts: zod 105 -> 39 KB), the schema
  * descriptions moved beside the schemas (only docs and the JSON Schema read them), and the banner and the require
@@ -122,23 +122,35 @@ const shims = {
 };
 
 /**
- * `entities` once, not twice (24 KB): markdown-it's copy (v8) is replaced by parse5's (v9), in the bundle only.
- * markdown-it imports nothing from it but `decodeHTMLStrict`, which gives the same answer in both for every named
- * entity and the strings around them (test/action-bundle-entities.test.ts).
+ * parse5 (with `entities`, its decoder) is a file of its own, chunks/html.cjs, read from disk only when a run needs it:
+ * the sanitiser builds the DOM of markdown without raw HTML itself (core/visible-html.ts), and markdown-it decodes
+ * with `entities` only the `&name;` references a document holds. Compiled with the text pipeline, they cost every
+ * pickup their compile. Every import of either becomes a stand-in that `require`s that file on first call.
+ *
+ * `entities` is there once, not twice (24 KB): markdown-it's copy (v8) is replaced by parse5's (v9). markdown-it
+ * imports nothing from it but `decodeHTMLStrict`, which gives the same answer in both for every named entity and the
+ * strings around them (test/action-bundle-entities.test.ts).
  * @type {esbuild.Plugin}
  */
-const oneEntities = {
-  name: "handoff-one-entities",
+const lazyHtml = {
+  name: "handoff-lazy-html",
   setup(build) {
-    build.onResolve({ filter: /^entities$/ }, async (args) => {
-      if (!/[\\/]node_modules[\\/]markdown-it[\\/]/.test(args.importer)) return undefined;
-      const parse5 = await build.resolve("parse5", { kind: "import-statement", resolveDir: root });
-      const entities = await build.resolve("entities", { kind: args.kind, resolveDir: dirname(parse5.path) });
-      if (entities.errors.length > 0) return { errors: entities.errors };
-      return { path: entities.path };
-    });
+    build.onResolve({ filter: /^(parse5|entities)$/ }, () => ({ path: "html", namespace: HTML_NAMESPACE }));
+    build.onLoad({ filter: /.*/, namespace: HTML_NAMESPACE }, () => ({
+      contents: [
+        'import { createRequire } from "node:module";',
+        `let loaded;\nconst load = () => (loaded ??= createRequire(import.meta.url)("./${HTML_FILE}"));`,
+        ...HTML_FUNCTIONS.map((name) => `export const ${name} = (...args) => load().${name}(...args);`),
+      ].join("\n"),
+      loader: "js",
+    }));
   },
 };
+
+const HTML_NAMESPACE = "handoff-lazy-html";
+const HTML_FILE = "html.cjs";
+/** What the bundle takes from parse5 and entities: importing any other name fails the build. */
+const HTML_FUNCTIONS = ["parseFragment", "decodeHTMLStrict"];
 
 /**
  * Four of Node's own modules are loaded with `require`, not imported as ES modules: importing a builtin as an ES
@@ -242,6 +254,36 @@ async function buildYaml(metafile) {
   });
 }
 
+/**
+ * parse5 and its own `entities` (v9), bundled into chunks/html.cjs like yaml.cjs: minified, without `keepNames`.
+ * parse5 and entities read no function's name; our frames around them keep theirs.
+ */
+async function buildHtml(metafile) {
+  const parse5 = createRequire(resolve(root, "package.json")).resolve("parse5");
+  const entities = createRequire(parse5).resolve("entities");
+  return esbuild.build({
+    metafile,
+    absWorkingDir: root,
+    stdin: {
+      contents: `export { parseFragment } from ${JSON.stringify(parse5)};\nexport { decodeHTMLStrict } from ${JSON.stringify(entities)};`,
+      resolveDir: root,
+      sourcefile: "html.js",
+    },
+    outfile: resolve(outdir, "chunks", HTML_FILE),
+    bundle: true,
+    write: false,
+    platform: "node",
+    format: "cjs",
+    target: "node24",
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: true,
+    legalComments: "eof",
+    charset: "utf8",
+    logLevel: "warning",
+  });
+}
+
 const BUILTIN_NAMESPACE = "handoff-builtin";
 const THROUGH_REQUIRE = ["node:fs", "node:http", "node:https", "node:util"];
 /** Builtins loaded on first use, with the functions the bundle takes from them. */
@@ -279,13 +321,14 @@ async function build(options = {}) {
     keepNames: true,
     legalComments: "eof",
     charset: "utf8",
-    plugins: [noProbot, shims, oneEntities, builtinsThroughRequire, lazyYaml],
+    plugins: [noProbot, shims, lazyHtml, builtinsThroughRequire, lazyYaml],
     logLevel: "warning",
   });
   const yaml = await buildYaml(options.metafile ?? false);
+  const html = await buildHtml(options.metafile ?? false);
   const files = new Map(
     await Promise.all(
-      [...result.outputFiles, ...yaml.outputFiles].map(async (output) => {
+      [...result.outputFiles, ...yaml.outputFiles, ...html.outputFiles].map(async (output) => {
         const name = relative(outdir, output.path);
         return /** @type {const} */ ([name, await withHead(name, output.text)]);
       }),
@@ -293,7 +336,11 @@ async function build(options = {}) {
   );
   if (!files.has("index.js")) throw new Error("esbuild produced no action/dist/index.js");
   const metafile = result.metafile &&
-    yaml.metafile && { ...result.metafile, outputs: { ...result.metafile.outputs, ...yaml.metafile.outputs } };
+    yaml.metafile &&
+    html.metafile && {
+      ...result.metafile,
+      outputs: { ...result.metafile.outputs, ...yaml.metafile.outputs, ...html.metafile.outputs },
+    };
   return { files, metafile };
 }
 

@@ -5,7 +5,8 @@
 //   1. ANSI escape sequences go first: they are terminal markup, and their printable tail (`[8m`) is noise. YAML
 //      frontmatter is kept as it is (less invisible characters): our issue body shows it as a YAML block.
 //   2. visible-render.ts: markdown → token stream → HTML → DOM; fence info strings, mermaid `%%` comments and
-//      task markers handled on the tokens; reference definitions and unreferenced footnotes never render.
+//      task markers handled on the tokens; reference definitions and unreferenced footnotes never render. The DOM
+//      is parse5's, or, for the well-formed HTML markdown-it writes, the same tree built by visible-html.ts.
 //   3. visible-markdown.ts + visible-inline.ts: the DOM → markdown, keeping only visible text (comments, hidden
 //      elements, alt text, titles and every attribute but a link's target or an image's source are gone), with
 //      invisible characters removed whether they came raw or as character references (`&#xE0041;`).

@@ -1,5 +1,6 @@
 // Step one of reading a document as GitHub shows it: markdown to the HTML GitHub's renderer would produce, and that
-// HTML to a DOM, through the shared markdown-it (markdown.ts) and a spec-conformant HTML parser (parse5). Which text
+// HTML to a DOM, through the shared markdown-it (markdown.ts) and a spec-conformant HTML parser (parse5, or for the
+// well-formed subset markdown-it writes, visible-html.ts, which builds the tree parse5 would). Which text
 // is visible is then a question about the DOM (visible-markdown.ts), never about the raw markdown: a link title, a
 // reference definition, an unreferenced footnote or a table cell past the header's count simply has no text node.
 //
@@ -13,6 +14,7 @@ import type { Env } from "markdown-it";
 import { parseFragment, type DefaultTreeAdapterTypes } from "parse5";
 import { markdown, type Token } from "./markdown.js";
 import { count, type Counts } from "./sanitize-counts.js";
+import { simpleFragment } from "./visible-html.js";
 
 export type Fragment = DefaultTreeAdapterTypes.DocumentFragment;
 
@@ -68,5 +70,5 @@ export function renderVisibleDom(text: string, removed: Counts): Fragment {
   const unreferenced = Object.values(read.footnotes?.refs ?? {}).filter((index) => index < 0).length;
   if (unreferenced > 0) count(removed, "footnote", unreferenced);
   const html = markdown.renderer.render(tokens, markdown.options, env);
-  return parseFragment(html);
+  return simpleFragment(html) ?? parseFragment(html);
 }

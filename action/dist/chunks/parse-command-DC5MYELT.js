@@ -1,1 +1,0 @@
-import{a,b,c,d}from"./chunk-7SENBS2E.js";import"./chunk-VKKIACFT.js";import"./chunk-QFC2SSEQ.js";import"./chunk-I2PUSWZQ.js";import"./chunk-ZOYNKH2L.js";import"./chunk-NUFRM6SI.js";import"./chunk-NL6YQC7U.js";import"./chunk-3TKICF7E.js";export{d as USAGE,c as looksLikeReturnDocument,b as parseCommand,a as shownLines};

@@ -1,0 +1,1 @@
+import{a,b,c,d}from"./chunk-YWAIQQLO.js";import"./chunk-VKKIACFT.js";import"./chunk-6SWTICD5.js";import"./chunk-I2PUSWZQ.js";import"./chunk-ZOYNKH2L.js";import"./chunk-NUFRM6SI.js";import"./chunk-NL6YQC7U.js";import"./chunk-3TKICF7E.js";export{d as USAGE,c as looksLikeReturnDocument,b as parseCommand,a as shownLines};
