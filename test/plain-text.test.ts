@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { KIND_PATTERNS } from "../src/core/kind-signs.js";
+import { withoutAccents, withoutAccentsByRules } from "../src/core/kind.js";
 import { TITLE_PATTERNS, plainText, plainTextByRules } from "../src/core/title.js";
 
 // plainText returns text that none of its rules would change as it is (TITLE_PATTERNS.notPlain). The shortcut may only
@@ -52,5 +54,29 @@ describe("plainText's shortcut for text that is plain already", () => {
     expect(TITLE_PATTERNS.notPlain.test(long)).toBe(false);
     expect(plainText(long)).toBe(plainTextByRules(long));
     expect(plainText(long).length).toBe(4_095);
+  });
+});
+
+describe("withoutAccents' shortcut for ASCII", () => {
+  // ASCII has no marks to drop and is its own normal form; anything else (a mark, a ligature, the Ångström sign that
+  // NFC turns into Å) takes the rules.
+  const letters = fc
+    .array(fc.constantFrom(..."aZ9 -:#", "é", "e\u0301", "\u212b", "ﬁ", "日", "ß", "\u0308", "ö", "\x7f", "\x80"), {
+      maxLength: 10,
+    })
+    .map((parts) => parts.join(""));
+
+  it("gives what the rules give", () => {
+    fc.assert(
+      fc.property(fc.oneof(letters, fc.string({ maxLength: 12, unit: "binary" })), (text) => {
+        expect(withoutAccents(text)).toBe(withoutAccentsByRules(text));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it("is taken for ASCII headings", () => {
+    const sample = fc.sample(letters, { numRuns: 1_000, seed: 20_261_201 });
+    expect(sample.filter((text) => !KIND_PATTERNS.nonAscii.test(text)).length).toBeGreaterThan(100);
   });
 });

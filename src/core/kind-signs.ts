@@ -82,6 +82,7 @@ export const KIND_PATTERNS = {
   progressTitle:
     /\b(?:progress|progresso|progreso|progression|fortschritt|voortgang|avanzamento)\b|進捗|进度|진행 상황/i,
   latinMarks: /[\u0300-\u036f]/g,
+  nonAscii: /[^\x00-\x7f]/,
   fence: /^\s{0,3}(?:```|~~~)/,
   atxHeading: /^\s{0,3}#{1,6}\s/,
   nonWord: /[^\p{L}\p{N}]+/u,

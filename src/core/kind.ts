@@ -41,7 +41,7 @@ export function readKind(input: KindInput): KindRead {
   if (metaKind !== undefined && KIND_SIGNS.metaHandoff.test(plainText(metaKind)))
     return { kind: "handoff", reason: "metadata line `Kind: handoff`" };
   // Titles are compared without accents: `Revisión completa` is a `revision … completa`.
-  const title = plainText(input.title).normalize("NFD").replace(KIND_PATTERNS.latinMarks, "").normalize("NFC");
+  const title = withoutAccents(plainText(input.title));
   const firstHeading = input.blocks.find((b) => b.kind === "heading" && b.depth === 0);
   if (
     TITLE_SIGNS.returnTitle.test(title) ||
@@ -154,8 +154,7 @@ function checkedSubsection(section: Section): string | null {
   let heading: string | null = null;
   let body: string[] = [];
   let fenced = false;
-  const lines = [...section.text.split("\n", 2_000), "# end"];
-  for (const line of lines) {
+  for (const line of section.text.split("\n", 2_000)) {
     if (KIND_SIGNS.fence.test(line)) fenced = !fenced;
     if (fenced || !KIND_SIGNS.atxHeading.test(line)) {
       body.push(line);
@@ -166,7 +165,8 @@ function checkedSubsection(section: Section): string | null {
     heading = classifyHeading(cleanHeading(text)).canonical === "acceptance" ? text : null;
     body = [];
   }
-  return null;
+  // The section's end closes the last subsection, unless a fence is still open.
+  return !fenced && heading !== null && resultLines(body.join("\n")) >= RESULTS_REPORTED ? heading : null;
 }
 
 function resultLines(text: string): number {
@@ -183,7 +183,12 @@ function plainKey(heading: string): string {
   return normaliseHeading(cleanHeading(heading)).key;
 }
 
-function withoutAccents(text: string): string {
+/** Text without Latin accents; ASCII, which has none and is its own normal form, as it is. */
+export function withoutAccents(text: string): string {
+  return KIND_PATTERNS.nonAscii.test(text) ? withoutAccentsByRules(text) : text;
+}
+
+export function withoutAccentsByRules(text: string): string {
   return text.normalize("NFD").replace(KIND_PATTERNS.latinMarks, "").normalize("NFC");
 }
 

@@ -202,13 +202,14 @@ function renderParts(doc: HandoffDocument, layout: Layout): { body: string; over
     { kind: "body" as const, cut: cutter(body), text: body },
   ].filter((s) => s.text.length > 0 || s.kind === "body");
   const overflowMarker = (part: number): string => renderMarker({ ...layout.marker, role: "overflow", part });
-  const fixedFirst =
-    renderMarker(layout.marker).length + layout.first.length + layout.notice(999).length + layout.footer.length;
-  const fixedNext = overflowMarker(999).length + layout.continued(999, 999).length;
+  const marker = renderMarker(layout.marker);
+  const fixedFirst = marker.length + layout.first.length + layout.notice(999).length + layout.footer.length;
+  // Only a document that overflows needs a continuation's size.
+  const fixedNext = (): number => overflowMarker(999).length + layout.continued(999, 999).length;
   const parts: string[][] = [];
   let s = 0;
   while (s < streams.length) {
-    let room = MAX_BODY_CHARS - HEADROOM - (parts.length === 0 ? fixedFirst : fixedNext);
+    let room = MAX_BODY_CHARS - HEADROOM - (parts.length === 0 ? fixedFirst : fixedNext());
     const regions: string[] = [];
     while (s < streams.length) {
       const stream = streams[s];
@@ -227,7 +228,7 @@ function renderParts(doc: HandoffDocument, layout: Layout): { body: string; over
   const bodies = parts.map((regions, i) => {
     const head =
       i === 0
-        ? `${renderMarker(layout.marker)}\n${layout.first}${total > 0 ? `\n\n${layout.notice(total)}` : ""}`
+        ? `${marker}\n${layout.first}${total > 0 ? `\n\n${layout.notice(total)}` : ""}`
         : `${overflowMarker(i)}\n${layout.continued(i, total)}`;
     return `${head}\n\n${regions.join("\n\n")}${i === 0 ? layout.footer : ""}\n`;
   });

@@ -30,6 +30,9 @@ export function secretlintConfig(): LintConfig {
   };
 }
 
+// Built once: lintSource only reads it, and a rule's options are read-only to the rule.
+const CONFIG = secretlintConfig();
+
 /** Readable kinds for secretlint's rules (and, for rules with several findings, message ids). */
 const KIND_BY_RULE: Readonly<Record<string, string>> = {
   "@secretlint/secretlint-rule-aws#AWSAccessKeyID": "aws-access-key",
@@ -68,7 +71,7 @@ export async function findSecretlintFindings(text: string): Promise<Finding[]> {
   const bom = text.startsWith("\uFEFF") ? 1 : 0;
   const result = await lintSource({
     source: { content: text.slice(bom), filePath: "handoff.md", contentType: "text" },
-    options: { config: secretlintConfig(), noPhysicFilePath: true, maskSecrets: true },
+    options: { config: CONFIG, noPhysicFilePath: true, maskSecrets: true },
   });
   return result.messages.map((message) => {
     const [start, end] = message.range;
