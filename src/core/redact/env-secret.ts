@@ -4,7 +4,7 @@
 // is sensitive (context/gate.ts); the value's shape says whether it is real, so code stays (`password: string`).
 
 import { isSecretValue, nameStrength, type NameStrength } from "./context/gate.js";
-import { BLOCK_SCALAR_RE, NAME_THEN_SEPARATOR_RE, TERNARY_BEFORE_RE } from "./context/patterns.js";
+import { BLOCK_SCALAR_RE, NAME_THEN_SEPARATOR_RE, SEPARATOR_LINE_RE, TERNARY_BEFORE_RE } from "./context/patterns.js";
 import {
   findAttributePairs,
   findCommandLineCredentials,
@@ -25,10 +25,24 @@ const KIND = "env-secret";
 /** A block scalar's lines are read up to this many: a key is a few lines, a megabyte of YAML is not one value. */
 const MAX_BLOCK_LINES = 64;
 
-function findAssignments(text: string): Finding[] {
+/**
+ * `KEY=value` and its kin, everywhere in `text`. A match lies within one line and holds `:` or `=`, so the pattern (which
+ * is tried at every word start) starts only on lines holding one; `skipLines: false` runs it on every line.
+ */
+export function findAssignments(text: string, skipLines = true): Finding[] {
   const found: Finding[] = [];
   const assignment = new RegExp(ASSIGNMENT_RE.source, ASSIGNMENT_RE.flags);
-  for (let m = assignment.exec(text); m; m = assignment.exec(text)) {
+  const nextLine = new RegExp(SEPARATOR_LINE_RE.source, "g");
+  const exec = (): RegExpExecArray | null => {
+    if (skipLines) {
+      nextLine.lastIndex = assignment.lastIndex;
+      const next = nextLine.exec(text);
+      if (!next) return null;
+      if (next[0].length > 1) assignment.lastIndex = next.index + 1;
+    }
+    return assignment.exec(text);
+  };
+  for (let m = exec(); m; m = exec()) {
     const name = m[1] ?? "";
     const strength = nameStrength(name);
     const group = [2, 3, 4, 5].find((g) => m?.[g] !== undefined) ?? 5;

@@ -30,6 +30,9 @@ export const BLOCK_SCALAR_RE = /^[|>][1-9]?[+-]?$/;
 /** A bare value that is a name and its separator (`sessionid=`), so the next assignment starts inside it. */
 export const NAME_THEN_SEPARATOR_RE = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}[=:]=?$/;
 
+/** From where it starts: the next `:` or `=` on its line, else the line break before the next line holding one. */
+export const SEPARATOR_LINE_RE = /[:=]|\n[^\n:=]*[:=]/g;
+
 /** What stands before a name in a ternary's branch: `? `. */
 export const TERNARY_BEFORE_RE = /\?[ \t]*\(?$/;
 
@@ -59,6 +62,7 @@ export const CONTEXT_PATTERNS: readonly { kind: string; regex: RegExp }[] = [
   VALUE_FIELD_RE,
   TERNARY_BEFORE_RE,
   NAME_THEN_SEPARATOR_RE,
+  SEPARATOR_LINE_RE,
   BLOCK_SCALAR_RE,
   CODE_SPAN_RE,
   LABEL_WORD_RE,
