@@ -228,6 +228,23 @@ describe("the kind of a document, from evidence", () => {
     ]);
   });
 
+  it("does not read checks whose results sit in a fence left open at the end of the section", () => {
+    const text = doc(
+      "# Pixel Diff Detection",
+      "",
+      "## 作業内容",
+      "",
+      "### 変更ファイル",
+      "- `LINEInboundWatcher.swift`",
+      "",
+      "### 動作確認",
+      "```",
+      "- Build: 成功",
+      "- Doctor: 6/6 PASS",
+    );
+    expect(kindOf(text)).toEqual(["handoff", "one sign of a return is not enough (a `変更ファイル` section)"]);
+  });
+
   it("does not read the changed files of a session's current state as a report", () => {
     const text = doc(
       "# Session Handoff",
