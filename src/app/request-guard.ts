@@ -1,7 +1,7 @@
 // What every installation client gets before a handler sees it, whichever way the App was started
 // (`probot run` builds Probot's Octokit itself, so this cannot be Octokit options; it is hooks on each
 // delivery's client, which Probot creates afresh per event):
-// - a per-attempt timeout on every request (src/github/request-timeout.ts);
+// - a per-attempt timeout on every request (src/github/scoped-timeout.ts);
 // - secondary rate limits honoured. Probot's own throttle options answer a secondary limit by logging and
 //   giving up (`onSecondaryRateLimit` returns nothing), and the retry plugin never retries a 403, so one
 //   "You have exceeded a secondary rate limit" failed the whole delivery. GitHub asks clients to wait
@@ -11,6 +11,7 @@ import type { ProbotOctokit } from "probot";
 import { statusOf } from "../github/client.js";
 import { expandRouteInPlace } from "../github/literal-route.js";
 import { fetchWithTimeout, REQUEST_TIMEOUT_MS } from "../github/request-timeout.js";
+import { scopedFetchWithTimeout } from "../github/scoped-timeout.js";
 
 type AppOctokit = InstanceType<typeof ProbotOctokit>;
 
@@ -52,19 +53,26 @@ export function guardRequests<T extends Pick<AppOctokit, "hook" | "log">>(
   // literal path and the bounded fetch. (Each hook layer costs every request a few promise turns.)
   octokit.hook.wrap("request", async (request, endpoint) => {
     expandRouteInPlace(endpoint);
-    endpoint.request = {
-      ...endpoint.request,
-      fetch: fetchWithTimeout(timeoutMs, endpoint.request?.fetch ?? globalThis.fetch),
-    };
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await request(endpoint);
-      } catch (error) {
-        const seconds = attempt < SECONDARY_LIMIT_RETRIES ? secondaryRetryAfter(error) : null;
-        if (seconds === null) throw error;
-        octokit.log.warn(`secondary rate limit on ${endpoint.method} ${endpoint.url}; retrying in ${seconds} s`);
-        await new Promise((resolve) => setTimeout(resolve, seconds * base));
+    const inner = endpoint.request?.fetch ?? globalThis.fetch;
+    // Timers cleared when the request is over (scoped-timeout.ts), unless Octokit is to hand back an unread body.
+    const bounded =
+      endpoint.request?.parseSuccessResponseBody === false
+        ? { fetch: fetchWithTimeout(timeoutMs, inner), end: () => undefined }
+        : scopedFetchWithTimeout(timeoutMs, inner);
+    endpoint.request = { ...endpoint.request, fetch: bounded.fetch };
+    try {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await request(endpoint);
+        } catch (error) {
+          const seconds = attempt < SECONDARY_LIMIT_RETRIES ? secondaryRetryAfter(error) : null;
+          if (seconds === null) throw error;
+          octokit.log.warn(`secondary rate limit on ${endpoint.method} ${endpoint.url}; retrying in ${seconds} s`);
+          await new Promise((resolve) => setTimeout(resolve, seconds * base));
+        }
       }
+    } finally {
+      bounded.end();
     }
   });
   return octokit;

@@ -7,11 +7,11 @@
 
 export const REQUEST_TIMEOUT_MS = 30_000;
 
-const BOUNDED = Symbol.for("handoff.request-timeout");
+export const BOUNDED = Symbol.for("handoff.request-timeout");
 
 type Fetch = typeof globalThis.fetch;
 
-function describe(input: Parameters<Fetch>[0], init: Parameters<Fetch>[1]): string {
+export function describeRequest(input: Parameters<Fetch>[0], init: Parameters<Fetch>[1]): string {
   const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
   const method = init?.method ?? (typeof input === "object" && "method" in input ? input.method : "GET");
   return `${method.toUpperCase()} ${url.replace(/\?.*$/, "")}`;
@@ -28,7 +28,9 @@ export function fetchWithTimeout(ms: number = REQUEST_TIMEOUT_MS, inner: Fetch =
     } catch (error) {
       // Only our own timer becomes a timeout message; a caller's abort stays what it was.
       if (timeout.aborted && !init?.signal?.aborted) {
-        throw new Error(`GitHub did not answer ${describe(input, init)} within ${ms / 1000} s`, { cause: error });
+        throw new Error(`GitHub did not answer ${describeRequest(input, init)} within ${ms / 1000} s`, {
+          cause: error,
+        });
       }
       throw error;
     }
