@@ -1,14 +1,15 @@
 // The events the flows act on, parsed with zod from a webhook payload (the App's, or the event file the Action's
 // runner writes: the same JSON) into shapes that belong to no shell. Only what a flow reads is kept: the payload's
 // objects are parsed without their other keys (a comment payload carries the whole repository, issue and sender,
-// and copying every key cost more than the rest of the parse); the users and labels handed on keep theirs.
+// and copying every key cost more than the rest of the parse). The users and labels handed on keep only what is read
+// of them too (`login` and `type`; `name`), checked exactly as before: a payload refused then is refused now.
 import * as z from "../core/zod.js";
 import type { RepoRef } from "../github/client.js";
 import type { CommentAuthor } from "../github/comments.js";
 import type { PushData } from "./push-changes.js";
 
-const User = z.looseObject({ login: z.string(), type: z.optional(z.string()) });
-const Label = z.union([z.string(), z.looseObject({ name: z.nullish(z.string()) })]);
+const User = z.object({ login: z.string(), type: z.optional(z.string()) });
+const Label = z.union([z.string(), z.object({ name: z.nullish(z.string()) })]);
 const Repository = z.object({
   name: z.string(),
   full_name: z.string(),
