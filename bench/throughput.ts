@@ -203,7 +203,7 @@ export async function throughput(options: { rounds: number; deliveries: number }
           `CPU ${timesSpread(cpuRatio)}, ${aboveText} above the ${ms(cpu.bare)} floor (${ms(cpu.ours)} per delivery); wall ${times(wallRatio)} (${rate.ours.toFixed(1)} vs ${rate.bare.toFixed(1)} deliveries/s)` +
           (pass
             ? ""
-            : `: the ${ms(cpu.ours - cpu.bare)} above the floor is our own work per delivery; redact → parse → render of the document takes ${ms(r.prepareMs)} measured alone, and about twice that inside the App, where it runs cold between requests (a second call in a row there costs what it does alone; the collector's share per delivery is close to the floor's); the rest is the App around it (three info log lines through Probot's pretty printer, parsing the event, the command and the configuration, finding markers, the request guard, paginated lists), which the bench does not split`),
+            : `: the ${ms(cpu.ours - cpu.bare)} above the floor is our own work per delivery; redact → parse → render of the document takes ${ms(r.prepareMs)} measured alone, and about twice that inside the App, where it runs cold between requests (a second call in a row there costs what it does alone; the collector's share per delivery is close to the floor's); the rest is the App around it (its one info log line through Probot's pretty printer, parsing the event and the command, reading the configuration through Probot, finding markers, the request guard, paginated lists), which the bench does not split`),
       });
     } else {
       findings.push(
