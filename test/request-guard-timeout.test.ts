@@ -1,7 +1,7 @@
 // The App's per-attempt bound (src/github/scoped-timeout.ts through src/app/request-guard.ts): a request that never
 // answers, or whose body stalls after the headers, is cut off at the bound; a request that finished leaves no timer
 // behind to abort it later.
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Octokit } from "@octokit/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ const BOUND_MS = 100;
 
 let server: Server;
 let baseUrl: string;
-let answer: (url: string, res: import("node:http").ServerResponse) => void;
+let answer: (url: string, res: ServerResponse) => void;
 
 beforeEach(async () => {
   server = createServer((req, res) => answer(req.url ?? "", res));
@@ -34,7 +34,8 @@ function guarded(signals: AbortSignal[] = []) {
       },
     },
   });
-  return guardRequests(octokit as unknown as Parameters<typeof guardRequests>[0], { timeoutMs: BOUND_MS });
+  guardRequests(octokit as unknown as Parameters<typeof guardRequests>[0], { timeoutMs: BOUND_MS });
+  return octokit;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
