@@ -22,7 +22,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Probot } from "probot";
 import { MemoryLedger, type DeliveryLedger } from "./deliveries.js";
 import { answer, BodyTooLarge, header, readBody, refuseUnread } from "./http.js";
-import { verifySignature } from "./verify.js";
+import { verifiedText } from "./verify.js";
 
 export type WebhookEvent = Parameters<Probot["receive"]>[0];
 
@@ -136,7 +136,8 @@ export function createHandoffMiddleware(
       if (error instanceof BodyTooLarge) return refuse(413, `Payload larger than ${maxBody} bytes.`);
       return "refused"; // the client went away mid-body: nobody is left to answer
     }
-    if (!(await verifySignature(body, signature, secrets()))) {
+    const text = await verifiedText(body, signature, secrets());
+    if (text === null) {
       log.warn({ id, event: name }, "webhook refused: signature matches no configured secret");
       return say("refused", 401, "Signature does not match.");
     }
@@ -145,7 +146,7 @@ export function createHandoffMiddleware(
     }
     let payload: unknown;
     try {
-      payload = JSON.parse(body.toString("utf8"));
+      payload = JSON.parse(text);
     } catch {
       return say("refused", 400, "The body is not JSON.");
     }

@@ -10,23 +10,24 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const SIGNATURE_PATTERN = /^sha256=[0-9a-f]{64}$/;
 
 /**
- * Whether `signature` is a valid `sha256=` HMAC of `body` under any of `secrets`. Pure; never throws.
- * The library hashes a string, so the body must decode to UTF-8 losslessly: GitHub only sends UTF-8 JSON, and
- * refusing anything else keeps two different byte strings from sharing one signature.
+ * The body as text when `signature` is a valid `sha256=` HMAC of it under any of `secrets`; else null. Pure; never
+ * throws. The library hashes a string, so the body must decode to UTF-8 losslessly: GitHub only sends UTF-8 JSON,
+ * and refusing anything else keeps two different byte strings from sharing one signature. The text is what the
+ * caller parses: the body is decoded once.
  */
-export async function verifySignature(
+export async function verifiedText(
   body: Uint8Array,
   signature: string | undefined,
   secrets: readonly string[],
-): Promise<boolean> {
+): Promise<string | null> {
   const [newest, ...older] = secrets.filter((secret) => secret !== "");
   if (newest === undefined || signature === undefined || !SIGNATURE_PATTERN.test(signature) || body.length === 0)
-    return false;
+    return null;
   let text: string;
   try {
     text = UTF8.decode(body);
   } catch {
-    return false;
+    return null;
   }
-  return (await verifyWithFallback(newest, text, signature, older)) === true;
+  return (await verifyWithFallback(newest, text, signature, older)) === true ? text : null;
 }
