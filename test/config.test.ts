@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { renderConfigDocs } from "../src/config/docs.js";
 import { loadConfig, parseConfig } from "../src/config/load.js";
+import { parseConfigOnce } from "../src/config/parsed-cache.js";
 import { configSchema, DEFAULT_CONFIG, isHandoffPath, normalizeDirectory } from "../src/config/schema.js";
 
 describe("configuration", () => {
@@ -27,6 +28,30 @@ describe("configuration", () => {
     expect(() => Object.assign(config.agents, { leaked: "x" })).toThrow(TypeError);
     expect(() => Object.assign(config, { dry_run: true })).toThrow(TypeError);
     expect(parseConfig(null)).toEqual({ ok: true, config: configSchema.parse({}) });
+  });
+
+  it("validates a content once per process: the same content read again gets the same frozen result", () => {
+    const raw = { labels: ["team-a"], redact: { extra_patterns: [{ kind: "customer-id", pattern: "CUST-[0-9]{6}" }] } };
+    const first = parseConfigOnce(raw);
+    expect(first.ok).toBe(true);
+    expect(parseConfigOnce(structuredClone(raw))).toBe(first);
+    const config = first.ok ? first.config : DEFAULT_CONFIG;
+    expect(() => config.labels.push("leaked")).toThrow(TypeError);
+    expect(Object.isFrozen(config.redact.extra_patterns[0])).toBe(true);
+    // Other content, another result: a setting changed is read as changed.
+    expect(parseConfigOnce({ ...raw, labels: ["team-b"] })).toMatchObject({ ok: true, config: { labels: ["team-b"] } });
+  });
+
+  it("never mistakes one content for another that JSON writes the same way (undefined, Infinity)", () => {
+    expect(parseConfigOnce({}).ok).toBe(true);
+    expect(parseConfigOnce({ lables: undefined })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("lables"),
+    });
+    expect(parseConfigOnce({ labels: [null] })).toMatchObject({ message: expect.stringContaining("received null") });
+    expect(parseConfigOnce({ labels: [Infinity] })).toMatchObject({
+      message: expect.stringContaining("received Infinity"),
+    });
   });
 
   it("names the file and the setting of a mistake", () => {

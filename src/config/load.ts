@@ -36,8 +36,14 @@ export function parseConfig(raw: unknown): ConfigResult {
   };
 }
 
-/** Reads with the shell's reader and validates; a file that is not YAML is reported like any other mistake. */
-export async function loadConfig(read: () => Promise<unknown>): Promise<ConfigResult> {
+/**
+ * Reads with the shell's reader and validates (with `parse`: the App's keeps results, src/config/parsed-cache.ts);
+ * a file that is not YAML is reported like any other mistake.
+ */
+export async function loadConfig(
+  read: () => Promise<unknown>,
+  parse: (raw: unknown) => ConfigResult = parseConfig,
+): Promise<ConfigResult> {
   let raw: unknown;
   try {
     raw = await read();
@@ -48,5 +54,5 @@ export async function loadConfig(read: () => Promise<unknown>): Promise<ConfigRe
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     return { ok: false, message: `\`${CONFIG_PATH}\` could not be read as YAML, so nothing was done: ${reason}` };
   }
-  return parseConfig(raw);
+  return parse(raw);
 }

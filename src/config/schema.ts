@@ -61,7 +61,8 @@ export const CONFIG_DESCRIPTIONS: Readonly<Record<string, string>> = {
 
 export type HandoffConfig = z.infer<typeof configSchema>;
 
-function deepFreeze<T>(value: T): T {
+/** Freezes the value and everything in it: for what one process shares between deliveries. */
+export function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null) for (const inner of Object.values(value)) deepFreeze(inner);
   return Object.freeze(value);
 }

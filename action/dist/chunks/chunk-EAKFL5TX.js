@@ -1,6 +1,0 @@
-import{a as f,b as a,d as u}from"./chunk-2JY4X5L6.js";import{a as r}from"./chunk-3TKICF7E.js";var s=".github/handoff.yml";function c(n){return n.length===0?"(top level)":n.map(o=>typeof o=="number"?`[${o}]`:String(o)).join(".").replace(/\.\[/g,"[")}r(c,"formatPath");function m(n){return n.issues.map(o=>`\`${c(o.path)}\`: ${o.message}`)}r(m,"describeConfigIssues");var p=Object.freeze({ok:!0,config:a});function l(n){if(n==null)return p;let o=f.safeParse(n);if(o.success)return{ok:!0,config:o.data};let e=m(o.error);return{ok:!1,message:`\`${s}\` is not valid, so nothing was done:
-${e.map(t=>`- ${t}`).join(`
-`)}
-
-See docs/configuration.md for every setting.`}}r(l,"parseConfig");async function g(n){let o;try{o=await n()}catch(e){if(typeof e.status=="number")throw e;let i=e instanceof Error?e.message.split(`
-`)[0]:String(e);return{ok:!1,message:`\`${s}\` could not be read as YAML, so nothing was done: ${i}`}}return l(o)}r(g,"loadConfig");function d(n,o,e){return g(async()=>{let t=await u(n,o,s,e);if(!t.ok)return null;let{parse:i}=await import("./yaml-2M4VNAGM.js");return i(t.text)})}r(d,"readActionConfig");async function R(n,o,e){let t=await d(n,o,e);if(!t.ok)throw new Error(t.message.replace(/\n+/g," "));return t.config}r(R,"requireActionConfig");export{d as a,R as b};

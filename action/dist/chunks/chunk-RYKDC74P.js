@@ -1,0 +1,6 @@
+import{a as f,b as a,d as u}from"./chunk-2JY4X5L6.js";import{a as r}from"./chunk-3TKICF7E.js";var s=".github/handoff.yml";function m(n){return n.length===0?"(top level)":n.map(o=>typeof o=="number"?`[${o}]`:String(o)).join(".").replace(/\.\[/g,"[")}r(m,"formatPath");function p(n){return n.issues.map(o=>`\`${m(o.path)}\`: ${o.message}`)}r(p,"describeConfigIssues");var l=Object.freeze({ok:!0,config:a});function d(n){if(n==null)return l;let o=f.safeParse(n);if(o.success)return{ok:!0,config:o.data};let t=p(o.error);return{ok:!1,message:`\`${s}\` is not valid, so nothing was done:
+${t.map(e=>`- ${e}`).join(`
+`)}
+
+See docs/configuration.md for every setting.`}}r(d,"parseConfig");async function g(n,o=d){let t;try{t=await n()}catch(e){if(typeof e.status=="number")throw e;let c=e instanceof Error?e.message.split(`
+`)[0]:String(e);return{ok:!1,message:`\`${s}\` could not be read as YAML, so nothing was done: ${c}`}}return o(t)}r(g,"loadConfig");function C(n,o,t){return g(async()=>{let e=await u(n,o,s,t);if(!e.ok)return null;let{parse:i}=await import("./yaml-2M4VNAGM.js");return i(e.text)})}r(C,"readActionConfig");async function b(n,o,t){let e=await C(n,o,t);if(!e.ok)throw new Error(e.message.replace(/\n+/g," "));return e.config}r(b,"requireActionConfig");export{C as a,b};
