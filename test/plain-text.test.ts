@@ -1,5 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import {
+  NORMALISE_PATTERNS,
+  foldHeading,
+  foldHeadingByRules,
+  normaliseHeading,
+} from "../src/core/headings/normalise.js";
 import { KIND_PATTERNS } from "../src/core/kind-signs.js";
 import { withoutAccents, withoutAccentsByRules } from "../src/core/kind.js";
 import { TITLE_PATTERNS, plainText, plainTextByRules } from "../src/core/title.js";
@@ -57,6 +63,38 @@ describe("plainText's shortcut for text that is plain already", () => {
   });
 });
 
+describe("plainText's underscores", () => {
+  // The rule, character by character: a run of underscores is emphasis, and goes, unless a letter or digit stands on
+  // both sides of it (`snake_case`).
+  const byCharacter = (text: string): string => {
+    const word = (c: string): boolean => c !== "" && (/[0-9]/.test(c) || c.toLowerCase() !== c.toUpperCase());
+    let out = "";
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] !== "_") {
+        out += text[i];
+        continue;
+      }
+      let j = i;
+      while (text[j] === "_") j++;
+      if (word(text[i - 1] ?? "") && word(text[j] ?? "")) out += text.slice(i, j);
+      i = j - 1;
+    }
+    return out;
+  };
+
+  it("go as the rule says, with or without a run of two", () => {
+    const text = fc
+      .array(fc.constantFrom("a", "Z", "1", "é", "-", ".", "_", "__"), { maxLength: 12 })
+      .map((p) => p.join(""));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(plainTextByRules(t)).toBe(byCharacter(t));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+});
+
 describe("withoutAccents' shortcut for ASCII", () => {
   // ASCII has no marks to drop and is its own normal form; anything else (a mark, a ligature, the Ångström sign that
   // NFC turns into Å) takes the rules.
@@ -78,5 +116,62 @@ describe("withoutAccents' shortcut for ASCII", () => {
   it("is taken for ASCII headings", () => {
     const sample = fc.sample(letters, { numRuns: 1_000, seed: 20_261_201 });
     expect(sample.filter((text) => !KIND_PATTERNS.nonAscii.test(text)).length).toBeGreaterThan(100);
+  });
+});
+
+describe("normaliseHeading's shortcuts for ASCII and for headings without brackets", () => {
+  // The definition, step by step: every Unicode folding, then parentheticals dropped by a walk over the characters.
+  const byDefinition = (cleaned: string): { key: string; words: string[]; compact: string } => {
+    const folded = foldHeadingByRules(cleaned.slice(0, 300));
+    let unqualified = "";
+    let depth = 0;
+    for (const ch of folded) {
+      if (ch === "(" || ch === "[") depth++;
+      else if ((ch === ")" || ch === "]") && depth > 0) {
+        depth--;
+        unqualified += " ";
+      } else if (depth === 0) unqualified += ch;
+    }
+    const words = (unqualified.trim() === "" ? folded : unqualified)
+      .split(NORMALISE_PATTERNS.separator)
+      .map((w) => w.replace(/^'+|'+$/g, ""))
+      .filter((w) => w !== "");
+    return { key: words.join(" "), words, compact: words.join("") };
+  };
+  const heading = fc
+    .array(
+      fc.constantFrom(
+        ..."aZ9 -:&'()[]",
+        "Next Steps",
+        "R&D",
+        "’",
+        "é",
+        "Ｎｅｘｔ",
+        "ﬁ",
+        "\u212a",
+        "İ",
+        "ß",
+        "日本",
+        "(state)",
+        "[wip]",
+        "\x7f",
+      ),
+      { maxLength: 12 },
+    )
+    .map((parts) => parts.join(""));
+
+  it("folds as every Unicode step does", () => {
+    fc.assert(
+      fc.property(fc.oneof(heading, fc.string({ maxLength: 12, unit: "binary" })), (text) => {
+        expect(foldHeading(text)).toBe(foldHeadingByRules(text));
+        expect(normaliseHeading(text)).toEqual(byDefinition(text));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it("is taken for ASCII headings", () => {
+    const sample = fc.sample(heading, { numRuns: 1_000, seed: 20_261_201 });
+    expect(sample.filter((text) => !NORMALISE_PATTERNS.nonAscii.test(text)).length).toBeGreaterThan(100);
   });
 });

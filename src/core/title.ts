@@ -88,6 +88,7 @@ function withoutClosingHashes(text: string): string {
 
 // `__bold__` and `_italic_` go, `snake_case` stays: an underscore run is emphasis only at a word's edge.
 function stripUnderscoreEmphasis(text: string): string {
+  if (!text.includes("_")) return text;
   let out = "";
   for (let i = 0; i < text.length; i++) {
     if (text[i] !== "_") {

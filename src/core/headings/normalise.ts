@@ -19,6 +19,7 @@ export const NORMALISE_PATTERNS = {
   latinMarks: /[\u0300-\u036f]/g,
   // Anything that is not a letter, a digit or an apostrophe separates words.
   separator: /[^\p{L}\p{N}']+/u,
+  nonAscii: /[^\x00-\x7f]/,
 } as const;
 
 /**
@@ -27,15 +28,7 @@ export const NORMALISE_PATTERNS = {
  * all there is; a question mark, a leading `¿` and full-width punctuation are dropped like any other punctuation.
  */
 export function normaliseHeading(cleaned: string): NormalisedHeading {
-  const folded = cleaned
-    .slice(0, MAX_HEADING_CHARS)
-    .normalize("NFKC")
-    .toLowerCase()
-    .replaceAll("’", "'")
-    .replaceAll("&", " and ")
-    .normalize("NFD")
-    .replace(NORMALISE_PATTERNS.latinMarks, "")
-    .normalize("NFC");
+  const folded = foldHeading(cleaned.slice(0, MAX_HEADING_CHARS));
   const unqualified = withoutParentheticals(folded);
   const words = (unqualified.trim() === "" ? folded : unqualified)
     .split(NORMALISE_PATTERNS.separator)
@@ -43,6 +36,24 @@ export function normaliseHeading(cleaned: string): NormalisedHeading {
     .filter((w) => w !== "");
   const key = words.join(" ");
   return { key, words, compact: words.join("") };
+}
+
+/** Lower case, NFKC, `’` as `'`, `&` as `and`, without Latin marks. ASCII, which every Unicode step leaves alone, skips them. */
+export function foldHeading(text: string): string {
+  return NORMALISE_PATTERNS.nonAscii.test(text)
+    ? foldHeadingByRules(text)
+    : text.toLowerCase().replaceAll("&", " and ");
+}
+
+export function foldHeadingByRules(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replaceAll("’", "'")
+    .replaceAll("&", " and ")
+    .normalize("NFD")
+    .replace(NORMALISE_PATTERNS.latinMarks, "")
+    .normalize("NFC");
 }
 
 /** Lexicon terms go through the same folding, so `Próximos` in the lexicon and `PROXIMOS` in a heading meet. */
@@ -58,6 +69,7 @@ const PLAIN_WORD = /^[a-z0-9]+$/;
 
 // A scan, not a pattern: nested or unbalanced brackets in a 300-character heading need no backtracking.
 function withoutParentheticals(text: string): string {
+  if (!text.includes("(") && !text.includes("[")) return text;
   let out = "";
   let depth = 0;
   for (const ch of text) {
