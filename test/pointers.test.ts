@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { forEachLine } from "../src/core/line-breaks.js";
-import { POINTER_PATTERNS, findPointers, permalink } from "../src/core/pointers.js";
+import { POINTER_PATTERNS, findPointers, isPointerChar, permalink } from "../src/core/pointers.js";
 
 const paths = (body: string) => findPointers(body, 1).map((p) => [p.path, p.startLine, p.endLine]);
 
@@ -112,5 +112,14 @@ describe("cutting a body into lines", () => {
       }),
       { numRuns: 3_000 },
     );
+  });
+});
+
+describe("a pointer's characters", () => {
+  it("are the ones POINTER_PATTERNS.tokenChar matches, for every UTF-16 unit", () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++)
+      if (isPointerChar(c) !== POINTER_PATTERNS.tokenChar.test(String.fromCharCode(c))) differ.push(c);
+    expect(differ).toEqual([]);
   });
 });
