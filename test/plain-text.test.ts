@@ -8,7 +8,7 @@ import {
 } from "../src/core/headings/normalise.js";
 import { KIND_PATTERNS } from "../src/core/kind-signs.js";
 import { withoutAccents, withoutAccentsByRules } from "../src/core/kind.js";
-import { TITLE_PATTERNS, plainText, plainTextByRules } from "../src/core/title.js";
+import { TITLE_PATTERNS, collapseWhitespace, plainText, plainTextByRules } from "../src/core/title.js";
 
 // plainText returns text that none of its rules would change as it is (TITLE_PATTERNS.notPlain). The shortcut may only
 // take text the rules leave alone: these properties compare it with the rules on text near every rule's edge.
@@ -60,6 +60,27 @@ describe("plainText's shortcut for text that is plain already", () => {
     expect(TITLE_PATTERNS.notPlain.test(long)).toBe(false);
     expect(plainText(long)).toBe(plainTextByRules(long));
     expect(plainText(long).length).toBe(4_095);
+  });
+});
+
+describe("collapseWhitespace", () => {
+  it("gives what replacing every whitespace run with a space gives, and the text itself when that changes nothing", () => {
+    const spaced = fc
+      .array(
+        fc.constantFrom("a", "é", " ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2028", "\u3000", "\ufeff", "\u200b"),
+        {
+          maxLength: 12,
+        },
+      )
+      .map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(fc.oneof(spaced, fc.string({ maxLength: 12 })), (text) => {
+        expect(collapseWhitespace(text)).toBe(text.replace(/\s+/g, " "));
+      }),
+      { numRuns: 10_000 },
+    );
+    const sample = fc.sample(spaced, { numRuns: 1_000, seed: 20_261_201 });
+    expect(sample.filter((text) => !TITLE_PATTERNS.notCollapsed.test(text)).length).toBeGreaterThan(50);
   });
 });
 

@@ -8,6 +8,7 @@
 import { findCodeRanges, mapOutside } from "./code-ranges.js";
 import { sectionItems, type Item } from "./items.js";
 import { sectionText } from "./sections.js";
+import { collapseWhitespace } from "./title.js";
 import { cutCodePoints } from "./truncate.js";
 import type { HandoffDocument } from "./types.js";
 
@@ -15,13 +16,13 @@ import type { HandoffDocument } from "./types.js";
 export const CARD_LIMITS = { lineChars: 300, listed: 5, tasks: 50, taskListChars: 6_000 } as const;
 
 /** Every pattern the card runs on the document's text, exported so test/patterns-render.test.ts proves them linear. */
-export const CARD_PATTERNS = { whitespace: /\s+/g, lt: /</g, commentOpener: /<!--/g } as const;
+export const CARD_PATTERNS = { lt: /</g, commentOpener: /<!--/g } as const;
 /** Text is cut to this before any pattern runs on it: a frontmatter `reason` may be any length. */
 const MAX_SCAN = 4_096;
 
 /** Text on one line, cut to `max` characters (the last one `…` when cut). */
 export function oneLine(text: string, max: number = CARD_LIMITS.lineChars): string {
-  const line = cutCodePoints(text, MAX_SCAN).replace(CARD_PATTERNS.whitespace, " ").trim();
+  const line = collapseWhitespace(cutCodePoints(text, MAX_SCAN)).trim();
   return [...line].length > max ? `${cutCodePoints(line, max - 1).trimEnd()}…` : line;
 }
 

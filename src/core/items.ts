@@ -2,6 +2,7 @@
 // Top-level list items when the section has a list (nested items stay with their parent); otherwise its
 // paragraphs. The structure comes from the one markdown-it (markdown.ts), block rules only.
 import { parseBlockTokens } from "./markdown.js";
+import { collapseWhitespace } from "./title.js";
 import { cutCodePoints } from "./truncate.js";
 
 export interface Item {
@@ -18,10 +19,10 @@ export const MAX_ITEMS = 100;
 /** Each item's text is cut to this many characters before anything else looks at it. */
 const MAX_ITEM_SCAN = 2_000;
 /** Exported so test/patterns-render.test.ts proves them linear. */
-export const ITEM_PATTERNS = { whitespace: /\s+/g, checkbox: /^\[([ xX])\][ \t]+/ } as const;
+export const ITEM_PATTERNS = { checkbox: /^\[([ xX])\][ \t]+/ } as const;
 
 function readItem(content: string): Item {
-  const line = cutCodePoints(content, MAX_ITEM_SCAN).replace(ITEM_PATTERNS.whitespace, " ").trim();
+  const line = collapseWhitespace(cutCodePoints(content, MAX_ITEM_SCAN)).trim();
   const box = ITEM_PATTERNS.checkbox.exec(line);
   if (!box) return { text: line, checked: false, task: false };
   return { text: line.slice(box[0].length).trim(), checked: box[1] !== " ", task: true };

@@ -18,6 +18,8 @@ export const TITLE_PATTERNS = {
   sectionNumber: /^\d{1,3}\.\s+/,
   // What plainText's rules act on: markup characters, whitespace but a lone inner space. Text without any is plain.
   notPlain: /[[<#*~`_]|[^\S ]| {2}|^ | $/,
+  // What collapsing whitespace would change: whitespace but a space, or two in a row.
+  notCollapsed: /[^\S ]| {2}/,
 } as const;
 
 /** Every return title holds `return`: a title without it never compiles the pattern. */
@@ -35,15 +37,18 @@ export function plainText(markdown: string): string {
 /** plainText without the shortcut for text that is plain already. */
 export function plainTextByRules(markdown: string): string {
   const text = withoutClosingHashes(
-    linkTexts(markdown.slice(0, MAX_INLINE_SCAN))
-      .replace(TITLE_PATTERNS.htmlTag, "")
-      .replace(TITLE_PATTERNS.whitespace, " ")
+    collapseWhitespace(linkTexts(markdown.slice(0, MAX_INLINE_SCAN)).replace(TITLE_PATTERNS.htmlTag, ""))
       .trim()
       .replace(TITLE_PATTERNS.atxOpen, ""),
   )
     .replace(TITLE_PATTERNS.emphasis, "")
     .replaceAll("`", "");
-  return stripUnderscoreEmphasis(text).replace(TITLE_PATTERNS.whitespace, " ").trim();
+  return collapseWhitespace(stripUnderscoreEmphasis(text)).trim();
+}
+
+/** `text.replace(/\s+/g, " ")`, without a match per space and a copy when that would change nothing. */
+export function collapseWhitespace(text: string): string {
+  return TITLE_PATTERNS.notCollapsed.test(text) ? text.replace(TITLE_PATTERNS.whitespace, " ") : text;
 }
 
 // `[text](url)` and `![alt](url)` → their text. A scan rather than a pattern: an unanchored `\[([^\]]*)\]\(` is

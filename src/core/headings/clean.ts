@@ -1,6 +1,6 @@
 // A heading as a person reads it: markdown, leading numbering, emoji and trailing punctuation removed, case kept.
 // Shared by the sections (headings, bold labels, bullet labels) and the preview's explanation of each.
-import { plainText } from "../title.js";
+import { collapseWhitespace, plainText } from "../title.js";
 
 export const SECTION_PATTERNS = {
   emoji: /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u{FE0F}\u{200D}\u{20E3}]/gu,
@@ -16,10 +16,7 @@ export const SECTION_PATTERNS = {
 
 /** A heading as a person reads it: markdown, leading numbering, emoji and trailing punctuation removed. */
 export function cleanHeading(raw: string): string {
-  const text = trimChars(
-    plainText(raw).replace(SECTION_PATTERNS.emoji, "").replace(SECTION_PATTERNS.whitespace, " "),
-    " ",
-  );
+  const text = trimChars(collapseWhitespace(plainText(raw).replace(SECTION_PATTERNS.emoji, "")), " ");
   const unnumbered = trimChars(
     text
       .replace(SECTION_PATTERNS.numbering, "")
