@@ -180,6 +180,7 @@ describe("what the fast path leaves to parse5", () => {
     ["a link inside a link (an autolink in a link's text)", "[a <http://x.test>](u)\n"],
     ["raw HTML", "<div hidden>x</div>\n"],
     ["a tag markdown-it never writes", "a <b>x</b>\n"],
+    ["a tag named as an object's property", "a <constructor>x</constructor>\n"],
     ["a comment parse5 ends early", "<!-- a --!> b -->\n"],
     ["text after a comment on its line", "<!-- a --> b\n"],
   ])("%s", (_name, text) => {

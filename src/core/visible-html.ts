@@ -11,24 +11,38 @@ type Element = DefaultTreeAdapterTypes.Element;
 type Child = DefaultTreeAdapterTypes.ChildNode;
 
 const HTML_NS = "http://www.w3.org/1999/xhtml" as Element["namespaceURI"];
-const VOID = /^(?:br|hr|img)$/;
-// Where each tag may open, as `parent>tag` ("" is the fragment): list items in lists, table parts in order, blocks
-// in the fragment, quotes, items and the footnotes' section; inline tags anywhere else but in lists and table parts
-// (and text the same), where parse5 would foster-parent or re-nest them.
-const CONTAINERS = "(?:|blockquote|section|[ou]l|table|thead|tbody|tr)>";
-const PLACED = new RegExp(
-  `^(?:[ou]l>li|table>t(?:head|body)|t(?:head|body)>tr|tr>t[hd]|(?:|blockquote|li|section)>(?:p|h[1-6]|blockquote|[ou]l|pre|table|hr|section)|(?!${CONTAINERS})[^>]*>(?:em|strong|s|code|a|img|br|sup))$`,
-);
-const TEXT_PLACED = new RegExp(`^(?!${CONTAINERS})|^[^>]*>[ \\t\\n\\f\\r]*$`);
+const VOID = new Set(["br", "hr", "img"]);
+// Where each tag may open: its parents' tags ("" is the fragment). Blocks in the fragment, quotes, items and the
+// footnotes' section; list items in lists; table parts in order. Inline tags, and text other than whitespace, open
+// anywhere but in these containers, where parse5 would foster-parent or re-nest them. Sets and maps, not patterns:
+// this runs for every tag, and a pattern's first runs (compiling it) cost more than the whole walk.
+const CONTAINERS = new Set(["", "blockquote", "section", "ul", "ol", "table", "thead", "tbody", "tr"]);
+const INLINE = new Set(["em", "strong", "s", "code", "a", "img", "br", "sup"]);
+const BLOCK_PARENTS = new Set(["", "blockquote", "li", "section"]);
+const PARENTS = new Map<string, ReadonlySet<string>>([
+  ...["p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "pre", "table", "hr", "section"].map(
+    (tag) => [tag, BLOCK_PARENTS] as const,
+  ),
+  ["li", new Set(["ul", "ol"])],
+  ["thead", new Set(["table"])],
+  ["tbody", new Set(["table"])],
+  ["tr", new Set(["thead", "tbody"])],
+  ["th", new Set(["tr"])],
+  ["td", new Set(["tr"])],
+]);
 const TAG = /<(\/?)([a-z][a-z0-9]*)((?: [a-z-]+="[^"]*")*)>|<!--([\s\S]*?)-->/y;
 const ATTRIBUTE = / ([a-z-]+)="([^"]*)"/g;
-const ENTITY = /&(?:(amp)|(lt)|(gt)|quot);/g;
+const REFERENCE = /&(?:(amp)|(lt)|(gt)|(quot));|&/g;
 
 /** Text with only markdown-it's four entities decoded, or undefined for any other `&`. */
 function decoded(text: string): string | undefined {
-  return text.replace(ENTITY, "").includes("&")
-    ? undefined
-    : text.replace(ENTITY, (_, amp, lt, gt) => (amp ? "&" : lt ? "<" : gt ? ">" : '"'));
+  if (!text.includes("&")) return text;
+  let known = true;
+  const out = text.replace(REFERENCE, (_, amp, lt, gt, quot) => {
+    known &&= Boolean(amp || lt || gt || quot);
+    return amp ? "&" : lt ? "<" : gt ? ">" : '"';
+  });
+  return known ? out : undefined;
 }
 
 /** parse5's default tree adapter's `appendChild` and `insertText` (text joins a text node before it). Not imported
@@ -52,7 +66,7 @@ export function simpleFragment(html: string): DefaultTreeAdapterTypes.DocumentFr
     const lt = html.indexOf("<", at);
     if (lt !== at) {
       const text = decoded(html.slice(at, lt < 0 ? undefined : lt));
-      if (text === undefined || !TEXT_PLACED.test(`${within}>${text}`)) return undefined;
+      if (text === undefined || (CONTAINERS.has(within) && /[^ \t\n\f\r]/.test(text))) return undefined;
       append(parent, text);
       if (lt < 0) break;
     }
@@ -75,7 +89,7 @@ export function simpleFragment(html: string): DefaultTreeAdapterTypes.DocumentFr
     }
     // parse5 drops a newline straight after `<pre>`; a second `<a>` closes the first.
     if (
-      !PLACED.test(`${within}>${name}`) ||
+      !(PARENTS.get(name)?.has(within) ?? (INLINE.has(name) && !CONTAINERS.has(within))) ||
       (name === "a" && tags.includes("a")) ||
       (name === "pre" && html[at] === "\n")
     )
@@ -95,7 +109,7 @@ export function simpleFragment(html: string): DefaultTreeAdapterTypes.DocumentFr
       parentNode: parent,
     };
     append(parent, element);
-    if (!VOID.test(name)) {
+    if (!VOID.has(name)) {
       open.push(element);
       tags.push(name);
     }
