@@ -105,6 +105,17 @@ describe("renderMarker and findMarker", () => {
     );
   });
 
+  it("reads a marker text once per process: the same text again gives the same frozen marker", () => {
+    const body = `${renderMarker(issueMarker)}\nThe document.`;
+    const first = findMarker(body);
+    expect(first).toEqual(issueMarker);
+    expect(findMarker(`Another body quoting it: ${renderMarker(issueMarker)}`)).toBe(first);
+    // Shared by every later reader of that text: nobody can change it for them.
+    expect(() => Object.assign(first!, { hash: "changed" })).toThrow(TypeError);
+    expect(() => Object.assign(first!.source, { repo: "evil/repo" })).toThrow(TypeError);
+    expect(findMarker(body)).toEqual(issueMarker);
+  });
+
   it("tolerates whitespace and line breaks around the JSON", () => {
     const json = JSON.stringify(issueMarker);
     expect(findMarker(`<!--handoff:v1\n  ${json}\n-->`)).toEqual(issueMarker);

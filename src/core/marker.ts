@@ -81,15 +81,30 @@ export function renderMarker(marker: HandoffMarker): string {
   return `<!-- handoff:v1 ${escapeForComment(JSON.stringify(marker))} -->`;
 }
 
+/**
+ * Markers by their JSON text. Finding our issues reads the marker of every handoff issue in the repository, on every
+ * delivery, and mostly the same issues come back: the answer is a pure function of the text, so it is kept (frozen,
+ * so that no caller can change it for the next; the oldest goes first past the bound).
+ */
+const parsedMarkers = new Map<string, HandoffMarker | null>();
+const MAX_PARSED_MARKERS = 1024;
+
 function parseMarkerJson(json: string): HandoffMarker | null {
-  let value: unknown;
+  const known = parsedMarkers.get(json);
+  if (known !== undefined) return known;
+  let marker: HandoffMarker | null = null;
   try {
-    value = JSON.parse(json.trim());
+    const result = markerSchema.safeParse(JSON.parse(json.trim()));
+    if (result.success) {
+      Object.freeze(result.data.source);
+      marker = Object.freeze(result.data);
+    }
   } catch {
-    return null;
+    // Not JSON: not a marker.
   }
-  const result = markerSchema.safeParse(value);
-  return result.success ? result.data : null;
+  if (parsedMarkers.size >= MAX_PARSED_MARKERS) parsedMarkers.delete(parsedMarkers.keys().next().value!);
+  parsedMarkers.set(json, marker);
+  return marker;
 }
 
 /** Valid v1 markers in the text, in order; with `firstOnly`, the search stops at the first one. */
