@@ -20,6 +20,7 @@ export const NORMALISE_PATTERNS = {
   // Anything that is not a letter, a digit or an apostrophe separates words.
   separator: /[^\p{L}\p{N}']+/u,
   nonAscii: /[^\x00-\x7f]/,
+  asciiSeparator: /[^A-Za-z0-9']+/,
 } as const;
 
 /**
@@ -30,8 +31,10 @@ export const NORMALISE_PATTERNS = {
 export function normaliseHeading(cleaned: string): NormalisedHeading {
   const folded = foldHeading(cleaned.slice(0, MAX_HEADING_CHARS));
   const unqualified = withoutParentheticals(folded);
+  // In ASCII, letters and digits are these: the Unicode classes cost more per match.
+  const ascii = !NORMALISE_PATTERNS.nonAscii.test(folded);
   const words = (unqualified.trim() === "" ? folded : unqualified)
-    .split(NORMALISE_PATTERNS.separator)
+    .split(ascii ? NORMALISE_PATTERNS.asciiSeparator : NORMALISE_PATTERNS.separator)
     .map((w) => trimChar(w, "'"))
     .filter((w) => w !== "");
   const key = words.join(" ");
