@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { PLAIN_DETECTORS } from "../src/core/redact/detectors.js";
+import { findEncodedSecrets } from "../src/core/redact/encodings.js";
 import { AZURE_KEY_NEEDLE, findAzureStorageKeys } from "../src/core/redact/keys-by-neighbour.js";
 import { AZURE_KEY_CANDIDATE_RE, URL_CREDENTIALS_RE } from "../src/core/redact/patterns.js";
 import { URL_CREDENTIALS_NEEDLE, findUrlCredentials } from "../src/core/redact/secrets.js";
@@ -46,5 +48,47 @@ describe("redaction's needle guards", () => {
     expect(findUrlCredentials("postgres://admin:Sup3rS3cretPw@db.internal:5432/app")).toEqual([
       { start: 11, end: 30, kind: "url-credentials" },
     ]);
+  });
+});
+
+describe("encoded secrets in text without an encoding hint", () => {
+  // Decoding is tried only on lines holding a hint (a percent escape, an entity, a tag, `**`, a continuation); text
+  // holding none skips the line walk. The findings must be those of the walk.
+  const PIECES = [
+    "ghp_",
+    "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
+    "%5F",
+    "%2",
+    "&#95;",
+    "&lowbar;",
+    "&amp",
+    "<!-- -->",
+    "<b>",
+    "**",
+    "*",
+    "\\",
+    "\\\n",
+    "\n",
+    " ",
+    "dana",
+    "@example.com",
+    Buffer.from("password=hunter2-Secr3t-Value\n").toString("base64"),
+  ];
+  const near = fc.array(fc.constantFrom(...PIECES), { maxLength: 16 }).map((parts) => parts.join(""));
+
+  it("finds what decoding every line finds", () => {
+    fc.assert(
+      fc.property(near, (text) => {
+        expect(findEncodedSecrets(text, PLAIN_DETECTORS)).toEqual(findEncodedSecrets(text, PLAIN_DETECTORS, false));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it("is checked on text where decoding finds secrets", () => {
+    const sample = fc.sample(near, { numRuns: 1_000, seed: 20_261_201 });
+    expect(sample.filter((text) => findEncodedSecrets(text, PLAIN_DETECTORS, false).length > 0).length).toBeGreaterThan(
+      50,
+    );
   });
 });

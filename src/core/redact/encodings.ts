@@ -139,8 +139,7 @@ function decodeRange(source: View, start: number, end: number, into: Decoded): b
   return changed;
 }
 
-/** The characters decodeAt can decode from: `%`, `&`, `<`, `*` and `\`. */
-const DECODE_STARTS = new Set([0x25, 0x26, 0x3c, 0x2a, 0x5c]);
+const DECODE_STARTS = new Set([0x25, 0x26, 0x3c, 0x2a, 0x5c]); // what decodeAt decodes from: % & < * \
 
 /** A view of `source` holding only its lines that decoding changes, joined by line breaks. */
 function decodedLines(source: View): Decoded | undefined {
@@ -178,12 +177,13 @@ function mapBack(view: View, f: Finding): Finding {
 }
 
 /** Findings of `detectors` in text that only decoding reveals, mapped back to the original text. */
-export function findEncodedSecrets(text: string, detectors: readonly Detector[]): Finding[] {
+export function findEncodedSecrets(text: string, detectors: readonly Detector[], skipUnhinted = true): Finding[] {
   const runs = [...text.matchAll(new RegExp(BASE64_RUN_RE.source, "g"))];
-  if (runs.length === 0 && !ENCODING_HINT_RE.test(text)) return [];
+  const hinted = !skipUnhinted || ENCODING_HINT_RE.test(text); // a line decoding changes holds a hint: so does the text
+  if (runs.length === 0 && !hinted) return [];
   const found: Finding[] = [];
   // Twice: `%252B` is `%2B` once decoded, and `+` the second time (a SAS URL encoded into another URL).
-  let view: View | undefined = { text, from: null, to: null };
+  let view: View | undefined = hinted ? { text, from: null, to: null } : undefined;
   for (let pass = 0; pass < 2 && view; pass += 1) {
     view = decodedLines(view);
     if (!view) break;
