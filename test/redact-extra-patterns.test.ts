@@ -1,5 +1,13 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EXTRA_PATTERN_WINDOW, placeholder, redact, validateExtraPattern } from "../src/core/redact/index.js";
+import {
+  EXTRA_PATTERN_WINDOW,
+  compileExtraPatterns,
+  findExtraPatterns,
+  placeholder,
+  redact,
+  validateExtraPattern,
+} from "../src/core/redact/index.js";
 
 describe("validateExtraPattern", () => {
   it("accepts a simple, linear pattern", () => {
@@ -63,5 +71,40 @@ describe("redact with extra patterns", () => {
     const twice = await redact(once.text, { extraPatterns: corp });
     expect(twice.text).toBe(once.text);
     expect(twice.report.total).toBe(0);
+  });
+});
+
+describe("extra patterns compiled once per process", () => {
+  // A configuration's patterns recur on every document, and a compiled pattern is kept by kind, pattern and flags: the
+  // kept one must be what compiling afresh gives, and finding with it (its lastIndex reused) what a fresh one finds.
+  const entry = fc.record(
+    {
+      kind: fc.constantFrom("customer-id", "ticket", "x", "Bad Kind"),
+      pattern: fc.constantFrom("CUST-[0-9]{6}", "TKT-[A-Z]{2,4}-\\d+", "cust-\\d+", "a", "(", ""),
+      flags: fc.constantFrom("", "i", "m", "ii", "g"),
+    },
+    { requiredKeys: ["kind", "pattern"] },
+  );
+  const text = fc
+    .array(fc.constantFrom("CUST-123456", "cust-42", "TKT-AB-7", "tkt-ab-7", "a", " ", "\n", "x".repeat(30)), {
+      maxLength: 20,
+    })
+    .map((parts) => parts.join(""));
+  const shape = (compiled: ReturnType<typeof compileExtraPatterns>) =>
+    typeof compiled === "string" ? compiled : compiled.map(({ kind, regex }) => [kind, regex.source, regex.flags]);
+
+  it("compile to what compiling afresh gives, and find what fresh patterns find", () => {
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 4 }), text, (patterns, t) => {
+        const fresh = compileExtraPatterns(patterns, false);
+        for (let round = 0; round < 2; round++) {
+          const kept = compileExtraPatterns(patterns);
+          expect(shape(kept)).toEqual(shape(fresh));
+          if (typeof kept !== "string" && typeof fresh !== "string")
+            expect(findExtraPatterns(t, kept)).toEqual(findExtraPatterns(t, fresh));
+        }
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -66,20 +66,48 @@ export function validateExtraPattern(p: unknown): string | null {
   return null;
 }
 
+/** Patterns compiled before, by kind, pattern and flags: a configuration's patterns recur on every document. */
+const COMPILED = new Map<string, { kind: string; regex: RegExp }>();
+const MAX_COMPILED = 256;
+
 /** Compiled patterns, or an error message naming the first bad one (the caller fails closed). */
-export function compileExtraPatterns(patterns: readonly unknown[]): { kind: string; regex: RegExp }[] | string {
+export function compileExtraPatterns(
+  patterns: readonly unknown[],
+  cache = true,
+): { kind: string; regex: RegExp }[] | string {
   const compiled: { kind: string; regex: RegExp }[] = [];
   for (const p of patterns) {
+    const key = cache ? cacheKey(p) : undefined;
+    const known = key === undefined ? undefined : COMPILED.get(key);
+    if (known) {
+      compiled.push(known);
+      continue;
+    }
     const parsed = ExtraPatternSchema.safeParse(p);
     if (!parsed.success)
       return `an extra pattern has the wrong shape (${parsed.error.issues[0]?.message ?? "invalid"})`;
+    let entry: { kind: string; regex: RegExp };
     try {
-      compiled.push({ kind: parsed.data.kind, regex: new RegExp(parsed.data.pattern, `${parsed.data.flags ?? ""}g`) });
+      entry = { kind: parsed.data.kind, regex: new RegExp(parsed.data.pattern, `${parsed.data.flags ?? ""}g`) };
     } catch {
       return `extra pattern "${parsed.data.kind}" is not a valid regular expression`;
     }
+    if (key !== undefined) {
+      if (COMPILED.size >= MAX_COMPILED) COMPILED.clear();
+      COMPILED.set(key, entry);
+    }
+    compiled.push(entry);
   }
   return compiled;
+}
+
+/** A key for a pattern whose three fields are strings (or flags absent), which is all the schema lets through. */
+function cacheKey(p: unknown): string | undefined {
+  if (typeof p !== "object" || p === null) return undefined;
+  const { kind, pattern, flags } = p as Record<string, unknown>;
+  if (typeof kind !== "string" || typeof pattern !== "string" || !(flags === undefined || typeof flags === "string"))
+    return undefined;
+  return JSON.stringify([kind, pattern, flags ?? null]);
 }
 
 /**
@@ -92,8 +120,9 @@ export function findExtraPatterns(text: string, patterns: readonly { kind: strin
   const found: Finding[] = [];
   const compiled = patterns.map(({ kind, regex }) => ({
     kind,
-    // Without `g`, exec never advances and the loop below would not end.
-    re: new RegExp(regex.source, regex.flags.includes("g") ? regex.flags : `${regex.flags}g`),
+    // Without `g`, exec never advances and the loop below would not end. A `g` pattern is used as it is: its
+    // lastIndex is set before every use, and nothing runs in between.
+    re: regex.global ? regex : new RegExp(regex.source, `${regex.flags}g`),
   }));
   for (const [start, end] of windows(text)) {
     const slice = text.slice(start, end);
