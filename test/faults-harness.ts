@@ -22,8 +22,11 @@ import { commentPayload, delivery, pushPayload, type WebhookDelivery } from "./s
 export const REPO = "octo-org/widgets";
 export const BOT = "handoff-app[bot]";
 export const WRITER = "alice";
-/** Per-attempt request timeout in the tests: a hang costs this, times the retries. */
-export const TEST_TIMEOUT_MS = 250;
+/**
+ * Per-attempt request timeout in the tests: a hang costs this, times the retries. At 250 ms, requests that were not
+ * hung outlived it on a loaded 2-core machine (load ~8): the retry then filed or replied twice, and a test failed.
+ */
+export const TEST_TIMEOUT_MS = 1_000;
 
 const { privateKey } = generateKeyPairSync("rsa", {
   modulusLength: 2048,
