@@ -187,6 +187,16 @@ describe("what the fast path leaves to parse5", () => {
     expect(simpleFragment(render(text))).toBeUndefined();
   });
 
+  // markdown-it normalises both away from what it renders; parse5's input stream reads them its own way.
+  it.each([
+    ["a carriage return, which parse5 reads as a line feed", "<p>a\r\nb\rc</p>"],
+    ["a NUL in text, which parse5 drops", "<p>a\0b</p>"],
+    ["a NUL in a comment or an attribute, which parse5 reads as U+FFFD", '<!--\0--><p title="\0">a</p>'],
+  ])("%s", (_name, html) => {
+    expect(JSON.stringify(shape(parseFragment(html)))).not.toMatch(/\\r|\\u0000/);
+    expect(simpleFragment(html)).toBeUndefined();
+  });
+
   it("an entity markdown-it never writes (it decodes them all)", () => {
     expect(render("&copy; &#x41;")).toBe("<p>© A</p>\n");
     expect(simpleFragment("<p>&copy; &#x41;</p>")).toBeUndefined();

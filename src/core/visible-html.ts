@@ -56,6 +56,9 @@ function append(parent: Parent, node: Child | string): void {
 
 /** The fragment parse5's `parseFragment` would build from `html`, or undefined when `html` is outside the subset. */
 export function simpleFragment(html: string): DefaultTreeAdapterTypes.DocumentFragment | undefined {
+  // parse5's input stream turns CR and CRLF into LF and NUL into U+FFFD (or drops it from text): left to it.
+  // markdown-it's own normalisation removes both from what it renders, so this costs the common case two scans.
+  if (html.includes("\r") || html.includes("\0")) return undefined;
   const fragment: DefaultTreeAdapterTypes.DocumentFragment = { nodeName: "#document-fragment", childNodes: [] };
   const open: Parent[] = [fragment];
   const tags = [""];
