@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { renderConfigDocs } from "../src/config/docs.js";
 import { loadConfig, parseConfig } from "../src/config/load.js";
 import { parseConfigOnce } from "../src/config/parsed-cache.js";
@@ -52,6 +53,21 @@ describe("configuration", () => {
     expect(parseConfigOnce({ labels: [Infinity] })).toMatchObject({
       message: expect.stringContaining("received Infinity"),
     });
+  });
+
+  it("keeps no content too big to be a configuration: YAML's aliases written out in full would be the key", () => {
+    // 100 KB of text, aliased 99 times (yaml's alias limit allows it): 10 MB of JSON, were it a key.
+    const list = Array.from({ length: 100 }, (_, i) => `  - ${String(i).padEnd(1000, "x")}`).join("\n");
+    const text = `labels: [handoff]\nbig: &a\n${list}\nagain:\n${Array(99).fill("  - *a").join("\n")}\n`;
+    const raw: unknown = parse(text, { logLevel: "error" });
+    const first = parseConfigOnce(raw);
+    expect(first).toEqual(parseConfig(raw));
+    expect(!first.ok && first.message).toContain('Unrecognized keys: "big"');
+    expect(parseConfigOnce(raw)).not.toBe(first);
+    // Nested deeper than any setting: parsed every time too, and the same answer.
+    const deep = { labels: ["x"], nested: JSON.parse(`${"[".repeat(40)}1${"]".repeat(40)}`) as unknown };
+    expect(parseConfigOnce(deep)).toEqual(parseConfig(deep));
+    expect(parseConfigOnce(deep)).not.toBe(parseConfigOnce(deep));
   });
 
   it("names the file and the setting of a mistake", () => {
