@@ -50,6 +50,13 @@ const retried: FaultCase[] = [
   },
   { name: "a connection reset on creating the issue", fault: { ...CREATE_ISSUE, reset: true } },
   { name: "a request that hangs past its timeout on creating the issue", fault: { ...CREATE_ISSUE, hang: true } },
+  // GitHub filed the issue, and its answer was lost: found by its marker, not filed again.
+  { name: "a 502 after GitHub filed the issue", fault: { ...CREATE_ISSUE, status: 502, afterWrite: true } },
+  {
+    name: "a connection reset after GitHub filed the issue",
+    fault: { ...CREATE_ISSUE, reset: true, afterWrite: true },
+  },
+  { name: "a hang after GitHub filed the issue", fault: { ...CREATE_ISSUE, hang: true, afterWrite: true } },
 ];
 
 describe("comment → issue: faults GitHub says to retry", () => {

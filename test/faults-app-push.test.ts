@@ -52,6 +52,9 @@ const retried: FaultCase[] = [
   { name: "a primary rate limit on creating an issue", fault: { ...CREATE_ISSUE, ...primaryRateLimit(1) } },
   { name: "a connection reset on reading a file", fault: { ...READ_FILE("beta.md"), reset: true } },
   { name: "a request that hangs past its timeout on creating an issue", fault: { ...CREATE_ISSUE, hang: true } },
+  // GitHub filed the issue, and its answer was lost: found by its marker, not filed again.
+  { name: "a 502 after GitHub filed an issue", fault: { ...CREATE_ISSUE, status: 502, afterWrite: true } },
+  { name: "a connection reset after GitHub filed an issue", fault: { ...CREATE_ISSUE, reset: true, afterWrite: true } },
 ];
 
 describe("push → issues: faults GitHub says to retry", () => {

@@ -1,10 +1,12 @@
 // Filing one prepared handoff as an issue: assignees that can be assigned, overflow parts, sub-issue link.
 // Shared by the comment flow and the file sync, so both file exactly the same way.
 import type { PreparedIssue } from "../core/prepare.js";
+import { findMarker } from "../core/marker.js";
 import { renderLabels } from "../core/render.js";
 import { filingLabels } from "../core/routing.js";
 import { filterAssignable } from "../github/assignees.js";
-import { idOf, parseIssueAddress, type RepoRef } from "../github/client.js";
+import { idOf, parseIssueAddress, statusOf, type RepoRef } from "../github/client.js";
+import { findIssueForSource, listOurIssues } from "../github/issues.js";
 import { linkSubIssue } from "../github/sub-issues.js";
 import type { FlowContext } from "./context.js";
 import { syncOverflowParts } from "./overflow.js";
@@ -33,8 +35,7 @@ export async function createHandoffIssue(
   const { assignable, dropped } = await filterAssignable(ctx.gh, repo, prepared.document.assignees);
   if (dropped.length > 0)
     notes.push(`Not assigned (they cannot be assigned here): ${dropped.map((l) => `\`${l}\``).join(", ")}.`);
-  const { data } = await ctx.gh.request("POST /repos/{owner}/{repo}/issues", {
-    ...repo,
+  const data = await fileOnce(ctx, repo, {
     title: prepared.issue.title,
     body: prepared.issue.body,
     labels: renderLabels(prepared.issue.labels, routingLabels(ctx, prepared)),
@@ -42,7 +43,7 @@ export async function createHandoffIssue(
   });
   ctx.log.info(`filed ${repo.owner}/${repo.repo}#${data.number}`);
   await syncOverflowParts(ctx, { ...repo, issue_number: data.number }, prepared, true);
-  const note = await linkToParent(ctx, prepared.parent, hint, { ...repo, id: idOf(data.id) });
+  const note = await linkToParent(ctx, prepared.parent, hint, { ...repo, id: data.id });
   if (note) notes.push(note);
   if (prepared.foreignParent) {
     ctx.log.info(`not linking to ${prepared.foreignParent}: it is in another repository`);
@@ -50,7 +51,43 @@ export async function createHandoffIssue(
       `Parent ${prepared.foreignParent} is in another repository: handoff links and relays only within this one, so it is mentioned here, not linked.`,
     );
   }
-  return { number: data.number, id: idOf(data.id), html_url: data.html_url, notes };
+  return { ...data, notes };
+}
+
+/** Attempts at filing when GitHub's answer is lost, as many as the retry plugin would make. */
+const FILING_ATTEMPTS = 4;
+
+/**
+ * POST the issue, and when GitHub's answer is lost (a 5xx, a dropped connection, a timeout: GitHub may have filed
+ * it anyway, as it sometimes does behind a 502), look for it by its marker before filing again. The retry plugin
+ * would resend the POST blind and file the handoff twice, so it is off for this one request.
+ */
+async function fileOnce(
+  ctx: FlowContext,
+  repo: RepoRef,
+  fields: { title: string; body: string; labels: string[]; assignees?: string[] },
+): Promise<{ number: number; id: number; html_url: string }> {
+  const source = findMarker(fields.body)?.source;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { data } = await ctx.gh.request("POST /repos/{owner}/{repo}/issues", {
+        ...repo,
+        ...fields,
+        request: { retries: 0 },
+      });
+      return { number: data.number, id: idOf(data.id), html_url: data.html_url };
+    } catch (error) {
+      // Octokit gives a lost answer status 500 (network errors and timeouts too); a 4xx was GitHub's refusal.
+      const status = statusOf(error);
+      if (!source || attempt >= FILING_ATTEMPTS || status === undefined || status < 500) throw error;
+      // The list read keeps the retry plugin, whose backoff then spaces these attempts while GitHub is failing.
+      const filed = findIssueForSource(await listOurIssues(ctx.gh, repo, ctx.botLogin), source);
+      if (filed) {
+        ctx.log.warn(`filing answered ${status}, but GitHub had filed #${filed.number}: keeping it, not filing again`);
+        return { number: filed.number, id: filed.id, html_url: filed.html_url };
+      }
+    }
+  }
 }
 
 /** `agent:<name>` and, with `ready_on_file`, the ready label; none for a document with errors (its fields are not used). */

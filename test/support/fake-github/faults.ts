@@ -23,6 +23,11 @@ export interface FaultSpec {
   hang?: boolean;
   /** Destroy the socket without answering. */
   reset?: boolean;
+  /**
+   * GitHub did the request (a write is made), and then the answer was lost: the fault replaces only the answer,
+   * as behind a 502 that GitHub returns after filing an issue.
+   */
+  afterWrite?: boolean;
 }
 
 export interface Fault extends FaultSpec {

@@ -145,16 +145,9 @@ export async function listen(
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
 
     const fault = faults.take(method, `${pathname}${url.search}`);
-    if (fault) {
-      call.fault = fault;
-      if (fault.reset) {
-        request.socket.destroy();
-        return;
-      }
-      if (fault.hang) return;
-      call.status = fault.status ?? 500;
-      call.response = fault.body ?? defaultErrorBody(call.status);
-      send(response, { status: call.status, body: call.response, headers: fault.headers });
+    if (fault) call.fault = fault;
+    if (fault && !fault.afterWrite) {
+      spoil(fault);
       return;
     }
 
@@ -173,10 +166,26 @@ export async function listen(
         reply = { status: error.status, body: errorBody(error.status, error.message, error.errors) };
       }
     }
+    if (fault) {
+      spoil(fault);
+      return;
+    }
     reply = conditional(method, request.headers["if-none-match"], reply);
     call.status = reply.status;
     call.response = reply.body;
     send(response, reply);
+
+    /** Answers with the fault instead: a dropped connection, no answer, or its error. */
+    function spoil(fault: Fault): void {
+      if (fault.reset) {
+        request.socket.destroy();
+        return;
+      }
+      if (fault.hang) return;
+      call.status = fault.status ?? 500;
+      call.response = fault.body ?? defaultErrorBody(call.status);
+      send(response, { status: call.status, body: call.response, headers: fault.headers });
+    }
   }
 
   const server = createServer((request, response) => {
