@@ -50,6 +50,13 @@ describe("configuration", () => {
       message: expect.stringContaining("lables"),
     });
     expect(parseConfigOnce({ labels: [null] })).toMatchObject({ message: expect.stringContaining("received null") });
+    // An array with a hole: JSON writes `null` there too.
+    expect(parseConfigOnce({ labels: new Array<string>(1).concat("x") })).toMatchObject({
+      message: expect.stringContaining("received undefined"),
+    });
+    expect(parseConfigOnce({ labels: [null, "x"] })).toMatchObject({
+      message: expect.stringContaining("received null"),
+    });
     expect(parseConfigOnce({ labels: [Infinity] })).toMatchObject({
       message: expect.stringContaining("received Infinity"),
     });

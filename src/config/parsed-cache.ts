@@ -23,8 +23,8 @@ const MAX_KEYED_SIZE = 64 * 1024;
 const MAX_KEYED_DEPTH = 16;
 
 /**
- * Whether JSON text tells `value` apart from every other value (no `undefined`, no NaN, ±Infinity or -0) and is
- * small enough to be a key; `budget.left` is what remains of MAX_KEYED_SIZE.
+ * Whether JSON text tells `value` apart from every other value (no `undefined`, no hole, no NaN, ±Infinity or -0)
+ * and is small enough to be a key; `budget.left` is what remains of MAX_KEYED_SIZE.
  */
 function isKeyable(value: unknown, budget: { left: number }, depth = 0): boolean {
   if ((budget.left -= 1) < 0) return false;
@@ -32,7 +32,11 @@ function isKeyable(value: unknown, budget: { left: number }, depth = 0): boolean
   if (typeof value === "string") return (budget.left -= value.length) >= 0;
   if (typeof value === "number") return Number.isFinite(value) && !Object.is(value, -0);
   if (depth >= MAX_KEYED_DEPTH) return false;
-  if (Array.isArray(value)) return value.every((inner) => isKeyable(inner, budget, depth + 1));
+  if (Array.isArray(value)) {
+    // A hole is not `null`, which JSON writes in its place (and `every` skips it).
+    for (let i = 0; i < value.length; i++) if (!(i in value) || !isKeyable(value[i], budget, depth + 1)) return false;
+    return true;
+  }
   if (typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return false;
   for (const key of Object.keys(value)) {
     if ((budget.left -= key.length) < 0) return false;
