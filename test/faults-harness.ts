@@ -10,6 +10,7 @@ import { Probot, ProbotOctokit } from "probot";
 import { expect } from "vitest";
 import { findMarker } from "../src/core/marker.js";
 import { createHandoffApp } from "../src/app/index.js";
+import { nodeFetch } from "../src/github/http-fetch.js";
 import {
   startFakeGitHub,
   type CommentRecord,
@@ -52,14 +53,18 @@ export const FastProbotOctokit = ProbotOctokit.defaults((options: ConstructorPar
   },
 }));
 
-/** The fetch Probot uses: `GET /app` answered here, everything else to the fake server. */
+/**
+ * The fetch Probot uses: `GET /app` answered here, everything else to the fake server over the App's own transport
+ * (src/github/http-fetch.ts, which the request guard uses when a client has no fetch of its own), so resets, hangs
+ * and errors reach the App as they would in production.
+ */
 function appEndpointFetch(): typeof fetch {
   return async (input, init) => {
     const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
     if (url.pathname === "/app" && (init?.method ?? "GET").toUpperCase() === "GET") {
       return Response.json({ id: 1, slug: "handoff-app", name: "handoff-app", owner: { login: "octo-org" } });
     }
-    return fetch(input, init);
+    return nodeFetch(input, init);
   };
 }
 
