@@ -13,6 +13,7 @@ import { KeyedMutex } from "../src/app/delivery-guard.js";
 import { startServer, type RunningServer } from "../src/server/start.js";
 import { startFakeGitHub, type FakeGitHub } from "./support/fake-github/index.js";
 import { FastProbotOctokit, REPO, WRITER } from "./faults-harness.js";
+import { nodeFetch } from "../src/github/http-fetch.js";
 import { judge, LoadScenario, type Delivery } from "./load-scenario.js";
 
 const SECRET = "load-test-secret";
@@ -73,7 +74,8 @@ export async function startLoadStand(): Promise<{ github: FakeGitHub; server: Ru
   const appFetch: typeof fetch = async (input, init) => {
     const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
     if (url.pathname === "/app") return Response.json({ id: 1, slug: "handoff-app", name: "handoff-app" });
-    return fetch(input, init);
+    // The App's own transport, as the request guard sends in production: the load runs over it.
+    return nodeFetch(input, init);
   };
   const probot = new Probot({
     appId: 1,
