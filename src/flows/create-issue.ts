@@ -67,7 +67,7 @@ async function fileOnce(
   repo: RepoRef,
   fields: { title: string; body: string; labels: string[]; assignees?: string[] },
 ): Promise<{ number: number; id: number; html_url: string }> {
-  const source = findMarker(fields.body)?.source;
+  const marker = findMarker(fields.body);
   for (let attempt = 1; ; attempt++) {
     try {
       const { data } = await ctx.gh.request("POST /repos/{owner}/{repo}/issues", {
@@ -79,10 +79,11 @@ async function fileOnce(
     } catch (error) {
       // Octokit gives a lost answer status 500 (network errors and timeouts too); a 4xx was GitHub's refusal.
       const status = statusOf(error);
-      if (!source || attempt >= FILING_ATTEMPTS || status === undefined || status < 500) throw error;
+      if (!marker || attempt >= FILING_ATTEMPTS || status === undefined || status < 500) throw error;
       // The list read keeps the retry plugin, whose backoff then spaces these attempts while GitHub is failing.
-      const filed = findIssueForSource(await listOurIssues(ctx.gh, repo, ctx.botLogin), source);
-      if (filed) {
+      // Callers file only when no issue has this source; one that has it now, with this very content, is ours.
+      const filed = findIssueForSource(await listOurIssues(ctx.gh, repo, ctx.botLogin), marker.source);
+      if (filed && filed.marker.hash === marker.hash) {
         ctx.log.warn(`filing answered ${status}, but GitHub had filed #${filed.number}: keeping it, not filing again`);
         return { number: filed.number, id: filed.id, html_url: filed.html_url };
       }
