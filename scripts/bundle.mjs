@@ -229,6 +229,21 @@ const YAML_FILE = "yaml.cjs";
 const YAML_FUNCTIONS = ["isMap", "isScalar", "parse", "parseDocument"];
 const YAML_CLASSES = ["LineCounter"];
 
+/** What the CommonJS side files (yaml.cjs, html.cjs) are built with: minified, no `keepNames`, not written yet. */
+const SIDE_BUILD = {
+  bundle: true,
+  write: false,
+  platform: "node",
+  format: "cjs",
+  target: "node24",
+  minifyWhitespace: true,
+  minifySyntax: true,
+  minifyIdentifiers: true,
+  legalComments: "eof",
+  charset: "utf8",
+  logLevel: "warning",
+};
+
 /**
  * yaml's own CommonJS build, bundled whole into chunks/yaml.cjs, minified as the rest but without `keepNames` (4.7 KB):
  * stack traces inside yaml name its functions by their minified names. yaml reads no function's name (its errors set
@@ -240,17 +255,7 @@ async function buildYaml(metafile) {
     absWorkingDir: root,
     entryPoints: [createRequire(resolve(root, "package.json")).resolve("yaml")],
     outfile: resolve(outdir, "chunks", YAML_FILE),
-    bundle: true,
-    write: false,
-    platform: "node",
-    format: "cjs",
-    target: "node24",
-    minifyWhitespace: true,
-    minifySyntax: true,
-    minifyIdentifiers: true,
-    legalComments: "eof",
-    charset: "utf8",
-    logLevel: "warning",
+    ...SIDE_BUILD,
   });
 }
 
@@ -270,17 +275,7 @@ async function buildHtml(metafile) {
       sourcefile: "html.js",
     },
     outfile: resolve(outdir, "chunks", HTML_FILE),
-    bundle: true,
-    write: false,
-    platform: "node",
-    format: "cjs",
-    target: "node24",
-    minifyWhitespace: true,
-    minifySyntax: true,
-    minifyIdentifiers: true,
-    legalComments: "eof",
-    charset: "utf8",
-    logLevel: "warning",
+    ...SIDE_BUILD,
   });
 }
 

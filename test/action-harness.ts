@@ -9,7 +9,7 @@
  * committed bundle and for runs that must race each other (in-process runs share process.env, so they cannot).
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +22,12 @@ import { startFakeGitHub, type CommentRecord, type FakeGitHub, type IssueRecord 
 import { labeledPayload } from "./support/payloads.js";
 
 export const BUNDLE = fileURLToPath(new URL("../action/dist/index.js", import.meta.url));
+
+/** The committed bundle's chunk files whose text holds `needle`: which file carries a dependency. */
+export function chunksHolding(needle: string): string[] {
+  const chunks = join(BUNDLE, "..", "chunks");
+  return readdirSync(chunks).filter((name) => readFileSync(join(chunks, name), "utf8").includes(needle));
+}
 export const REPO = "octo-org/widgets";
 /** The workflow's GITHUB_TOKEN; the fake maps it to github-actions[bot]. */
 export const TOKEN = "ghs_workflow_token";
