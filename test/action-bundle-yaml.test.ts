@@ -3,11 +3,9 @@
 // that yaml ran is its own module code, which asks for `Symbol.for("yaml.alias")` and its siblings; and what the
 // stand-in reads must be what yaml itself reads, so the bundle's issue is compared with the one run() files from
 // the sources, which import yaml directly.
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { commentPayload } from "./support/payloads.js";
-import { chunksHolding, runAction, startGitHub, tempDir } from "./action-harness.js";
+import { chunksHolding, recordingPreload, runAction, startGitHub } from "./action-harness.js";
 
 const BODY = ["# Stop the sync worker retrying client errors", "", "## Scope", "Only `src/sync/worker.ts`."];
 const FLAT = ["---", "title: Stop retrying client errors", "labels: [sync, reliability]", "---", ...BODY];
@@ -31,24 +29,17 @@ async function file(lines: string[], via: "bundle" | "in-process", config?: stri
   const thread = github.seedIssue({ title: "Sync worker loops on 422", user: "alice" });
   const comment = github.seedComment({ issueNumber: thread.number, body, user: "alice" });
   const payload = commentPayload({ body, issueNumber: thread.number, commentId: comment.id, user: { login: "alice" } });
-  const dir = tempDir("handoff-lazy-yaml-");
-  const preload = join(dir, "probe.mjs");
-  const seen = join(dir, "symbols");
-  writeFileSync(seen, "");
-  writeFileSync(
-    preload,
-    [
-      'const { appendFileSync } = process.getBuiltinModule("node:fs");',
-      "const symbolFor = Symbol.for;",
-      `Symbol.for = (key) => { if (String(key).startsWith("yaml.")) appendFileSync(${JSON.stringify(seen)}, key + "\\n"); return symbolFor(key); };`,
-    ].join("\n"),
-  );
+  const symbols = recordingPreload("--import", (seen) => [
+    'const { appendFileSync } = process.getBuiltinModule("node:fs");',
+    "const symbolFor = Symbol.for;",
+    `Symbol.for = (key) => { if (String(key).startsWith("yaml.")) appendFileSync(${seen}, key + "\\n"); return symbolFor(key); };`,
+  ]);
   const before = github.state.issues.length;
   const run = await runAction({
     github,
     inputs: { mode: "file" },
     event: { name: "issue_comment", payload },
-    env: { NODE_OPTIONS: `--import=${preload}` },
+    env: { NODE_OPTIONS: symbols.nodeOptions },
     via,
   });
   const filed = github.state.issues.length - before;
@@ -56,7 +47,7 @@ async function file(lines: string[], via: "bundle" | "in-process", config?: stri
   const issue = github.state.issues.at(-1)!;
   await github.close();
   const errors = run.stdout.split("\n").filter((line) => line.startsWith("::error"));
-  return { run, filed, errors, issue, yamlRan: readFileSync(seen, "utf8").includes("yaml.alias") };
+  return { run, filed, errors, issue, yamlRan: symbols.recorded().includes("yaml.alias") };
 }
 
 describe("the Action bundle's yaml", () => {

@@ -23,6 +23,23 @@ import { labeledPayload } from "./support/payloads.js";
 
 export const BUNDLE = fileURLToPath(new URL("../action/dist/index.js", import.meta.url));
 
+/**
+ * A preload for a run of the bundle that writes what it sees, one line each, to a file of its own: `lines(seen)` is
+ * its source, given that file's path as a string literal (CommonJS for `--require`, an ES module for `--import`).
+ * Returns the NODE_OPTIONS that load it, and a reader of the lines it wrote.
+ */
+export function recordingPreload(
+  flag: "--require" | "--import",
+  lines: (seen: string) => string[],
+): { nodeOptions: string; recorded: () => string[] } {
+  const dir = tempDir("handoff-preload-");
+  const seen = join(dir, "seen");
+  const preload = join(dir, flag === "--require" ? "probe.cjs" : "probe.mjs");
+  writeFileSync(seen, "");
+  writeFileSync(preload, lines(JSON.stringify(seen)).join("\n"));
+  return { nodeOptions: `${flag}=${preload}`, recorded: () => readFileSync(seen, "utf8").split("\n") };
+}
+
 /** The committed bundle's chunk files whose text holds `needle`: which file carries a dependency. */
 export function chunksHolding(needle: string): string[] {
   const chunks = join(BUNDLE, "..", "chunks");

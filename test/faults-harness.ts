@@ -58,7 +58,7 @@ export const FastProbotOctokit = ProbotOctokit.defaults((options: ConstructorPar
  * (src/github/http-fetch.ts, which the request guard uses when a client has no fetch of its own), so resets, hangs
  * and errors reach the App as they would in production.
  */
-function appEndpointFetch(): typeof fetch {
+export function appEndpointFetch(): typeof fetch {
   return async (input, init) => {
     const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
     if (url.pathname === "/app" && (init?.method ?? "GET").toUpperCase() === "GET") {

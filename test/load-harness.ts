@@ -12,8 +12,7 @@ import { createHandoffApp } from "../src/app/index.js";
 import { KeyedMutex } from "../src/app/delivery-guard.js";
 import { startServer, type RunningServer } from "../src/server/start.js";
 import { startFakeGitHub, type FakeGitHub } from "./support/fake-github/index.js";
-import { FastProbotOctokit, REPO, WRITER } from "./faults-harness.js";
-import { nodeFetch } from "../src/github/http-fetch.js";
+import { appEndpointFetch, FastProbotOctokit, REPO, WRITER } from "./faults-harness.js";
 import { judge, LoadScenario, type Delivery } from "./load-scenario.js";
 
 const SECRET = "load-test-secret";
@@ -71,12 +70,6 @@ export async function startLoadStand(): Promise<{ github: FakeGitHub; server: Ru
     permissions: { [REPO]: { [WRITER]: "write" } },
   });
   const lock = new KeyedMutex();
-  const appFetch: typeof fetch = async (input, init) => {
-    const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
-    if (url.pathname === "/app") return Response.json({ id: 1, slug: "handoff-app", name: "handoff-app" });
-    // The App's own transport, as the request guard sends in production: the load runs over it.
-    return nodeFetch(input, init);
-  };
   const probot = new Probot({
     appId: 1,
     privateKey,
@@ -84,7 +77,8 @@ export async function startLoadStand(): Promise<{ github: FakeGitHub; server: Ru
     baseUrl: github.url,
     logLevel: "fatal",
     Octokit: FastProbotOctokit,
-    request: { fetch: appFetch },
+    // `GET /app` answered in front, the rest over the App's own transport: the load runs over it.
+    request: { fetch: appEndpointFetch() },
   });
   const server = await startServer({
     config: {
